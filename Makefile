@@ -1,0 +1,70 @@
+# Two commands for a fresh machine:
+#   make run    create .venv, install requirements.txt, serve the dashboard
+#   make test   install the app, the test tools and Chromium, run every test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+APP_STAMP := $(VENV)/.app-installed
+DEV_STAMP := $(VENV)/.dev-installed
+CHROMIUM_PATH ?= /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CHROMIUM_PATH
+
+.PHONY: help install install-dev browser-deps run test test-fast lint screenshots bench clean
+
+help:
+	@echo "make run          install and serve the dashboard (honours STREAMLIT_SERVER_PORT)"
+	@echo "make test         install everything and run every test (unit, AppTest, browser)"
+	@echo "make test-fast    run the tests without the browser ones"
+	@echo "make screenshots  screenshot every page in both languages into screenshots/"
+	@echo "make bench        run the benchmarks in bench/ and print their figures"
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(APP_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install -r requirements.txt
+	touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(APP_STAMP)
+	$(PY) -m pip install -r requirements-dev.txt
+	touch $@
+
+install: $(APP_STAMP)
+
+install-dev: $(DEV_STAMP)
+
+# Debian's Chromium (Playwright's own browser download cannot work offline)
+# and CJK fonts so that Korean renders in screenshots.
+browser-deps:
+	@if [ -x "$(CHROMIUM_PATH)" ] && { ! command -v dpkg >/dev/null || dpkg -s fonts-noto-cjk >/dev/null 2>&1; }; then \
+		echo "chromium and fonts present"; \
+	elif command -v apt-get >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; \
+	else \
+		echo "Install Chromium and set CHROMIUM_PATH=/path/to/chromium for the browser tests"; exit 1; \
+	fi
+
+run: install
+	$(BIN)/streamlit run dashboard.py
+
+test: install-dev browser-deps
+	$(PY) -m pytest
+
+test-fast: install-dev
+	$(PY) -m pytest -m "not browser"
+
+lint: install-dev
+	$(BIN)/ruff check .
+
+screenshots: install-dev browser-deps
+	$(PY) scripts/screenshots.py --out screenshots
+
+bench: install-dev browser-deps
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache screenshots

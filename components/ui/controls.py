@@ -1,0 +1,128 @@
+"""Widgets and URL state, both driven by the schema in ``ui/schema.py``.
+
+Reading order on every run: a value already in session state wins (the user
+moved a slider, or came from another page); otherwise the query parameter is
+parsed and validated; otherwise the default. Every value is then written
+back to the URL, so the address bar always reproduces the view.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from components.numbers import format_number
+from components.ui.i18n import t
+from components.ui.schema import LANG, Control, Parsed, coerce, controls_for, format_value, parse
+
+
+@dataclass
+class PageState:
+    """The controls' values for this run, the language and any URL problems."""
+
+    page: str
+    lang: str
+    values: dict[str, Any]
+    controls: dict[str, Control]
+    problems: list[tuple[Control, Parsed]] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+
+def current_language() -> str:
+    """The language of this run, from the switch's state or else ``?lang=``."""
+    if st.session_state.get(LANG.name) in LANG.options:
+        return st.session_state[LANG.name]
+    return parse(LANG, st.query_params.get(LANG.name)).value
+
+
+def init_page_state(page: str) -> PageState:
+    """Settle every control of ``page`` (and the language) before drawing.
+
+    Must run before any of the page's widgets is created: it seeds their
+    session-state keys, which is how a URL value reaches a widget.
+    """
+    controls = (LANG, *controls_for(page))
+    problems: list[tuple[Control, Parsed]] = []
+    for control in controls:
+        if control.name in st.session_state:
+            # Kept from another page whose range may be wider: fit it here.
+            kept = st.session_state[control.name]
+            fitted = coerce(control, kept).value
+            if fitted != kept:
+                st.session_state[control.name] = fitted
+            continue
+        parsed = parse(control, st.query_params.get(control.name))
+        if parsed.problem:
+            problems.append((control, parsed))
+        st.session_state[control.name] = parsed.value
+    values = {c.name: st.session_state[c.name] for c in controls}
+    st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls})
+    return PageState(
+        page=page,
+        lang=values[LANG.name],
+        values=values,
+        controls={c.name: c for c in controls},
+        problems=problems,
+    )
+
+
+def problem_message(control: Control, parsed: Parsed, lang: str) -> str:
+    """One short line: which parameter, what was wrong, what is used instead."""
+    return t(
+        f"url.{parsed.problem}",
+        lang,
+        name=control.name,
+        raw=parsed.raw,
+        value=format_value(control, parsed.value),
+    )
+
+
+def _decimals(step: float) -> int:
+    return max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
+
+
+def _option_label(control: Control, lang: str):
+    if isinstance(control.default, str):
+        return lambda option: t(f"control.{control.name}.{option}", lang)
+    if control.name == "size":
+        return lambda option: f"{option}×{option}"
+    return format_number
+
+
+def control_widget(state: PageState, name: str, container=None) -> Any:
+    """Draw the widget of control ``name`` (key = URL name) and return its value."""
+    control = state.controls[name]
+    where = container if container is not None else st
+    label = t(f"control.{name}", state.lang)
+    help_text = t(f"control.{name}.help", state.lang)
+    common = dict(key=name, help=help_text, persist_state="session")
+    if control.widget == "slider":
+        if control.kind == "int":
+            return where.slider(label, min_value=int(control.low), max_value=int(control.high),
+                                step=int(control.step), **common)
+        return where.slider(label, min_value=float(control.low), max_value=float(control.high),
+                            step=float(control.step),
+                            format=f"%.{_decimals(control.step)}f", **common)
+    if control.widget == "select_slider":
+        return where.select_slider(label, options=control.options,
+                                   format_func=_option_label(control, state.lang), **common)
+    if control.widget == "toggle":
+        return where.toggle(label, **common)
+    if control.widget == "radio":
+        return where.radio(label, options=control.options, horizontal=True,
+                           format_func=_option_label(control, state.lang), **common)
+    if control.widget == "number":
+        return where.number_input(label, min_value=int(control.low), max_value=int(control.high),
+                                  step=int(control.step), **common)
+    raise ValueError(f"unknown widget kind {control.widget!r}")
+
+
+def set_values(**values: Any) -> None:
+    """Callback for preset buttons: set controls before the next run draws them."""
+    for name, value in values.items():
+        st.session_state[name] = value

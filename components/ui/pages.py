@@ -1,0 +1,12 @@
+"""The lessons, in the tutorial's order: URL path (= file name) and icon.
+
+``dashboard.py`` registers them with ``st.navigation``; the home page links to
+them. Titles come from the text catalogues (``nav.<slug>``).
+"""
+
+from __future__ import annotations
+
+HOME = ("home", ":material/home:")
+LESSONS: tuple[tuple[str, str], ...] = (
+    ("gradients", ":material/functions:"),
+)

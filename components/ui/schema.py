@@ -1,0 +1,184 @@
+"""The one declared schema of every control: URL name, type, default, range.
+
+Everything else is derived from it: widget creation (``ui/controls.py``),
+reading and validating query parameters, and writing them back. The module is
+pure Python (no streamlit) so the validation rules are unit-tested directly.
+A control's URL name is also its widget key, on every page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+Kind = Literal["float", "int", "bool", "choice"]
+Widget = Literal["slider", "select_slider", "toggle", "radio", "number"]
+
+# A URL value longer than this is not parsed at all: nothing legitimate is longer,
+# and int("9" * 10**6) would cost real time.
+MAX_RAW_LENGTH = 32
+
+
+@dataclass(frozen=True)
+class Control:
+    """One control: its URL name (= widget key), type, default and range.
+
+    ``options`` holds the allowed values of a ``choice`` control (strings, or
+    numbers for a numeric grid such as the learning rate). ``log_grid`` makes a
+    numeric choice snap to its nearest option on a log scale.
+    """
+
+    name: str
+    kind: Kind
+    default: Any
+    widget: Widget
+    low: float | None = None
+    high: float | None = None
+    step: float | None = None
+    options: tuple = ()
+    log_grid: bool = False
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A control value read from the URL, and what was wrong with the raw text.
+
+    ``problem`` is None when the raw value was accepted as it is; otherwise one
+    of ``empty``, ``too_long``, ``not_number``, ``not_finite``, ``clamped``,
+    ``snapped``, ``not_choice``, ``not_bool``; ``value`` is then the sane value
+    used instead (the default, or the raw value clamped / snapped to the grid).
+    """
+
+    value: Any
+    problem: str | None = None
+    raw: str = ""
+
+
+LR_CHOICES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
+SIZE_CHOICES = (32, 64, 96, 128, 160, 192, 224)
+
+LANG = Control("lang", "choice", "ko", "radio", options=("ko", "en"))
+A1 = Control("a1", "float", 2.0, "slider", -3.0, 3.0, 0.1)
+A2 = Control("a2", "float", 3.0, "slider", -3.0, 3.0, 0.1)
+B1 = Control("b1", "float", 6.0, "slider", -6.0, 6.0, 0.1)
+B2 = Control("b2", "float", 4.0, "slider", -6.0, 6.0, 0.1)
+V1 = Control("v1", "float", 1.0, "slider", -1.0, 1.0, 0.05)
+V2 = Control("v2", "float", 1.0, "slider", -1.0, 1.0, 0.05)
+CALLS = Control("calls", "int", 3, "slider", 1, 10, 1)
+ZERO = Control("zero", "bool", False, "toggle")
+GRAPH = Control("graph", "choice", "rebuild", "radio", options=("rebuild", "retain"))
+LR = Control("lr", "choice", 0.01, "select_slider", options=LR_CHOICES, log_grid=True)
+MOMENTUM = Control("momentum", "float", 0.9, "slider", 0.0, 0.99, 0.01)
+STEPS = Control("steps", "int", 30, "slider", 1, 200, 1)
+SEED = Control("seed", "int", 0, "number", 0, 99_999, 1)
+SIZE = Control("size", "choice", 64, "select_slider", options=SIZE_CHOICES)
+PRETRAINED = Control("pretrained", "bool", True, "toggle")
+OBJECTIVE = Control(
+    "objective", "choice", "q", "radio", options=("q", "valley", "rosenbrock")
+)
+
+# Which controls each page owns, in display order. A page may narrow a shared
+# control (the ResNet page runs few steps); the URL name stays the same.
+PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
+    "home": (),
+    "gradients": (A1, A2, B1, B2, V1, V2),
+    "accumulation": (A1, A2, B1, B2, CALLS, ZERO, GRAPH, LR),
+    "optimizer": (OBJECTIVE, A1, A2, B1, B2, LR, MOMENTUM, STEPS),
+    "resnet": (
+        LR,
+        MOMENTUM,
+        replace(STEPS, default=3, high=10),
+        SEED,
+        SIZE,
+        PRETRAINED,
+    ),
+}
+
+
+def controls_for(page: str) -> tuple[Control, ...]:
+    """The controls of ``page`` (the language switch is global, not listed)."""
+    return PAGE_CONTROLS[page]
+
+
+def _snap(control: Control, number: float) -> float:
+    """Put ``number`` on the control's grid (its step from ``low``)."""
+    if control.step is None or control.low is None:
+        return number
+    steps = round((number - control.low) / control.step)
+    snapped = control.low + steps * control.step
+    # Round away binary noise such as 0.30000000000000004.
+    return round(snapped, 10)
+
+
+def _nearest_option(control: Control, number: float) -> Any:
+    options = control.options
+    if control.log_grid:
+        if number <= 0:
+            return options[0]
+        return min(options, key=lambda o: abs(math.log10(o) - math.log10(number)))
+    return min(options, key=lambda o: abs(o - number))
+
+
+def coerce(control: Control, value: Any) -> Parsed:
+    """Bring an already typed value (e.g. kept from another page) into range."""
+    return parse(control, format_value(control, value) if value is not None else "")
+
+
+def parse(control: Control, raw: str | None) -> Parsed:
+    """Read one URL value for ``control``; never raises.
+
+    Text, NaN, infinities and absurd lengths fall back to the default; numbers
+    outside the range are clamped; numbers between grid points are snapped.
+    """
+    if raw is None:
+        return Parsed(control.default)
+    raw = str(raw)
+    text = raw.strip()
+    if text == "":
+        return Parsed(control.default, "empty", raw)
+    if len(text) > MAX_RAW_LENGTH:
+        return Parsed(control.default, "too_long", raw[:MAX_RAW_LENGTH] + "…")
+    if control.kind == "bool":
+        lowered = text.lower()
+        if lowered in ("1", "true", "on", "yes"):
+            return Parsed(True)
+        if lowered in ("0", "false", "off", "no"):
+            return Parsed(False)
+        return Parsed(control.default, "not_bool", raw)
+    if control.kind == "choice" and isinstance(control.default, str):
+        if text in control.options:
+            return Parsed(text)
+        return Parsed(control.default, "not_choice", raw)
+    try:
+        number = float(text)
+    except ValueError:
+        return Parsed(control.default, "not_number", raw)
+    if not math.isfinite(number):
+        return Parsed(control.default, "not_finite", raw)
+    if control.kind == "choice":
+        option = _nearest_option(control, number)
+        if math.isclose(option, number, rel_tol=1e-9):
+            return Parsed(option)
+        low, high = min(control.options), max(control.options)
+        problem = "clamped" if number < low or number > high else "snapped"
+        return Parsed(option, problem, raw)
+    clamped = min(max(number, control.low), control.high)
+    snapped = _snap(control, clamped)
+    value: Any = int(round(snapped)) if control.kind == "int" else float(snapped)
+    if clamped != number:
+        return Parsed(value, "clamped", raw)
+    if not math.isclose(snapped, number, rel_tol=0, abs_tol=1e-9):
+        return Parsed(value, "snapped", raw)
+    return Parsed(value)
+
+
+def format_value(control: Control, value: Any) -> str:
+    """The URL text of a value: short, and parsed back to the same value."""
+    if control.kind == "bool":
+        return "1" if value else "0"
+    if isinstance(value, bool) or isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return f"{float(value):.10g}"

@@ -1,0 +1,175 @@
+"""Korean text (the default language). Keys match text_en.py one to one.
+
+Terms follow the PyTorch Korea glossary: gradient = 기울기, learning rate =
+학습률, momentum = 모멘텀; Tensor, autograd and ``.grad`` stay as code.
+"""
+
+TEXT: dict[str, str] = {
+    # --- common -------------------------------------------------------------
+    "app.title": "autograd 실습실",
+    "nav.home": "시작하기",
+    "nav.resnet": "① ResNet18 학습 한 단계",
+    "nav.gradients": "② 기울기 계산",
+    "nav.accumulation": "③ 기울기 누적",
+    "nav.optimizer": "④ 옵티마이저",
+    "lang.label": "언어 · Language",
+    "lang.ko": "한국어",
+    "lang.en": "English",
+    "common.cpu_note": "모든 계산은 이 서버의 CPU에서 실제 PyTorch로 실행됩니다.",
+    "common.code_title": "지금 화면을 만드는 코드",
+    "common.code_caption": "현재 슬라이더 값이 그대로 들어 있습니다. 복사해서 파이썬에서 실행하면 이 페이지와 같은 숫자가 나옵니다.",
+    "common.match": "일치",
+    "common.mismatch": "불일치",
+    "url.empty": "URL의 `{name}=` → {value}: 값이 비어 있어 기본값을 씁니다.",
+    "url.too_long": "URL의 `{name}` → {value}: 값이 너무 길어 기본값을 씁니다.",
+    "url.not_number": "URL의 `{name}={raw}` → {value}: 숫자가 아니어서 기본값을 씁니다.",
+    "url.not_finite": "URL의 `{name}={raw}` → {value}: 유한한 수가 아니어서 기본값을 씁니다.",
+    "url.clamped": "URL의 `{name}={raw}` → {value}: 허용 범위를 벗어나 가장 가까운 값으로 맞췄습니다.",
+    "url.snapped": "URL의 `{name}={raw}` → {value}: 슬라이더 눈금에 맞췄습니다.",
+    "url.not_choice": "URL의 `{name}={raw}` → {value}: 없는 선택지라서 기본값을 씁니다.",
+    "url.not_bool": "URL의 `{name}={raw}` → {value}: 1이나 0이 아니어서 기본값을 씁니다.",
+    # --- controls -----------------------------------------------------------
+    "control.a1": "a₁ (a[0])",
+    "control.a1.help": "텐서 a의 첫 번째 원소. 튜토리얼의 값은 2입니다.",
+    "control.a2": "a₂ (a[1])",
+    "control.a2.help": "텐서 a의 두 번째 원소. 튜토리얼의 값은 3입니다.",
+    "control.b1": "b₁ (b[0])",
+    "control.b1.help": "텐서 b의 첫 번째 원소. 튜토리얼의 값은 6입니다.",
+    "control.b2": "b₂ (b[1])",
+    "control.b2.help": "텐서 b의 두 번째 원소. 튜토리얼의 값은 4입니다.",
+    "control.v1": "v₁ (gradient[0])",
+    "control.v1.help": "Q.backward(gradient=v)에 넘기는 v의 첫 번째 원소: Q₁에 주는 가중치입니다.",
+    "control.v2": "v₂ (gradient[1])",
+    "control.v2.help": "Q.backward(gradient=v)에 넘기는 v의 두 번째 원소: Q₂에 주는 가중치입니다.",
+    "control.calls": "backward() 호출 횟수",
+    "control.calls.help": "같은 텐서에서 backward()를 몇 번 부를지 정합니다.",
+    "control.zero": "호출 사이마다 .grad 초기화",
+    "control.zero.help": "켜면 호출마다 기울기를 0으로 되돌리고, 끄면 기울기가 계속 더해집니다.",
+    "control.graph": "그래프 재사용 방법",
+    "control.graph.help": "호출 전마다 Q를 새로 계산할지, retain_graph=True로 그래프를 남겨 둘지 고릅니다.",
+    "control.graph.rebuild": "매번 Q 다시 계산",
+    "control.graph.retain": "retain_graph=True",
+    "control.lr": "학습률 (lr)",
+    "control.lr.help": "optim.step()이 기울기 방향으로 얼마나 크게 움직일지 정합니다. 튜토리얼의 값은 0.01입니다.",
+    "control.momentum": "모멘텀 (momentum)",
+    "control.momentum.help": "이전 이동 방향을 얼마나 이어 갈지 정합니다. 튜토리얼의 값은 0.9입니다.",
+    "control.steps": "optim.step() 횟수",
+    "control.steps.help": "최적화 단계를 몇 번 반복할지 정합니다.",
+    "control.seed": "난수 시드 (seed)",
+    "control.seed.help": "임의 입력과 정답을 만드는 난수의 시드입니다. 같은 시드면 같은 결과가 나옵니다.",
+    "control.size": "입력 이미지 크기 (픽셀)",
+    "control.size.help": "torch.rand(1, 3, size, size)의 size입니다. 튜토리얼의 값은 64입니다.",
+    "control.pretrained": "사전 학습된 가중치 사용",
+    "control.pretrained.help": "ResNet18_Weights.DEFAULT를 씁니다. 내려받을 수 없으면 무작위 가중치로 대신합니다.",
+    "control.objective": "목적 함수",
+    "control.objective.help": "옵티마이저가 줄이려는 손실입니다.",
+    "control.objective.q": "튜토리얼의 Q (loss = Q.sum())",
+    "control.objective.valley": "좁고 긴 골짜기",
+    "control.objective.rosenbrock": "로젠브록 바나나",
+    # --- home ---------------------------------------------------------------
+    "home.title": "torch.autograd, 직접 만져 보며 배우기",
+    "home.intro": (
+        "신경망을 학습시킨다는 것은 손실을 줄이는 쪽으로 파라미터를 조금씩 고치는 일입니다. "
+        "그러려면 각 파라미터가 손실에 얼마나 영향을 주는지, 즉 **기울기**를 알아야 합니다. "
+        "`torch.autograd`는 이 기울기를 자동으로 계산해 줍니다."
+    ),
+    "home.forward": "**순전파**: 입력을 신경망의 레이어에 차례로 통과시켜 예측값을 만드는 계산입니다.",
+    "home.backward": (
+        "**역전파**: 예측이 얼마나 틀렸는지(손실)에서 출발해 연쇄 법칙으로 거슬러 올라가며, "
+        "각 파라미터의 기울기를 구해 `.grad`에 채우는 계산입니다."
+    ),
+    "home.lessons": "수업 순서",
+    "home.lesson.resnet": "사전 학습된 ResNet18에 임의의 이미지를 넣고 `loss.backward()`와 `optim.step()`을 한 번씩 실행해 봅니다. 학습 한 단계 전후의 손실을 비교합니다.",
+    "home.lesson.gradients": "`Q = 3a³ − b²`에서 autograd가 구한 `a.grad`, `b.grad`를 손으로 푼 9a², −2b와 나란히 놓고, 벡터 Q에 왜 `gradient=` 인자가 필요한지 알아봅니다.",
+    "home.lesson.accumulation": "`backward()`를 여러 번 부르면 기울기가 더해진다는 것을 눈으로 확인하고, `zero_grad()`가 왜 필요한지 봅니다.",
+    "home.lesson.optimizer": "학습률과 모멘텀을 바꿔 가며 `optim.step()` 전후의 손실과 이동 경로를 비교합니다.",
+    "home.open": "열기",
+    "home.how": (
+        "슬라이더를 움직일 때마다 페이지가 PyTorch 코드를 다시 실행합니다. "
+        "주소 표시줄의 URL에는 지금 설정이 모두 담겨 있어, 그대로 공유하면 같은 화면이 열립니다."
+    ),
+    "home.video": "역전파를 그림으로 이해하고 싶다면 [3Blue1Brown의 역전파 영상]({url})을 추천합니다.",
+    "home.cpu": "이 대시보드는 GPU 없이 CPU만으로 동작합니다.",
+    "home.versions": "실행 중인 버전: PyTorch {torch} · torchvision {torchvision} · Streamlit {streamlit} · CPU 스레드 {threads}개",
+    "home.source": "원본 튜토리얼: PyTorch 한국어 튜토리얼 「torch.autograd 쉽게 배우기」",
+    # --- gradients ----------------------------------------------------------
+    "gradients.title": "② autograd로 기울기 구하기",
+    "gradients.intro": (
+        "`a`와 `b`를 `requires_grad=True`로 만들면 autograd가 이 텐서들로 하는 연산을 모두 기록합니다. "
+        "`a`, `b`를 신경망의 파라미터, `Q`를 오차라고 생각해 보세요. "
+        "슬라이더를 움직이면 이 페이지가 실제로 `Q = 3*a**3 - b**2`를 계산하고 `Q.backward(gradient=v)`를 호출합니다."
+    ),
+    "gradients.controls_a": "텐서 a",
+    "gradients.controls_b": "텐서 b",
+    "gradients.controls_v": "gradient 인자 v",
+    "gradients.preset_ones": "v = [1, 1]",
+    "gradients.preset_tutorial": "v = [0.7, 0.3] (튜토리얼 예)",
+    "gradients.hand_title": "손으로 푼 미분",
+    "gradients.hand_text": (
+        "Q의 각 원소는 자기 위치의 a, b에만 의존합니다. 그래서 미분도 원소별로 나오고, "
+        "`gradient=v`를 넘기면 각 원소의 미분에 v가 곱해집니다."
+    ),
+    "gradients.results_title": "autograd의 답과 손으로 푼 답",
+    "gradients.col_element": "원소",
+    "gradients.col_q": "Q",
+    "gradients.col_autograd": "autograd",
+    "gradients.col_hand": "손 계산",
+    "gradients.col_check": "검사",
+    "gradients.col_fd": "유한 차분",
+    "gradients.check_caption": (
+        "검사 열은 `torch.isclose(손 계산, .grad)`입니다. 튜토리얼처럼 `==`로 정확히 비교하면 "
+        "a: {exact_a}, b: {exact_b} 입니다. 유한 차분은 autograd 없이 (f(x+h) − f(x−h)) / 2h 로 "
+        "어림한 값으로, 위의 답과 거의 같아야 합니다."
+    ),
+    "gradients.bars_title": "기울기 막대그래프",
+    "gradients.bars_caption": "막대는 autograd가 계산한 `.grad`, 빨간 마름모는 손으로 푼 값입니다. 둘이 겹치면 일치하는 것입니다.",
+    "gradients.chart.bars.title_a": "a.grad  (손 계산: 9a²·v)",
+    "gradients.chart.bars.title_b": "b.grad  (손 계산: −2b·v)",
+    "gradients.chart.bars.autograd": "autograd (.grad)",
+    "gradients.chart.bars.hand_a": "9a²·v",
+    "gradients.chart.bars.hand_b": "−2b·v",
+    "gradients.chart.bars.y": "기울기 값",
+    "gradients.tangent_title": "기울기 = 접선의 기울기",
+    "gradients.tangent_caption": (
+        "파란 곡선은 다른 값을 고정하고 한 원소만 바꿀 때의 Qᵢ이고, 주황 점선은 현재 점에서의 접선입니다. "
+        "접선의 기울기가 곧 ∂Qᵢ/∂aᵢ (또는 ∂Qᵢ/∂bᵢ)이며, `.grad`에는 여기에 vᵢ를 곱한 값이 들어갑니다."
+    ),
+    "gradients.chart.tangent.title_a": "a{i}에 대한 Q{i}",
+    "gradients.chart.tangent.title_b": "b{i}에 대한 Q{i}",
+    "gradients.chart.tangent.x_a": "a{i}",
+    "gradients.chart.tangent.x_b": "b{i}",
+    "gradients.chart.tangent.y": "Q{i}",
+    "gradients.chart.tangent.curve": "Qᵢ 곡선",
+    "gradients.chart.tangent.tangent": "현재 점의 접선",
+    "gradients.chart.tangent.slope": "기울기 {value}",
+    "gradients.graph_title": "계산 그래프 (Q.grad_fn에서 읽은 실제 그래프)",
+    "gradients.graph_caption": (
+        "autograd는 연산마다 역전파용 노드를 만들어 `grad_fn`으로 이어 둡니다. "
+        "`Q.grad_fn`에서 `next_functions`를 따라 내려가며 그린 그림입니다. "
+        "화살표는 역전파 때 기울기가 흐르는 방향이고, 각 노드에는 저장된 값과 그 노드에 도착한 기울기를 적었습니다. "
+        "맨 아래 `AccumulateGrad`가 최종 기울기를 `a.grad`, `b.grad`에 더해 넣습니다."
+    ),
+    "gradients.graph.output": "Q = {value}\n(시작 기울기 = v)",
+    "gradients.graph.grad_in": "도착한 기울기 = {value}",
+    "gradients.graph.leaf": "{name} = {value}",
+    "gradients.graph.leaf_grad": "{name}.grad = {value}",
+    "gradients.why_title": "왜 gradient= 인자가 필요할까?",
+    "gradients.why_text": (
+        "역전파는 **하나의 수(스칼라)** 에서 출발해 연쇄 법칙을 적용합니다. 그런데 Q는 원소가 두 개인 벡터라서 "
+        "어디서 출발할지가 정해져 있지 않습니다. 그래서 인자 없이 `Q.backward()`를 부르면 PyTorch가 실제로 다음 오류를 냅니다."
+    ),
+    "gradients.why_error_label": "Q.backward()를 실행했을 때 이 페이지에서 실제로 받은 오류:",
+    "gradients.why_vjp": (
+        "`gradient=v`는 \"Q를 받아 어떤 스칼라 L을 만드는 바깥 함수가 있다고 치고, 그 L을 Q로 미분한 값 ∂L/∂Q가 v다\"라는 뜻입니다. "
+        "그러면 autograd는 연쇄 법칙으로 ∂L/∂a = vᵀ·(∂Q/∂a)를 계산합니다. 이것을 **벡터-야코비안 곱**(vector-Jacobian product)이라고 부릅니다. "
+        "v = [1, 1]이면 L = Q₁ + Q₂, 즉 `Q.sum()`과 같고, v = [0.7, 0.3]이면 Q₁을 더 중요하게 본 가중합 0.7·Q₁ + 0.3·Q₂가 됩니다."
+    ),
+    "gradients.sum_title": "Q.sum().backward()와 gradient=torch.ones_like(Q)는 같을까?",
+    "gradients.sum_row_sum": "Q.sum().backward()",
+    "gradients.sum_row_ones": "Q.backward(gradient=torch.ones_like(Q))",
+    "gradients.sum_same": "두 방법의 `a.grad`, `b.grad`가 완전히 같습니다 (`torch.equal` = True). 스칼라로 합치면 `gradient` 인자가 필요 없습니다.",
+    "gradients.sum_differ": "두 방법의 결과가 다릅니다 (`torch.equal` = False).",
+    # --- accumulation -------------------------------------------------------
+    # --- optimizer ----------------------------------------------------------
+    # --- resnet -------------------------------------------------------------
+}

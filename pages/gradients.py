@@ -1,0 +1,88 @@
+"""Lesson ②: Q = 3a³ − b², a.grad and b.grad against the hand derivatives."""
+
+import streamlit as st
+
+from components.charts.gradients import gradient_bars_figure, tangent_figure
+from components.charts.graph_dot import backward_graph_dot
+from components.core.gradients import (
+    gradients_of_q,
+    q_curve,
+    sum_versus_ones,
+    vector_backward_error,
+)
+from components.core.snippets import gradients_snippet
+from components.ui.controls import control_widget, set_values
+from components.ui.i18n import t
+from components.ui.layout import code_panel, start_page
+from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
+from components.ui.schema import A1, B1
+
+state = start_page("gradients")
+lang = state.lang
+st.markdown(t("gradients.intro", lang))
+
+col_a, col_b, col_v = st.columns(3, gap="large")
+with col_a:
+    st.markdown(f"**{t('gradients.controls_a', lang)}**")
+    control_widget(state, "a1")
+    control_widget(state, "a2")
+with col_b:
+    st.markdown(f"**{t('gradients.controls_b', lang)}**")
+    control_widget(state, "b1")
+    control_widget(state, "b2")
+with col_v:
+    st.markdown(f"**{t('gradients.controls_v', lang)}**")
+    control_widget(state, "v1")
+    control_widget(state, "v2")
+    st.button(t("gradients.preset_ones", lang), key="preset_ones", width="stretch",
+              on_click=set_values, kwargs=dict(v1=1.0, v2=1.0))
+    st.button(t("gradients.preset_tutorial", lang), key="preset_tutorial", width="stretch",
+              on_click=set_values, kwargs=dict(v1=0.7, v2=0.3))
+
+a = (state["a1"], state["a2"])
+b = (state["b1"], state["b2"])
+v = (state["v1"], state["v2"])
+result = gradients_of_q(a, b, v)
+
+st.subheader(t("gradients.hand_title", lang))
+st.latex(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
+         r"\frac{\partial Q}{\partial b} = -2b")
+st.latex(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v")
+st.markdown(t("gradients.hand_text", lang))
+
+st.subheader(t("gradients.results_title", lang))
+st.markdown(gradient_table(result, "a", lang))
+st.markdown(gradient_table(result, "b", lang))
+st.caption(t("gradients.check_caption", lang,
+             exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
+
+st.subheader(t("gradients.bars_title", lang))
+st.plotly_chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang)),
+                key="bars_chart")
+st.caption(t("gradients.bars_caption", lang))
+
+st.subheader(t("gradients.tangent_title", lang))
+curves = {}
+for i in (1, 2):
+    curves[("a", i)] = q_curve(a[i - 1], b[i - 1], "a", A1.low, A1.high)
+    curves[("b", i)] = q_curve(a[i - 1], b[i - 1], "b", B1.low, B1.high)
+st.plotly_chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang)),
+                key="tangent_chart")
+st.caption(t("gradients.tangent_caption", lang))
+
+st.subheader(t("gradients.graph_title", lang))
+graph_col, graph_text = st.columns([3, 2], gap="large")
+graph_col.graphviz_chart(backward_graph_dot(result.graph, labels_for("gradients.graph", lang)))
+graph_text.markdown(t("gradients.graph_caption", lang))
+
+st.subheader(t("gradients.why_title", lang))
+st.markdown(t("gradients.why_text", lang))
+st.caption(t("gradients.why_error_label", lang))
+st.code(f"RuntimeError: {vector_backward_error(a, b)}", language="text")
+st.markdown(t("gradients.why_vjp", lang))
+st.markdown(f"**{t('gradients.sum_title', lang)}**")
+comparison = sum_versus_ones(a, b)
+st.markdown(sum_versus_ones_table(comparison, lang))
+st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
+
+code_panel(gradients_snippet(a, b, v), lang)

@@ -1,0 +1,109 @@
+"""Shared helpers for the AppTest and browser tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+# import torch alone takes ~3 s here; AppTest's 3 s default is far too short.
+APPTEST_TIMEOUT = 60
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def run_page(page: str, query: dict[str, str] | None = None, lang: str | None = None) -> AppTest:
+    """Run ``pages/<page>.py`` on its own, as a fresh session with a URL query."""
+    at = AppTest.from_file(str(ROOT / "pages" / f"{page}.py"), default_timeout=APPTEST_TIMEOUT)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    if lang:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+def assert_no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def all_text(at: AppTest) -> str:
+    """Every markdown, caption, title and warning on the page, joined."""
+    parts = []
+    for kind in ("title", "header", "subheader", "markdown", "caption", "warning",
+                 "info", "error", "success", "code", "latex"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    """The plotly figures on the page (AppTest has no plotly accessor)."""
+    return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
+
+
+def decode_array(values):
+    """Plotly ≥6 ships numpy arrays as ``{"dtype", "bdata"}``; lists pass through."""
+    if isinstance(values, dict) and "bdata" in values:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(script: str = "dashboard.py", port: int | None = None,
+                 extra_args: tuple[str, ...] = (), env: dict | None = None):
+    """``streamlit run`` on loopback; returns (process, base URL) once healthy."""
+    port = port or free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
+           "--server.port", str(port), "--server.address", "127.0.0.1",
+           "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+           *extra_args]
+    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
+                if reply.status == 200:
+                    return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("streamlit did not become healthy within 90 s")
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                      headless=True)
+
+
+def wait_idle(page, timeout: float = 60_000) -> None:
+    """Wait until the app's script run has finished and the page settled."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+
+
+def slider_handle(page, key: str):
+    """The focusable element of the slider with widget key ``key``."""
+    return page.locator(f".st-key-{key} input[type='range']").first
