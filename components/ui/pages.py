@@ -9,4 +9,5 @@ from __future__ import annotations
 HOME = ("home", ":material/home:")
 LESSONS: tuple[tuple[str, str], ...] = (
     ("gradients", ":material/functions:"),
+    ("accumulation", ":material/stacked_line_chart:"),
 )

@@ -167,6 +167,135 @@ TEXT: dict[str, str] = {
     "gradients.sum_same": "Both give exactly the same `a.grad` and `b.grad` (`torch.equal` = True). Once Q is summed to a scalar, no `gradient` argument is needed.",
     "gradients.sum_differ": "The two results differ (`torch.equal` = False).",
     # --- accumulation -------------------------------------------------------
+    "accumulation.title": "③ Gradient accumulation: calling backward() again and again",
+    "accumulation.intro": (
+        "When `backward()` runs, autograd does not overwrite `.grad`: it **adds** the new gradient to what is already there. "
+        "The tutorial warns about exactly this: call `backward()` several times and the gradients accumulate. "
+        "This page really calls `Q.sum().backward()` on `Q = 3*a**3 - b**2` as many times as you choose and reads "
+        "`a.grad` and `b.grad` after every call. (`Q.sum().backward()` gives the same numbers as "
+        "`Q.backward(gradient=torch.ones_like(Q))`; it is the form the tutorial uses for its repeated call.)"
+    ),
+    "accumulation.controls_a": "Tensor a",
+    "accumulation.controls_b": "Tensor b",
+    "accumulation.controls_calls": "Repeated backward() calls",
+    "accumulation.rule_title": "What each call does",
+    "accumulation.rule_accumulate": "Without a reset, after call k:",
+    "accumulation.rule_zero": "With a reset before every call, after call k:",
+    "accumulation.rule_text": (
+        "One call adds ∂Q/∂a = 9a² to `a.grad` and ∂Q/∂b = −2b to `b.grad`. Without a reset, `a.grad` after k calls "
+        "is therefore k·9a²: a straight line that climbs by the same step at every call. With a reset, every call starts "
+        "from an empty `.grad`, so the value stays at 9a² no matter how often you call."
+    ),
+    "accumulation.history_title": "a.grad and b.grad after each call",
+    "accumulation.table_accumulate": "The highlighted run, without a reset (accumulating):",
+    "accumulation.table_caption": "k: the call number. Left: the `.grad` autograd filled in; right: the hand rule computed in torch; ✓ means `torch.isclose` finds them equal.",
+    "accumulation.table_zero": "The highlighted run, with a reset before every call:",
+    "accumulation.col_check": "check",
+    "accumulation.graph_same": (
+        "Graph reuse: {mode}. The other way of reusing the graph, run with the same calls, gives exactly the same numbers {mark}"
+    ),
+    "accumulation.graph_differ": (
+        "Graph reuse: {mode}. The other way of reusing the graph gives different numbers {mark}"
+    ),
+    "accumulation.history_caption": (
+        "Left column: the gradients add up, so the lines climb by the same amount at every call. "
+        "Right column: `.grad` is reset before every call, so the lines stay flat. "
+        "Both runs are always drawn; the reset switch chooses the highlighted one, which the table and the code show. "
+        "The axes are fixed, so sizes can be compared as you move the sliders."
+    ),
+    "accumulation.chart.history.head_accumulate": "Accumulating (no reset)",
+    "accumulation.chart.history.head_zero": "Reset before every call",
+    "accumulation.chart.history.current": "▶ {head}",
+    "accumulation.chart.history.formula_a_acc": "a.grad = k·9a²",
+    "accumulation.chart.history.formula_b_acc": "b.grad = k·(−2b)",
+    "accumulation.chart.history.formula_a_zero": "a.grad = 9a²",
+    "accumulation.chart.history.formula_b_zero": "b.grad = −2b",
+    "accumulation.chart.history.x": "backward() call k",
+    "accumulation.chart.history.y_a": "a.grad",
+    "accumulation.chart.history.y_b": "b.grad",
+    "accumulation.chart.history.element1": "element [0] (a₁, b₁)",
+    "accumulation.chart.history.element2": "element [1] (a₂, b₂)",
+    "accumulation.freed_title": "A second backward() through the same graph fails",
+    "accumulation.freed_text": (
+        "To save memory, `backward()` frees the values the graph stored for the backward pass "
+        "(for example the `a` and `b` that the derivatives of `a**3` and `b**2` need). "
+        "A second `backward()` through the same `Q` then has nothing left to work with. This page really runs:"
+    ),
+    "accumulation.error_label": "The error PyTorch raised on the second call:",
+    "accumulation.after_error": "The failed call added nothing: `a.grad` is still {value}, the result of the first call.",
+    "accumulation.fix_intro": "There are two ways around it; both really run here, starting from an empty `.grad`:",
+    "accumulation.rebuild_title": "Way 1: compute Q again (what the tutorial does)",
+    "accumulation.rebuild_text": (
+        "A new forward pass builds a new graph with freshly saved values. A training loop does this anyway: "
+        "every step runs the model forward again."
+    ),
+    "accumulation.retain_title": "Way 2: retain_graph=True",
+    "accumulation.retain_text": (
+        "The graph keeps its saved values after the call, so it can be walked once more. They stay in memory "
+        "until the graph is gone, so use it only when one forward pass really needs two backward passes."
+    ),
+    "accumulation.fix_result": "Result: `a.grad` = {a}, `b.grad` = {b}",
+    "accumulation.fix_both": (
+        "Both give twice the single-call gradient (2·9a² and 2·(−2b)): avoiding the error does not stop the "
+        "accumulation. Resetting `.grad` is a separate step."
+    ),
+    "accumulation.zeroing_title": "Three ways to reset .grad",
+    "accumulation.zeroing_intro": "Each is really run here: one `backward()`, then the reset, then one more `backward()`.",
+    "accumulation.col_method": "method",
+    "accumulation.col_after_reset": "a.grad right after",
+    "accumulation.col_after_next": "a.grad after the next backward()",
+    "accumulation.col_when": "when to use it",
+    "accumulation.when_zero_grad": (
+        "In a training loop: resets every parameter the optimizer holds in one call. "
+        "Since PyTorch 2.0 it sets them to `None` by default (`set_to_none=True`)."
+    ),
+    "accumulation.when_none": (
+        "One tensor without an optimizer, as in the tutorial. The old tensor is dropped and the next "
+        "`backward()` creates a new one."
+    ),
+    "accumulation.when_zero_": (
+        "Fills the existing tensor with zeros in place, keeping its memory and any reference to it. "
+        "Fails while `.grad` is still `None` (before the first `backward()`)."
+    ),
+    "accumulation.training_title": "Why a training loop zeroes the gradients first",
+    "accumulation.training_intro": (
+        "A tiny but real training loop: `torch.optim.SGD` fits the line y = w·x + c to four points on y = 2x + 1, "
+        "starting from w = c = 0, for {steps} steps. Left: `optim.zero_grad()` before every `loss.backward()`, as the "
+        "tutorial recommends. Right: the same loop without that one line. Try several learning rates."
+    ),
+    "accumulation.run_with": "with optim.zero_grad()",
+    "accumulation.run_without": "without optim.zero_grad()",
+    "accumulation.diverged": "{run}: diverged at step {step} (loss above {factor}× its start); the learning rate is too large, so the curve stops there.",
+    "accumulation.col_run": "run",
+    "accumulation.diverged_both": "Both runs diverged (loss above {factor}× its start at step {step_with} with zeroing, step {step_without} without): the learning rate is too large.",
+    "accumulation.col_w": "w (target 2)",
+    "accumulation.col_c": "c (target 1)",
+    "accumulation.col_final_loss": "loss at the last step",
+    "accumulation.col_w_grad": "w.grad used in the last step",
+    "accumulation.diverged_cell": "diverged at step {step}",
+    "accumulation.training_lesson": (
+        "**What goes wrong without zeroing:** `w.grad` then holds the sum of every gradient so far, so each step "
+        "repeats all the earlier steps as well; the parameters overshoot the minimum (w = 2, c = 1) and the loss "
+        "swings back up instead of settling."
+    ),
+    "accumulation.chart.training.title_with": "with optim.zero_grad()",
+    "accumulation.chart.training.title_without": "without optim.zero_grad()",
+    "accumulation.chart.training.x": "SGD step",
+    "accumulation.chart.training.y": "loss",
+    "accumulation.chart.training.start": "starting loss",
+    "accumulation.chart.training.diverged": "diverged at step {step}",
+    "accumulation.code.first_call": "1st call: works, then frees the saved values",
+    "accumulation.code.second_call": "2nd call through the same graph: RuntimeError",
+    "accumulation.code.rebuild": "compute Q again: a new graph",
+    "accumulation.code.retain": "keep the saved values for the second call",
+    "accumulation.code.build_once": "one graph, reused by every call",
+    "accumulation.code.build_each": "a new graph for every call",
+    "accumulation.code.reset": "start every call from an empty .grad",
+    "accumulation.code.check_zero": "reset before every call: a.grad = 9a², b.grad = -2b",
+    "accumulation.code.check_accumulate": "accumulated over the calls: a.grad = calls·9a², b.grad = calls·(-2b)",
+    "accumulation.code.train_title": "A tiny training loop: fit y = w*x + c to points on y = 2x + 1",
+    "accumulation.code.zero_grad": "the line the tutorial asks for",
+    "accumulation.code.backward": "adds this step's gradient to w.grad and c.grad",
     # --- optimizer ----------------------------------------------------------
     # --- resnet -------------------------------------------------------------
 }

@@ -170,6 +170,134 @@ TEXT: dict[str, str] = {
     "gradients.sum_same": "두 방법의 `a.grad`, `b.grad`가 완전히 같습니다 (`torch.equal` = True). 스칼라로 합치면 `gradient` 인자가 필요 없습니다.",
     "gradients.sum_differ": "두 방법의 결과가 다릅니다 (`torch.equal` = False).",
     # --- accumulation -------------------------------------------------------
+    "accumulation.title": "③ 기울기 누적: backward()를 여러 번 부르면",
+    "accumulation.intro": (
+        "`backward()`가 실행되면 autograd는 `.grad`를 덮어쓰지 않고, 이미 들어 있는 값에 새 기울기를 **더합니다**. "
+        "튜토리얼이 주의하라고 한 바로 그 내용입니다: `backward()`를 여러 번 호출하면 기울기가 누적됩니다. "
+        "이 페이지는 `Q = 3*a**3 - b**2`에 대해 `Q.sum().backward()`를 고른 횟수만큼 실제로 호출하고, "
+        "호출이 끝날 때마다 `a.grad`와 `b.grad`를 읽습니다. (`Q.sum().backward()`는 "
+        "`Q.backward(gradient=torch.ones_like(Q))`와 같은 값을 주며, 튜토리얼이 다시 호출할 때 쓴 형태입니다.)"
+    ),
+    "accumulation.controls_a": "텐서 a",
+    "accumulation.controls_b": "텐서 b",
+    "accumulation.controls_calls": "backward() 반복 호출",
+    "accumulation.rule_title": "호출할 때마다 일어나는 일",
+    "accumulation.rule_accumulate": "초기화하지 않으면, k번째 호출 뒤:",
+    "accumulation.rule_zero": "호출 전마다 초기화하면, k번째 호출 뒤:",
+    "accumulation.rule_text": (
+        "호출 한 번은 `a.grad`에 ∂Q/∂a = 9a²를, `b.grad`에 ∂Q/∂b = −2b를 더합니다. 그래서 초기화하지 않으면 "
+        "k번 호출한 뒤의 `a.grad`는 k·9a²이고, 호출할 때마다 같은 폭으로 올라가는 직선이 됩니다. "
+        "호출 전마다 초기화하면 매번 빈 `.grad`에서 시작하므로, 몇 번을 호출해도 9a²에 머뭅니다."
+    ),
+    "accumulation.history_title": "호출할 때마다 읽은 a.grad와 b.grad",
+    "accumulation.table_accumulate": "강조된 실행, 초기화 없음(누적):",
+    "accumulation.table_caption": "k: 호출 횟수. 왼쪽 값은 autograd가 채운 `.grad`, 오른쪽 값은 torch로 계산한 손 계산 규칙이며, ✓는 `torch.isclose`가 두 값을 같다고 본다는 뜻입니다.",
+    "accumulation.table_zero": "강조된 실행, 호출 전마다 초기화:",
+    "accumulation.col_check": "검사",
+    "accumulation.graph_same": (
+        "그래프 재사용 방법: {mode}. 다른 재사용 방법으로 같은 횟수를 호출해도 값이 완전히 같습니다 {mark}"
+    ),
+    "accumulation.graph_differ": (
+        "그래프 재사용 방법: {mode}. 다른 재사용 방법으로 호출하면 값이 달라집니다 {mark}"
+    ),
+    "accumulation.history_caption": (
+        "왼쪽 열: 기울기가 더해지므로 선이 호출마다 같은 폭으로 올라갑니다. "
+        "오른쪽 열: 호출 전마다 `.grad`를 초기화하므로 선이 평평합니다. "
+        "두 실행은 항상 함께 그려지고, 초기화 스위치는 어느 쪽을 강조할지 고릅니다. 표와 코드는 강조된 실행을 보여 줍니다. "
+        "축 범위가 고정되어 있어 슬라이더를 움직이며 크기를 그대로 비교할 수 있습니다."
+    ),
+    "accumulation.chart.history.head_accumulate": "누적 (초기화 없음)",
+    "accumulation.chart.history.head_zero": "호출 전마다 초기화",
+    "accumulation.chart.history.current": "▶ {head}",
+    "accumulation.chart.history.formula_a_acc": "a.grad = k·9a²",
+    "accumulation.chart.history.formula_b_acc": "b.grad = k·(−2b)",
+    "accumulation.chart.history.formula_a_zero": "a.grad = 9a²",
+    "accumulation.chart.history.formula_b_zero": "b.grad = −2b",
+    "accumulation.chart.history.x": "backward() 호출 횟수 k",
+    "accumulation.chart.history.y_a": "a.grad",
+    "accumulation.chart.history.y_b": "b.grad",
+    "accumulation.chart.history.element1": "원소 [0] (a₁, b₁)",
+    "accumulation.chart.history.element2": "원소 [1] (a₂, b₂)",
+    "accumulation.freed_title": "같은 그래프로 backward()를 두 번 부르면 실패합니다",
+    "accumulation.freed_text": (
+        "`backward()`는 메모리를 아끼려고, 그래프가 역전파용으로 저장해 둔 값"
+        "(예를 들어 거듭제곱 `a**3`, `b**2`를 미분할 때 필요한 `a`와 `b`)을 호출이 끝나면 해제합니다. "
+        "그래서 같은 `Q`로 `backward()`를 한 번 더 부르면 계산에 쓸 값이 남아 있지 않습니다. 이 페이지가 실제로 실행하는 코드:"
+    ),
+    "accumulation.error_label": "두 번째 호출에서 PyTorch가 실제로 낸 오류:",
+    "accumulation.after_error": "실패한 호출은 아무것도 더하지 않았습니다. `a.grad`는 첫 번째 호출의 결과 그대로입니다: {value}",
+    "accumulation.fix_intro": "피하는 방법은 두 가지입니다. 둘 다 빈 `.grad`에서 시작해 여기서 실제로 실행됩니다:",
+    "accumulation.rebuild_title": "방법 1: Q를 다시 계산 (튜토리얼의 방법)",
+    "accumulation.rebuild_text": (
+        "순전파를 다시 하면 값이 새로 저장된 새 그래프가 만들어집니다. 학습 루프는 원래 이렇게 동작합니다: "
+        "단계마다 모델을 다시 순전파합니다."
+    ),
+    "accumulation.retain_title": "방법 2: retain_graph=True",
+    "accumulation.retain_text": (
+        "호출이 끝나도 그래프가 저장된 값을 지우지 않아 한 번 더 거슬러 갈 수 있습니다. 그래프가 사라질 때까지 "
+        "그 값이 메모리에 남으므로, 순전파 한 번에 역전파가 정말 두 번 필요할 때만 씁니다."
+    ),
+    "accumulation.fix_result": "결과: `a.grad` = {a}, `b.grad` = {b}",
+    "accumulation.fix_both": (
+        "두 방법 모두 한 번 호출했을 때의 두 배(2·9a², 2·(−2b))가 나옵니다. 오류를 피한다고 누적이 멈추지는 않습니다. "
+        "`.grad` 초기화는 따로 해야 합니다."
+    ),
+    "accumulation.zeroing_title": ".grad를 초기화하는 세 가지 방법",
+    "accumulation.zeroing_intro": "세 방법 모두 실제로 실행했습니다: `backward()` 한 번, 초기화, 다시 `backward()` 한 번.",
+    "accumulation.col_method": "방법",
+    "accumulation.col_after_reset": "초기화 직후 a.grad",
+    "accumulation.col_after_next": "다음 backward() 뒤 a.grad",
+    "accumulation.col_when": "언제 쓰나",
+    "accumulation.when_zero_grad": (
+        "학습 루프에서 씁니다. 옵티마이저에 등록된 모든 파라미터의 기울기를 한 번에 초기화합니다. "
+        "PyTorch 2.0부터는 기본값이 `set_to_none=True`라서 `None`으로 만듭니다."
+    ),
+    "accumulation.when_none": (
+        "옵티마이저 없이 텐서 하나를 다룰 때 씁니다(튜토리얼의 방법). 기존 텐서를 버리고, "
+        "다음 `backward()`가 새 텐서를 만듭니다."
+    ),
+    "accumulation.when_zero_": (
+        "기존 텐서를 그 자리에서 0으로 채웁니다. 메모리와 그 텐서를 가리키는 참조가 그대로 유지됩니다. "
+        "`.grad`가 아직 `None`이면(첫 `backward()` 전) 오류가 납니다."
+    ),
+    "accumulation.training_title": "학습 루프가 기울기부터 초기화하는 이유",
+    "accumulation.training_intro": (
+        "작지만 실제로 돌아가는 학습 루프입니다. `torch.optim.SGD`가 직선 y = 2x + 1 위의 점 네 개에 직선 y = w·x + c를 맞춥니다. "
+        "w = c = 0에서 시작해 {steps}단계를 진행합니다. 왼쪽은 튜토리얼의 권장대로 매번 `loss.backward()` 전에 "
+        "`optim.zero_grad()`를 호출하고, 오른쪽은 그 한 줄만 뺀 같은 루프입니다. 학습률을 여러 값으로 바꿔 보세요."
+    ),
+    "accumulation.run_with": "optim.zero_grad() 사용",
+    "accumulation.run_without": "optim.zero_grad() 없음",
+    "accumulation.diverged": "{run}: {step}단계에서 발산했습니다(손실이 처음 값의 {factor}배 초과). 학습률이 너무 커서 곡선은 거기서 멈춥니다.",
+    "accumulation.col_run": "실행",
+    "accumulation.diverged_both": "두 실행 모두 발산했습니다(손실이 처음 값의 {factor}배 초과: 초기화한 쪽 {step_with}단계, 안 한 쪽 {step_without}단계). 학습률이 너무 큽니다.",
+    "accumulation.col_w": "w (목표 2)",
+    "accumulation.col_c": "c (목표 1)",
+    "accumulation.col_final_loss": "마지막 단계의 손실",
+    "accumulation.col_w_grad": "마지막 단계에서 쓴 w.grad",
+    "accumulation.diverged_cell": "{step}단계에서 발산",
+    "accumulation.training_lesson": (
+        "**초기화하지 않으면 생기는 일:** `w.grad`에 지금까지의 기울기가 모두 합쳐져 있어서, 매 단계가 이전 단계들의 "
+        "이동까지 되풀이합니다. 그래서 파라미터가 최솟값(w = 2, c = 1)을 지나쳐 버리고, 손실이 자리를 잡지 못하고 다시 커집니다."
+    ),
+    "accumulation.chart.training.title_with": "optim.zero_grad() 사용",
+    "accumulation.chart.training.title_without": "optim.zero_grad() 없음",
+    "accumulation.chart.training.x": "SGD 단계",
+    "accumulation.chart.training.y": "손실",
+    "accumulation.chart.training.start": "처음 손실",
+    "accumulation.chart.training.diverged": "{step}단계에서 발산",
+    "accumulation.code.first_call": "1번째 호출: 성공, 저장된 값은 해제됨",
+    "accumulation.code.second_call": "같은 그래프로 2번째 호출: RuntimeError",
+    "accumulation.code.rebuild": "Q를 다시 계산: 새 그래프",
+    "accumulation.code.retain": "저장된 값을 지우지 않고 두 번째 호출에 씀",
+    "accumulation.code.build_once": "그래프 하나를 모든 호출이 재사용",
+    "accumulation.code.build_each": "호출마다 새 그래프",
+    "accumulation.code.reset": "매 호출을 빈 .grad에서 시작",
+    "accumulation.code.check_zero": "호출 전마다 초기화: a.grad = 9a², b.grad = -2b",
+    "accumulation.code.check_accumulate": "호출한 만큼 누적: a.grad = calls·9a², b.grad = calls·(-2b)",
+    "accumulation.code.train_title": "작은 학습 루프: y = 2x + 1 위의 점에 y = w*x + c 맞추기",
+    "accumulation.code.zero_grad": "튜토리얼이 권하는 줄",
+    "accumulation.code.backward": "이번 단계의 기울기를 w.grad, c.grad에 더함",
     # --- optimizer ----------------------------------------------------------
     # --- resnet -------------------------------------------------------------
 }

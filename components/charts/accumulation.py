@@ -1,0 +1,192 @@
+"""Plotly figures for the accumulation lesson: .grad after each call, SGD loss curves.
+
+Builders take plain data (the core's dataclasses of floats) and localized
+labels; they import plotly only and compute nothing but axis ranges.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from components.numbers import format_number
+
+ELEMENT_COLORS = ("#1f77b4", "#ff7f0e")
+CURRENT_FILL = "rgba(255, 200, 0, 0.13)"
+CURRENT_COLOR = "#b35c00"
+OTHER_COLOR = "#555555"
+WITH_ZERO_COLOR = "#2ca02c"
+WITHOUT_ZERO_COLOR = "#d62728"
+FONT = dict(size=15)
+# Fixed axes, so a line visibly climbs as a slider moves: the largest values
+# the sliders allow are 10 calls × 9·3² = 810 for a.grad and 10 × 2·6 = 120 for
+# b.grad; the margin leaves room for the value labels at the ends of the lines.
+A_LIMIT = 880.0
+B_LIMIT = 140.0
+MAX_CALLS = 10
+
+
+def _end_positions(last_values, calls: int) -> tuple[str, str]:
+    """Put the larger element's end label above its point, the other below.
+
+    Labels lean right, away from the line, unless the line ends near the
+    panel's right edge (many calls), where they lean left to stay inside.
+    """
+    side = "right" if calls <= MAX_CALLS - 2 else "left"
+    if last_values[0] >= last_values[1]:
+        return f"top {side}", f"bottom {side}"
+    return f"bottom {side}", f"top {side}"
+
+
+def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, str]):
+    """2×2 grid: rows a.grad / b.grad, columns accumulating / reset before each call.
+
+    ``accumulated`` and ``zeroed`` are ``BackwardHistory`` runs of the same
+    calls; the column of the run selected by ``current_zero`` is highlighted.
+    ``labels``: ``head_accumulate``, ``head_zero``, ``current`` (with
+    ``{head}``), ``formula_a_acc``, ``formula_b_acc``, ``formula_a_zero``,
+    ``formula_b_zero``, ``x``, ``y_a``, ``y_b``, ``element1``, ``element2``.
+    """
+    # The 2×2 grid is laid out by hand in one go: plotly's per-axis update calls
+    # (make_subplots, update_xaxes, ...) cost tens of ms on every rerun.
+    # Axis n: 1 = a.grad accumulating, 2 = a.grad reset, 3 and 4 = b.grad.
+    x_domains = ((0.0, 0.475), (0.525, 1.0))
+    y_domains = ((0.56, 1.0), (0.0, 0.44))
+    traces = []
+    for col, run in ((1, accumulated), (2, zeroed)):
+        calls = list(range(1, len(run.a_grads) + 1))
+        for row, grads, name in ((1, run.a_grads, "a"), (2, run.b_grads, "b")):
+            n = (row - 1) * 2 + col
+            suffix = "" if n == 1 else str(n)
+            positions = _end_positions(grads[-1], len(grads))
+            for i in range(2):
+                values = [g[i] for g in grads]
+                text = [""] * (len(values) - 1) + [format_number(values[-1])]
+                traces.append(go.Scatter(
+                    x=calls, y=values, mode="lines+markers+text", xaxis=f"x{suffix}",
+                    yaxis=f"y{suffix}", name=labels[f"element{i + 1}"], legendgroup=f"e{i}",
+                    showlegend=col == 1 and row == 1,
+                    line=dict(color=ELEMENT_COLORS[i], width=3),
+                    marker=dict(size=9, color=ELEMENT_COLORS[i]),
+                    text=text, textposition=positions[i], cliponaxis=False,
+                    textfont=dict(size=15, color=ELEMENT_COLORS[i]),
+                    hovertemplate=f"k=%{{x}}<br>{name}.grad[{i}] = %{{y:.4g}}<extra></extra>",
+                ))
+
+    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999",
+                zerolinecolor="#999999")
+    layout = {}
+    annotations = []
+    formulas = {1: "formula_a_acc", 2: "formula_a_zero", 3: "formula_b_acc", 4: "formula_b_zero"}
+    for n in (1, 2, 3, 4):
+        row, col = (n - 1) // 2, (n - 1) % 2
+        suffix = "" if n == 1 else str(n)
+        x_axis = dict(grid, domain=x_domains[col], anchor=f"y{suffix}",
+                      range=(0.5, MAX_CALLS + 0.5), dtick=1)
+        if row == 0:  # the a.grad panels share the b.grad panels' call axis
+            x_axis.update(matches=f"x{n + 2}", showticklabels=False)
+        else:
+            x_axis.update(title=dict(text=labels["x"], standoff=4))
+        limits = (-0.1 * A_LIMIT, A_LIMIT) if row == 0 else (-B_LIMIT, B_LIMIT)
+        y_axis = dict(grid, domain=y_domains[row], anchor=f"x{suffix}", range=limits,
+                      zeroline=True, zerolinewidth=2)
+        if col == 0:
+            y_axis.update(title=dict(text=labels["y_a" if row == 0 else "y_b"]))
+        else:
+            y_axis.update(matches=f"y{n - 1 if n > 2 else ''}", showticklabels=False)
+        layout[f"xaxis{suffix}"] = x_axis
+        layout[f"yaxis{suffix}"] = y_axis
+        annotations.append(dict(
+            text=labels[formulas[n]], x=sum(x_domains[col]) / 2, y=y_domains[row][1],
+            xref="paper", yref="paper", xanchor="center", yanchor="bottom",
+            showarrow=False, font=dict(size=15, color=OTHER_COLOR),
+        ))
+
+    current_col = 2 if current_zero else 1
+    shapes = []
+    for col, key in ((1, "head_accumulate"), (2, "head_zero")):
+        is_current = col == current_col
+        head = labels[key]
+        annotations.append(dict(
+            x=0.5, y=1.0, xref="x domain" if col == 1 else "x2 domain", yref="paper",
+            yanchor="bottom", yshift=26, showarrow=False,
+            text=f"<b>{labels['current'].format(head=head) if is_current else head}</b>",
+            font=dict(size=17, color=CURRENT_COLOR if is_current else OTHER_COLOR),
+        ))
+        if is_current:
+            for axis in (col, col + 2):
+                suffix = "" if axis == 1 else str(axis)
+                shapes.append(dict(type="rect", xref=f"x{suffix} domain",
+                                   yref=f"y{suffix} domain", x0=0, x1=1, y0=0, y1=1,
+                                   fillcolor=CURRENT_FILL, layer="below",
+                                   line=dict(color=CURRENT_COLOR, width=2)))
+    fig = go.Figure(data=traces, layout=dict(
+        **layout, height=610, margin=dict(l=10, r=10, t=110, b=10), font=FONT,
+        legend=dict(orientation="h", y=1.17, x=0, yanchor="bottom"), plot_bgcolor="white",
+        annotations=annotations, shapes=shapes,
+    ))
+    return fig
+
+
+def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int):
+    """Loss per SGD step, with and without ``optim.zero_grad()``, side by side.
+
+    Both panels share one y axis: from 0 to a little above the highest loss
+    drawn (at least the starting loss). A diverged run's curve stops at its
+    last finite loss and an ✕ marks the step where it blew up, at the top.
+    ``labels``: ``title_with``, ``title_without``, ``x``, ``y``, ``start``,
+    ``diverged`` (with ``{step}``).
+    """
+    runs = ((1, with_zero, WITH_ZERO_COLOR), (2, without_zero, WITHOUT_ZERO_COLOR))
+    start = max((run.losses[0] for _, run, _ in runs if run.losses), default=1.0)
+    highest = max([start, *(max(run.losses) for _, run, _ in runs if run.losses)])
+    # Room above the curves for the ✕ and its label when a run blew up.
+    blew_up = any(run.diverged_at is not None for _, run, _ in runs)
+    top = highest * (1.45 if blew_up else 1.12)
+    x_domains = ((0.0, 0.47), (0.53, 1.0))
+    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999")
+    traces, layout, annotations = [], {}, []
+    for col, run, color in runs:
+        suffix = "" if col == 1 else "2"
+        axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+        traces.append(go.Scatter(
+            x=list(range(1, len(run.losses) + 1)), y=list(run.losses), mode="lines+markers",
+            showlegend=False, name=labels["title_with" if col == 1 else "title_without"],
+            line=dict(color=color, width=3), marker=dict(size=7, color=color),
+            hovertemplate=f"{labels['x']} %{{x}}<br>{labels['y']} = %{{y:.4g}}<extra></extra>",
+            **axes,
+        ))
+        # The starting loss as a legend entry, not a label that curves could cover.
+        traces.append(go.Scatter(
+            x=(0.5, steps + 0.5), y=(start, start), mode="lines", name=labels["start"],
+            line=dict(color="#888888", width=1.5, dash="dot"), showlegend=col == 1,
+            hoverinfo="skip", **axes,
+        ))
+        if run.diverged_at is not None:
+            traces.append(go.Scatter(
+                x=[run.diverged_at], y=[top * 0.93], mode="markers+text", showlegend=False,
+                marker=dict(symbol="x", size=16, color=color),
+                text=[labels["diverged"].format(step=run.diverged_at)],
+                textposition="middle right" if run.diverged_at < steps / 2 else "middle left",
+                textfont=dict(size=15, color=color), cliponaxis=False, hoverinfo="skip",
+                **axes,
+            ))
+        layout[f"xaxis{suffix}"] = dict(grid, domain=x_domains[col - 1], anchor=f"y{suffix}",
+                                        range=(0.5, steps + 0.5), title=dict(text=labels["x"]))
+        y_axis = dict(grid, anchor=f"x{suffix}", range=(0, top))
+        if col == 1:
+            y_axis.update(title=dict(text=labels["y"]))
+        else:
+            y_axis.update(matches="y", showticklabels=False)
+        layout[f"yaxis{suffix}"] = y_axis
+        annotations.append(dict(
+            text=labels["title_with" if col == 1 else "title_without"],
+            x=sum(x_domains[col - 1]) / 2, y=1.0, xref="paper", yref="paper",
+            xanchor="center", yanchor="bottom", showarrow=False,
+            font=dict(size=16, color=color),
+        ))
+    fig = go.Figure(data=traces, layout=dict(
+        **layout, height=400, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+        plot_bgcolor="white", annotations=annotations,
+        legend=dict(orientation="h", x=1, xanchor="right", y=1.16, yanchor="bottom"),
+    ))
+    return fig

@@ -1,0 +1,130 @@
+"""Lesson ③: repeated backward() calls add up in .grad; why training zeroes them."""
+
+import streamlit as st
+
+from components.charts.accumulation import history_figure, training_figure
+from components.core.accumulation import (
+    DIVERGENCE_FACTOR,
+    TRAIN_STEPS,
+    freed_graph_demo,
+    graph_modes_agree,
+    repeated_backward,
+    training_run,
+    zeroing_methods,
+)
+from components.core.accumulation_snippet import (
+    accumulation_snippet,
+    freed_graph_code,
+    rebuild_code,
+    retain_code,
+)
+from components.numbers import format_number, format_vector
+from components.ui.accumulation_panels import history_table, training_table, zeroing_table
+from components.ui.controls import control_widget
+from components.ui.i18n import t
+from components.ui.layout import check_mark, code_panel, start_page
+from components.ui.panels import labels_for
+
+state = start_page("accumulation")
+lang = state.lang
+notes = labels_for("accumulation.code", lang)
+st.markdown(t("accumulation.intro", lang))
+
+col_a, col_b, col_calls = st.columns(3, gap="large")
+with col_a:
+    st.markdown(f"**{t('accumulation.controls_a', lang)}**")
+    control_widget(state, "a1")
+    control_widget(state, "a2")
+with col_b:
+    st.markdown(f"**{t('accumulation.controls_b', lang)}**")
+    control_widget(state, "b1")
+    control_widget(state, "b2")
+with col_calls:
+    st.markdown(f"**{t('accumulation.controls_calls', lang)}**")
+    control_widget(state, "calls")
+    control_widget(state, "zero")
+    control_widget(state, "graph")
+
+a = (state["a1"], state["a2"])
+b = (state["b1"], state["b2"])
+calls, zero, graph = state["calls"], state["zero"], state["graph"]
+accumulated = repeated_backward(a, b, calls, zero=False, graph=graph)
+zeroed = repeated_backward(a, b, calls, zero=True, graph=graph)
+current = zeroed if zero else accumulated
+
+st.subheader(t("accumulation.rule_title", lang))
+rule_acc, rule_zero = st.columns(2, gap="large")
+with rule_acc:
+    st.markdown(f"**{t('accumulation.rule_accumulate', lang)}**")
+    st.latex(r"\texttt{a.grad} = k \cdot 9a^2 \qquad \texttt{b.grad} = k \cdot (-2b)")
+with rule_zero:
+    st.markdown(f"**{t('accumulation.rule_zero', lang)}**")
+    st.latex(r"\texttt{a.grad} = 9a^2 \qquad \texttt{b.grad} = -2b")
+st.markdown(t("accumulation.rule_text", lang))
+
+st.subheader(t("accumulation.history_title", lang))
+chart_col, table_col = st.columns([5, 3], gap="medium")
+chart_col.plotly_chart(
+    history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang)),
+    key="history_chart")
+with table_col:
+    st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
+    st.markdown(history_table(current, "a", lang))
+    st.markdown(history_table(current, "b", lang))
+    st.caption(t("accumulation.table_caption", lang))
+    agree = graph_modes_agree(a, b, calls, zero)
+    st.caption(t("accumulation.graph_same" if agree else "accumulation.graph_differ", lang,
+                 mode=t(f"control.graph.{graph}", lang), mark=check_mark(agree)))
+st.caption(t("accumulation.history_caption", lang))
+
+st.subheader(t("accumulation.freed_title", lang))
+demo = freed_graph_demo(a, b)
+st.markdown(t("accumulation.freed_text", lang))
+st.code(freed_graph_code(notes), language="python")
+st.caption(t("accumulation.error_label", lang))
+st.code(f"RuntimeError: {demo.error}", language="text", wrap_lines=True)
+st.markdown(t("accumulation.after_error", lang, value=format_vector(demo.a_grad_after_error)))
+st.markdown(t("accumulation.fix_intro", lang))
+way_rebuild, way_retain = st.columns(2, gap="large")
+for column, key, code, a_grad, b_grad in (
+    (way_rebuild, "rebuild", rebuild_code(notes), demo.rebuild_a_grad, demo.rebuild_b_grad),
+    (way_retain, "retain", retain_code(notes), demo.retain_a_grad, demo.retain_b_grad),
+):
+    with column, st.container(border=True):
+        st.markdown(f"**{t(f'accumulation.{key}_title', lang)}**")
+        st.code(code, language="python", wrap_lines=True)
+        st.markdown(t("accumulation.fix_result", lang, a=format_vector(a_grad),
+                      b=format_vector(b_grad)))
+        st.caption(t(f"accumulation.{key}_text", lang))
+st.markdown(t("accumulation.fix_both", lang))
+
+st.subheader(t("accumulation.zeroing_title", lang))
+st.markdown(t("accumulation.zeroing_intro", lang))
+st.markdown(zeroing_table(zeroing_methods(a, b), lang))
+
+st.subheader(t("accumulation.training_title", lang))
+st.markdown(t("accumulation.training_intro", lang, steps=TRAIN_STEPS))
+lr_col, _ = st.columns([1, 2])
+with lr_col:
+    lr = control_widget(state, "lr")
+with_zero = training_run(lr, zero_grad=True)
+without_zero = training_run(lr, zero_grad=False)
+st.plotly_chart(
+    training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
+                    TRAIN_STEPS),
+    key="training_chart")
+diverged = [run for run in (with_zero, without_zero) if run.diverged_at is not None]
+if len(diverged) == 2:
+    note = t("accumulation.diverged_both", lang, step_with=with_zero.diverged_at,
+             step_without=without_zero.diverged_at, factor=format_number(DIVERGENCE_FACTOR))
+elif diverged:
+    run = diverged[0]
+    note = t("accumulation.diverged", lang, step=run.diverged_at,
+             factor=format_number(DIVERGENCE_FACTOR),
+             run=t("accumulation.run_with" if run.zero_grad else "accumulation.run_without", lang))
+if diverged:
+    st.markdown(f":orange[:material/warning: {note}]")
+st.markdown(training_table((with_zero, without_zero), lang))
+st.markdown(t("accumulation.training_lesson", lang))
+
+code_panel(accumulation_snippet(a, b, calls, zero, graph, lr, notes), lang)
