@@ -10,4 +10,5 @@ HOME = ("home", ":material/home:")
 LESSONS: tuple[tuple[str, str], ...] = (
     ("gradients", ":material/functions:"),
     ("accumulation", ":material/stacked_line_chart:"),
+    ("optimizer", ":material/trending_down:"),
 )

@@ -84,7 +84,8 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),
     "gradients": (A1, A2, B1, B2, V1, V2),
     "accumulation": (A1, A2, B1, B2, CALLS, ZERO, GRAPH, LR),
-    "optimizer": (OBJECTIVE, A1, A2, B1, B2, LR, MOMENTUM, STEPS),
+    # 50 steps: enough for momentum to reach the landscapes' minima at lr 0.01.
+    "optimizer": (OBJECTIVE, A1, A2, B1, B2, LR, MOMENTUM, replace(STEPS, default=50)),
     "resnet": (
         LR,
         MOMENTUM,

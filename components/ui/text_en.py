@@ -297,5 +297,174 @@ TEXT: dict[str, str] = {
     "accumulation.code.zero_grad": "the line the tutorial asks for",
     "accumulation.code.backward": "adds this step's gradient to w.grad and c.grad",
     # --- optimizer ----------------------------------------------------------
+    "optimizer.title": "④ The optimizer: learning rate and momentum",
+    "optimizer.intro": (
+        "In the tutorial, `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)` hands the model's "
+        "parameters to the optimizer, and every `optim.step()` moves each parameter against the gradient stored in its `.grad`. "
+        "Here the parameters are few enough to watch: the tutorial's tensors `a` and `b`, or a single point "
+        "`a = (a₁, a₂)` on a two-parameter landscape. Every slider move runs a real `torch.optim.SGD` for the chosen "
+        "number of steps, twice from the same start: once with your momentum and once with momentum 0."
+    ),
+    "optimizer.controls_objective": "Loss to minimize",
+    "optimizer.controls_start": "Starting parameters",
+    "optimizer.controls_optim": "torch.optim.SGD settings",
+    "optimizer.objective_caption.q": (
+        "The tutorial's hint taken literally: Q is the error, so `optim.step()` tries to lower `Q.sum()`. "
+        "The parameters are `a` and `b`, registered as `torch.optim.SGD([a, b], ...)`."
+    ),
+    "optimizer.objective_caption.valley": (
+        "A long, narrow valley along the line a₁ = a₂: steep across it (curvature 40), nearly flat along its floor "
+        "(curvature 1). Lowest point: (0, 0). The only parameter is `a`."
+    ),
+    "optimizer.objective_caption.rosenbrock": (
+        "Rosenbrock's function, a classic test for optimizers: a curved, flat-bottomed valley shaped like a banana. "
+        "It is mirrored here (1 + a₁ instead of 1 − a₁) so that from the default start the path has to follow the whole bend. "
+        "Lowest point: (−1, 1). The only parameter is `a`."
+    ),
+    "optimizer.b_unused": (
+        "On this landscape `a = (a₁, a₂)` is the starting point on the map. b is not used here; "
+        "b₁ = {b1} and b₂ = {b2} stay in the URL for the Q objective."
+    ),
+    "optimizer.run_momentum": "momentum {value}",
+    "optimizer.run_plain": "momentum 0 (plain SGD)",
+    "optimizer.first_title": "Loss before and after the first optim.step()",
+    "optimizer.metric_before": "Before optim.step()",
+    "optimizer.metric_after": "After the first optim.step()",
+    "optimizer.metric_plain": "Same step with momentum 0",
+    "optimizer.first_same": (
+        "{same} **Momentum cannot change the first step.** Before the first `optim.step()` PyTorch has no momentum buffer; "
+        "the first step creates it as a copy of the gradient (v = g), so the first move is p − lr·g, exactly as without momentum. "
+        "That is why both runs reach the same loss, {value}. From step 2 on, the buffer also carries the earlier steps: v = μ·v + g."
+    ),
+    "optimizer.first_plain": (
+        "With momentum 0 PyTorch keeps no buffer at all, and every step is p ← p − lr·g. Raise the momentum to compare: "
+        "its first step would still be exactly this one, because the buffer starts as the gradient."
+    ),
+    "optimizer.first_up": (
+        "This time the loss went **up**: the slope at the start is so steep that one step of lr × gradient jumped past "
+        "the low ground to a higher point. With a smaller learning rate the first step lowers the loss."
+    ),
+    "optimizer.first_diverged": (
+        "The very first step already overflowed (loss = {value}). The learning rate is far too large for the gradients here."
+    ),
+    "optimizer.curve_title": "The loss over all {steps} steps",
+    "optimizer.curve_caption": (
+        "Solid blue: your momentum. Dashed orange: momentum 0 (plain SGD), from the same start with the same learning rate. "
+        "The open circles mark the loss before and after the first step, which both runs share. The curves part at step 2 "
+        "(dotted line), the first step in which the buffer carries an earlier gradient; how far apart they end up is what momentum does. "
+        "When the losses span many powers of ten the y axis is logarithmic; with negative losses it is a signed log scale, "
+        "sign · log₁₀(1 + |loss|), labelled with the real values."
+    ),
+    "optimizer.curve_caption_plain": (
+        "Momentum is 0, so both runs are the same and one curve is drawn. The open circles mark the loss before and after "
+        "the first step. When the losses span many powers of ten the y axis is logarithmic (signed, sign · log₁₀(1 + |loss|), "
+        "when losses are negative), labelled with the real values."
+    ),
+    "optimizer.metric_final": "{name}: loss after {steps} steps",
+    "optimizer.metric_stopped": "{name}: stopped at step {step}, loss",
+    "optimizer.diverged": (
+        "**{name}: the run diverged.** After step {step} the loss was {value}: the numbers outgrew what float32 can hold "
+        "(about 3.4·10³⁸) or became NaN, so the run stopped there. {done} steps finished with finite numbers; "
+        "the red ✕ on the chart marks where the run ended."
+    ),
+    "optimizer.growing": (
+        "**{name}: diverging.** Its loss grew from {start} to {end} without overflowing yet: every step overshoots more "
+        "than the last, and with more steps float32 would overflow."
+    ),
+    "optimizer.why_q": (
+        "**Why?** Q = 3a³ − b² has no lowest point. Every step goes downhill, and here downhill never ends: "
+        "a heads for −∞ (so 3a³ → −∞) and |b| keeps growing (so −b² → −∞). The gradients 9a² and −2b grow with them, "
+        "so the steps get longer and longer until float32 overflows. Momentum speeds this up, because it keeps adding "
+        "the earlier, ever larger steps; a larger learning rate does the same."
+    ),
+    "optimizer.why_landscape": (
+        "**Why?** This landscape has a lowest point, so the learning rate is too large. Where the landscape is steep, one step "
+        "of lr × gradient jumps past the bottom and lands higher on the other side; the gradient there is larger still, so every "
+        "jump is bigger than the last. In a bowl of curvature h, plain SGD settles only if lr·h < 2, and SGD with momentum μ "
+        "only if lr·h < 2(1 + μ). Try a smaller learning rate."
+    ),
+    "optimizer.q_unbounded": (
+        "Q = 3a³ − b² has no lowest point: the loss can always be lowered further by making a more negative or |b| larger. "
+        "SGD therefore never settles on this objective. With enough steps, a larger learning rate or more momentum it runs away "
+        "until float32 overflows; the page then stops the run and marks where. Real losses, such as squared errors, are bounded below."
+    ),
+    "optimizer.map_title": "The two paths on the loss landscape",
+    "optimizer.map_caption.valley": (
+        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the position after "
+        "one more `optim.step()`. With the tutorial's lr 0.01 and momentum 0.9: plain SGD (dashed orange) moves in proportion "
+        "to the local gradient, so it drops to the valley floor in a few steps and then crawls, because the floor is nearly flat. "
+        "Momentum (blue) keeps the fraction μ of its previous velocity, so it gathers speed along the floor, overshoots the "
+        "minimum and swings back. The picture follows Distill's [Why Momentum Really Works](https://distill.pub/2017/momentum/)."
+    ),
+    "optimizer.map_caption.rosenbrock": (
+        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the position after "
+        "one more `optim.step()`. With the tutorial's lr 0.01 and momentum 0.9: plain SGD (dashed orange) slides down into the "
+        "curved valley and then barely moves along its flat, bending floor. Momentum (blue) builds up speed along the floor and "
+        "follows the bend to the minimum at (−1, 1), overshooting on the way. "
+        "The picture follows Distill's [Why Momentum Really Works](https://distill.pub/2017/momentum/)."
+    ),
+    "optimizer.params_title": "Where a and b go",
+    "optimizer.params_caption": (
+        "Each line is one element after every step (solid: your momentum, dashed: momentum 0). The gradient of a is 9a², "
+        "never negative, so every step lowers a; once a passes below 0 (momentum or a large learning rate can carry it there) "
+        "the slope only gets steeper and a races towards −∞. The gradient of b is −2b, which pushes b away from 0, "
+        "so |b| keeps growing."
+    ),
+    "optimizer.rule_title": "PyTorch's update rule, with this page's numbers",
+    "optimizer.rule_text": (
+        "For every parameter p, `optim.step()` computes the following (PyTorch's SGD with its defaults `dampening=0`, "
+        "`nesterov=False`). g is `p.grad`, μ is the momentum, and v is the momentum buffer PyTorch keeps in "
+        "`optimizer.state[p][\"momentum_buffer\"]`."
+    ),
+    "optimizer.rule_step1": "**Step 1**, element `{name}`: there is no buffer yet, so v starts as the gradient.",
+    "optimizer.rule_step2": "**Step 2**, element `{name}`: now the buffer brings in the previous step.",
+    "optimizer.rule_plain": "**Step 1**, element `{name}`: with momentum 0 there is no buffer, so every step uses v = g.",
+    "optimizer.rule_table_title": "Step {step}, every element",
+    "optimizer.rule_check_caption": (
+        "The hand columns are computed on this page from the recorded p, g and previous v (in float32); ✓ means they agree "
+        "with what `torch.optim.SGD` produced: the parameter after the step and `optimizer.state[p][\"momentum_buffer\"]`."
+    ),
+    "optimizer.rule_none": "No step finished with finite numbers, so there is nothing to put into the rule.",
+    "optimizer.col_element": "element",
+    "optimizer.col_v_before": "previous v",
+    "optimizer.col_hand": "by hand",
+    "optimizer.col_torch": "SGD",
+    "optimizer.col_check": "check",
+    "optimizer.table_title": "Every step's numbers ({name})",
+    "optimizer.table_caption": (
+        "Row k is the state after k calls of `optim.step()` (row 0 is the start). `grad` is the gradient that step k used, "
+        "computed at the previous row's parameters; `buf` is `optimizer.state[p][\"momentum_buffer\"]` right after step k."
+    ),
+    "optimizer.col_step": "step",
+    "optimizer.col_loss": "loss",
+    "optimizer.chart.loss.x": "optim.step() calls",
+    "optimizer.chart.loss.y": "loss",
+    "optimizer.chart.loss.y_log": "loss (log scale)",
+    "optimizer.chart.loss.y_symlog": "loss (signed log scale)",
+    "optimizer.chart.loss.momentum": "momentum {value}",
+    "optimizer.chart.loss.plain": "momentum 0 (plain SGD)",
+    "optimizer.chart.loss.before": "before step 1",
+    "optimizer.chart.loss.after": "after step 1",
+    "optimizer.chart.loss.stopped": "step {step}: loss {value}, stopped",
+    "optimizer.chart.loss.parts": "step {step}: the runs part",
+    "optimizer.chart.loss.step": "step",
+    "optimizer.chart.map.x": "a₁",
+    "optimizer.chart.map.y": "a₂",
+    "optimizer.chart.map.loss": "loss",
+    "optimizer.chart.map.start": "start",
+    "optimizer.chart.map.minimum": "minimum",
+    "optimizer.chart.map.momentum": "momentum {value}",
+    "optimizer.chart.map.plain": "momentum 0 (plain SGD)",
+    "optimizer.chart.map.step": "step",
+    "optimizer.chart.params.x": "optim.step() calls",
+    "optimizer.chart.params.y": "value",
+    "optimizer.chart.params.y_symlog": "value (signed log scale)",
+    "optimizer.chart.params.title_a": "a₁, a₂",
+    "optimizer.chart.params.title_b": "b₁, b₂",
+    "optimizer.chart.params.element_1": "element [0]: a₁, b₁",
+    "optimizer.chart.params.element_2": "element [1]: a₂, b₂",
+    "optimizer.chart.params.momentum": "momentum {value}",
+    "optimizer.chart.params.plain": "momentum 0",
+    "optimizer.chart.params.step": "step",
     # --- resnet -------------------------------------------------------------
 }

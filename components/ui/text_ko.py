@@ -299,5 +299,175 @@ TEXT: dict[str, str] = {
     "accumulation.code.zero_grad": "튜토리얼이 권하는 줄",
     "accumulation.code.backward": "이번 단계의 기울기를 w.grad, c.grad에 더함",
     # --- optimizer ----------------------------------------------------------
+    "optimizer.title": "④ 옵티마이저: 학습률과 모멘텀",
+    "optimizer.intro": (
+        "튜토리얼에서는 `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)`로 모델의 파라미터를 옵티마이저에 넘기고, "
+        "`optim.step()`을 부를 때마다 각 파라미터가 `.grad`에 담긴 기울기의 반대 방향으로 움직입니다. "
+        "이 페이지의 파라미터는 눈으로 따라갈 수 있을 만큼 적습니다. 튜토리얼의 텐서 `a`와 `b`를 쓰거나, "
+        "파라미터가 두 개인 지형 위의 한 점 `a = (a₁, a₂)`를 씁니다. 슬라이더를 움직일 때마다 실제 `torch.optim.SGD`를 "
+        "정한 횟수만큼, 같은 출발점에서 두 번 실행합니다. 한 번은 고른 모멘텀으로, 한 번은 모멘텀 0으로 실행합니다."
+    ),
+    "optimizer.controls_objective": "줄일 손실",
+    "optimizer.controls_start": "파라미터의 시작값",
+    "optimizer.controls_optim": "torch.optim.SGD 설정",
+    "optimizer.objective_caption.q": (
+        "튜토리얼의 말 그대로 Q를 오차로 보고, `optim.step()`이 `Q.sum()`을 줄이게 합니다. "
+        "파라미터는 `a`와 `b`이며 `torch.optim.SGD([a, b], ...)`로 등록합니다."
+    ),
+    "optimizer.objective_caption.valley": (
+        "a₁ = a₂ 직선을 따라 길고 좁게 파인 골짜기입니다. 골짜기를 가로지르는 방향은 가파르고(곡률 40), "
+        "바닥을 따라가는 방향은 거의 평평합니다(곡률 1). 가장 낮은 점은 (0, 0)이고, 파라미터는 `a` 하나입니다."
+    ),
+    "optimizer.objective_caption.rosenbrock": (
+        "옵티마이저를 시험할 때 자주 쓰는 로젠브록 함수로, 바닥이 평평하고 바나나처럼 휘어진 골짜기입니다. "
+        "기본 출발점에서 휘어진 골짜기를 끝까지 따라가도록 좌우를 뒤집었습니다(1 − a₁ 대신 1 + a₁). "
+        "가장 낮은 점은 (−1, 1)이고, 파라미터는 `a` 하나입니다."
+    ),
+    "optimizer.b_unused": (
+        "이 지형에서는 `a = (a₁, a₂)`가 지도 위의 출발점입니다. b는 쓰지 않으며, "
+        "b₁ = {b1}, b₂ = {b2} 값은 Q 목적 함수를 위해 URL에 그대로 남겨 둡니다."
+    ),
+    "optimizer.run_momentum": "모멘텀 {value}",
+    "optimizer.run_plain": "모멘텀 0 (기본 SGD)",
+    "optimizer.first_title": "첫 optim.step() 전후의 손실",
+    "optimizer.metric_before": "optim.step() 전",
+    "optimizer.metric_after": "첫 optim.step() 후",
+    "optimizer.metric_plain": "모멘텀 0일 때 같은 단계 후",
+    "optimizer.first_same": (
+        "{same} **모멘텀은 첫 단계를 바꾸지 못합니다.** 첫 `optim.step()` 전에는 PyTorch에 모멘텀 버퍼가 없습니다. "
+        "첫 단계가 기울기를 그대로 복사해 버퍼를 만들기 때문에(v = g), 첫 이동은 모멘텀이 없을 때와 똑같이 p − lr·g입니다. "
+        "그래서 두 실행의 손실이 똑같이 {value}입니다. 2단계부터는 버퍼에 앞선 이동이 함께 담깁니다: v = μ·v + g."
+    ),
+    "optimizer.first_plain": (
+        "모멘텀이 0이면 PyTorch는 버퍼를 아예 만들지 않고, 매 단계 p ← p − lr·g만 계산합니다. "
+        "모멘텀을 올려 비교해 보세요. 버퍼가 기울기에서 출발하므로 첫 단계는 그래도 지금과 똑같습니다."
+    ),
+    "optimizer.first_up": (
+        "이번에는 손실이 오히려 **올라갔습니다**. 출발점의 경사가 너무 가팔라서, lr × 기울기만큼의 한 걸음이 "
+        "낮은 곳을 지나쳐 더 높은 곳에 떨어졌습니다. 학습률을 줄이면 첫 단계에서 손실이 내려갑니다."
+    ),
+    "optimizer.first_diverged": (
+        "첫 단계에서 벌써 값이 넘쳤습니다(손실 = {value}). 이 기울기에 비해 학습률이 너무 큽니다."
+    ),
+    "optimizer.curve_title": "전체 {steps}단계 동안의 손실",
+    "optimizer.curve_caption": (
+        "파란 실선은 고른 모멘텀, 주황 점선은 모멘텀 0(기본 SGD)이며 출발점과 학습률은 같습니다. "
+        "속이 빈 원은 첫 단계 전후의 손실로, 두 실행이 똑같습니다. 두 곡선은 버퍼에 앞선 기울기가 처음 섞이는 "
+        "2단계(점선)에서 갈라집니다. 끝에서 둘이 얼마나 벌어지는지가 모멘텀의 효과입니다. "
+        "손실이 여러 자릿수에 걸치면 y축을 로그 눈금으로 그립니다. 손실이 음수이면 부호 있는 로그 눈금 "
+        "sign · log₁₀(1 + |손실|)을 쓰고, 눈금에는 실제 값을 적었습니다."
+    ),
+    "optimizer.curve_caption_plain": (
+        "모멘텀이 0이라 두 실행이 같으므로 곡선을 하나만 그렸습니다. 속이 빈 원은 첫 단계 전후의 손실입니다. "
+        "손실이 여러 자릿수에 걸치면 y축을 로그 눈금으로 그리고(손실이 음수이면 부호 있는 로그 눈금 "
+        "sign · log₁₀(1 + |손실|)), 눈금에는 실제 값을 적었습니다."
+    ),
+    "optimizer.metric_final": "{name}: {steps}단계 후 손실",
+    "optimizer.metric_stopped": "{name}: {step}단계에서 멈춤, 손실",
+    "optimizer.diverged": (
+        "**{name}: 발산했습니다.** {step}단계를 마치자 손실 값이 float32로 담을 수 있는 범위(약 3.4·10³⁸)를 넘거나 "
+        "NaN이 되어(손실 = {value}) 실행을 그 자리에서 멈췄습니다. 유한한 값으로 끝난 단계는 {done}개이고, "
+        "차트의 빨간 ✕ 표시가 실행이 끝난 곳입니다."
+    ),
+    "optimizer.growing": (
+        "**{name}: 발산하는 중입니다.** 아직 float32가 넘치지는 않았지만 손실이 {start}에서 {end}까지 커졌습니다. "
+        "걸음마다 더 크게 지나치고 있어서, 단계를 더 늘리면 결국 값이 넘칩니다."
+    ),
+    "optimizer.why_q": (
+        "**왜 그럴까요?** Q = 3a³ − b²에는 가장 낮은 점이 없습니다. 매 단계 내리막으로 가는데, 여기서는 내리막이 끝없이 이어집니다. "
+        "a는 −∞로 가고(3a³ → −∞), |b|는 계속 커집니다(−b² → −∞). 기울기 9a²와 −2b도 함께 커지므로 걸음이 점점 길어지다가 "
+        "결국 float32가 넘칩니다. 모멘텀은 앞서 간, 점점 커지는 걸음을 계속 더하므로 이 과정을 앞당깁니다. "
+        "학습률을 키워도 마찬가지입니다."
+    ),
+    "optimizer.why_landscape": (
+        "**왜 그럴까요?** 이 지형에는 가장 낮은 점이 있으니, 학습률이 너무 큰 것입니다. 가파른 곳에서는 lr × 기울기만큼의 "
+        "한 걸음이 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. 그곳의 기울기는 더 크므로 걸음이 갈수록 커집니다. "
+        "곡률이 h인 그릇 모양에서 기본 SGD는 lr·h < 2일 때만, 모멘텀 μ를 쓴 SGD는 lr·h < 2(1 + μ)일 때만 바닥에 자리 잡습니다. "
+        "학습률을 줄여 보세요."
+    ),
+    "optimizer.q_unbounded": (
+        "Q = 3a³ − b²에는 가장 낮은 점이 없습니다. a를 더 음수로, |b|를 더 크게 만들면 손실은 얼마든지 더 내려갑니다. "
+        "그래서 이 목적 함수에서 SGD는 한곳에 자리 잡지 못합니다. 단계 수를 늘리거나 학습률·모멘텀을 키우면 "
+        "float32가 넘칠 때까지 달아나고, 그러면 이 페이지가 실행을 멈추고 그 자리를 표시합니다. "
+        "제곱 오차 같은 실제 손실에는 더 내려갈 수 없는 아래쪽 한계가 있습니다."
+    ),
+    "optimizer.map_title": "손실 지형 위의 두 경로",
+    "optimizer.map_caption.valley": (
+        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). "
+        "점 하나가 `optim.step()` 한 번 뒤의 위치입니다. 튜토리얼의 lr 0.01, 모멘텀 0.9에서는 이렇게 움직입니다. "
+        "기본 SGD(주황 점선)는 그 자리의 기울기에 비례해서만 움직이므로, 몇 걸음 만에 골짜기 바닥까지 내려간 뒤 "
+        "거의 평평한 바닥을 따라서는 아주 느리게 기어갑니다. 모멘텀(파란 선)은 앞선 속도의 μ만큼을 계속 지니고 가므로 "
+        "바닥을 따라 점점 빨라지고, 최저점을 지나쳤다가 되돌아옵니다. "
+        "Distill의 글 [Why Momentum Really Works](https://distill.pub/2017/momentum/)의 그림을 본떴습니다."
+    ),
+    "optimizer.map_caption.rosenbrock": (
+        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). "
+        "점 하나가 `optim.step()` 한 번 뒤의 위치입니다. 튜토리얼의 lr 0.01, 모멘텀 0.9에서는 이렇게 움직입니다. "
+        "기본 SGD(주황 점선)는 휘어진 골짜기로 미끄러져 내려간 뒤, 평평하게 휘어진 바닥을 따라서는 거의 움직이지 못합니다. "
+        "모멘텀(파란 선)은 바닥을 따라 속도를 붙여, 중간중간 지나치면서도 휘어진 길을 따라 최저점 (−1, 1)까지 갑니다. "
+        "Distill의 글 [Why Momentum Really Works](https://distill.pub/2017/momentum/)의 그림을 본떴습니다."
+    ),
+    "optimizer.params_title": "a와 b는 어디로 갈까",
+    "optimizer.params_caption": (
+        "선 하나가 한 원소의 단계별 값입니다(실선: 고른 모멘텀, 점선: 모멘텀 0). a의 기울기 9a²는 음수가 되지 않으므로 "
+        "매 단계 a가 줄어듭니다. 모멘텀이나 큰 학습률 때문에 a가 0 아래로 내려가면 경사가 점점 가팔라져 a는 −∞로 내달립니다. "
+        "b의 기울기 −2b는 b를 0에서 멀어지는 쪽으로 밀기 때문에 |b|는 계속 커집니다."
+    ),
+    "optimizer.rule_title": "PyTorch의 업데이트 규칙에 이 페이지의 숫자 넣기",
+    "optimizer.rule_text": (
+        "`optim.step()`은 파라미터 p마다 다음을 계산합니다(PyTorch SGD의 기본값 `dampening=0`, `nesterov=False`). "
+        "g는 `p.grad`, μ는 모멘텀, v는 PyTorch가 `optimizer.state[p][\"momentum_buffer\"]`에 보관하는 모멘텀 버퍼입니다."
+    ),
+    "optimizer.rule_step1": "**1단계**, 원소 `{name}`: 아직 버퍼가 없으므로 v는 기울기 그대로 시작합니다.",
+    "optimizer.rule_step2": "**2단계**, 원소 `{name}`: 이제 버퍼가 이전 단계의 이동을 함께 가져옵니다.",
+    "optimizer.rule_plain": "**1단계**, 원소 `{name}`: 모멘텀이 0이면 버퍼가 없으므로 매 단계 v = g입니다.",
+    "optimizer.rule_table_title": "{step}단계, 모든 원소",
+    "optimizer.rule_check_caption": (
+        "손 계산 열은 기록된 p, g와 이전 v로 이 페이지에서 직접 계산한 값(float32)입니다. "
+        "✓는 그 값이 `torch.optim.SGD`의 결과, 즉 단계 뒤의 파라미터 및 `optimizer.state[p][\"momentum_buffer\"]`와 "
+        "일치한다는 뜻입니다."
+    ),
+    "optimizer.rule_none": "유한한 값으로 끝난 단계가 없어서 규칙에 넣을 숫자가 없습니다.",
+    "optimizer.col_element": "원소",
+    "optimizer.col_v_before": "이전 v",
+    "optimizer.col_hand": "손 계산",
+    "optimizer.col_torch": "SGD 결과",
+    "optimizer.col_check": "검사",
+    "optimizer.table_title": "모든 단계의 숫자 ({name})",
+    "optimizer.table_caption": (
+        "k번째 행은 `optim.step()`을 k번 부른 뒤의 상태입니다(0행은 출발점). `grad`는 k단계가 쓴 기울기로, "
+        "바로 윗 행의 파라미터에서 계산한 값입니다. `buf`는 k단계 직후의 `optimizer.state[p][\"momentum_buffer\"]`입니다."
+    ),
+    "optimizer.col_step": "단계",
+    "optimizer.col_loss": "손실",
+    "optimizer.chart.loss.x": "optim.step() 호출 횟수",
+    "optimizer.chart.loss.y": "손실",
+    "optimizer.chart.loss.y_log": "손실 (로그 눈금)",
+    "optimizer.chart.loss.y_symlog": "손실 (부호 있는 로그 눈금)",
+    "optimizer.chart.loss.momentum": "모멘텀 {value}",
+    "optimizer.chart.loss.plain": "모멘텀 0 (기본 SGD)",
+    "optimizer.chart.loss.before": "첫 단계 전",
+    "optimizer.chart.loss.after": "첫 단계 후",
+    "optimizer.chart.loss.stopped": "{step}단계: 손실 {value}, 멈춤",
+    "optimizer.chart.loss.parts": "{step}단계: 두 실행이 갈라짐",
+    "optimizer.chart.loss.step": "단계",
+    "optimizer.chart.map.x": "a₁",
+    "optimizer.chart.map.y": "a₂",
+    "optimizer.chart.map.loss": "손실",
+    "optimizer.chart.map.start": "출발",
+    "optimizer.chart.map.minimum": "최저점",
+    "optimizer.chart.map.momentum": "모멘텀 {value}",
+    "optimizer.chart.map.plain": "모멘텀 0 (기본 SGD)",
+    "optimizer.chart.map.step": "단계",
+    "optimizer.chart.params.x": "optim.step() 호출 횟수",
+    "optimizer.chart.params.y": "값",
+    "optimizer.chart.params.y_symlog": "값 (부호 있는 로그 눈금)",
+    "optimizer.chart.params.title_a": "a₁, a₂",
+    "optimizer.chart.params.title_b": "b₁, b₂",
+    "optimizer.chart.params.element_1": "원소 [0]: a₁, b₁",
+    "optimizer.chart.params.element_2": "원소 [1]: a₂, b₂",
+    "optimizer.chart.params.momentum": "모멘텀 {value}",
+    "optimizer.chart.params.plain": "모멘텀 0",
+    "optimizer.chart.params.step": "단계",
     # --- resnet -------------------------------------------------------------
 }

@@ -1,0 +1,305 @@
+"""Plotly figures for the optimizer lesson: loss per step, paths on a contour map,
+and the parameters per step.
+
+Builders take the core's plain data (``SGDRun``, ``LandscapeGrid``) and a dict
+of localized labels; they import plotly only. Every value they draw is
+finite: a run that diverged simply ends, and the end is marked.
+
+Losses on the tutorial's Q reach ±1e30 before they overflow, so the y axis
+switches to a signed log scale, sign(y)·log₁₀(1 + |y|), when values span
+more than four decades; ticks and hover texts show the real values.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.numbers import format_number
+
+MOMENTUM_COLOR = "#1f77b4"
+PLAIN_COLOR = "#ff7f0e"
+STOP_COLOR = "#d62728"
+PARTS_COLOR = "#555555"
+ELEMENT_COLORS = ("#1f77b4", "#9467bd")
+FONT = dict(size=15)
+TICK_FONT = dict(size=14)
+TITLE_FONT = dict(size=15)
+LINEAR_LIMIT = 1e4  # beyond this magnitude (with signs mixed) use the signed log scale
+
+
+def _symlog(value: float) -> float:
+    return math.copysign(math.log10(1 + abs(value)), value)
+
+
+def _symlog_ticks(low: float, high: float) -> tuple[list[float], list[str]]:
+    """Ticks at 0 and ±10^k (k evenly spaced, at most ~5 per side) within [low, high],
+    in symlog units, labelled with the real values."""
+    top = max(abs(low), abs(high))
+    last = max(1, int(math.floor(top)))
+    stride = max(1, math.ceil(last / 5))
+    values, texts = [0.0], ["0"]
+    for k in range(stride, last + 1, stride):
+        magnitude = 10.0**k
+        position = math.log10(1 + magnitude)
+        for sign in (1, -1):
+            if low - 0.05 <= sign * position <= high + 0.05:
+                values.append(sign * position)
+                texts.append(format_number(sign * magnitude, 2))
+    order = sorted(range(len(values)), key=values.__getitem__)
+    return [values[i] for i in order], [texts[i] for i in order]
+
+
+def axis_scale(values) -> str:
+    """``log`` when every value is positive, ``linear`` when values are modest,
+    ``symlog`` when mixed signs span huge magnitudes (the tutorial's Q)."""
+    values = [v for v in values if math.isfinite(v)]
+    if not values:
+        return "linear"
+    if min(values) > 0 and max(values) / min(values) > 20:
+        return "log"
+    if max(abs(v) for v in values) <= LINEAR_LIMIT:
+        return "linear"
+    return "symlog"
+
+
+def _shown(values, scale: str) -> list[float]:
+    return [_symlog(v) for v in values] if scale == "symlog" else list(values)
+
+
+def _style_y(fig, scale: str, shown_values, labels: dict[str, str], row=None, col=None,
+             title_key: str = "y") -> None:
+    where = dict(row=row, col=col) if row is not None else {}
+    title = labels[f"{title_key}_{scale}"] if f"{title_key}_{scale}" in labels else labels[title_key]
+    if scale == "log":
+        # One labelled tick per decade (or every few decades), written as numbers.
+        first = math.floor(math.log10(min(shown_values)))
+        last = math.ceil(math.log10(max(shown_values)))
+        stride = max(1, math.ceil((last - first) / 7))
+        ticks = [10.0**k for k in range(first, last + 1, stride)]
+        fig.update_yaxes(type="log", title_text=title, tickvals=ticks,
+                         ticktext=[format_number(v, 2) for v in ticks], **where)
+    elif scale == "symlog":
+        low, high = min(shown_values), max(shown_values)
+        ticks, texts = _symlog_ticks(low, high)
+        pad = max((high - low) * 0.05, 0.2)
+        fig.update_yaxes(tickvals=ticks, ticktext=texts, range=(low - pad, high + pad),
+                         title_text=title, **where)
+    else:
+        fig.update_yaxes(title_text=title, **where)
+
+
+def _readable(fig) -> None:
+    """Projector-sized ticks, axis titles and legend (explicit, so the
+    Streamlit theme's smaller defaults do not apply)."""
+    fig.update_xaxes(tickfont=TICK_FONT, title_font=TITLE_FONT)
+    fig.update_yaxes(tickfont=TICK_FONT, title_font=TITLE_FONT)
+    fig.update_layout(legend_font=dict(size=14))
+
+
+def _run_name(run, labels: dict[str, str]) -> str:
+    if run.momentum == 0:
+        return labels["plain"]
+    return labels["momentum"].format(value=format_number(run.momentum))
+
+
+def loss_figure(comparison, labels: dict[str, str]):
+    """The loss after every ``optim.step()``: chosen momentum against momentum 0.
+
+    Steps 0 and 1 (before and after the first step) are marked; a run that
+    diverged ends with a red ✕ and the step it blew up at; a dotted line marks
+    the first step where the two runs differ.
+    ``labels``: x, y, y_log, y_symlog, momentum ({value}), plain, before,
+    after, stopped ({step}, {value}), parts ({step}).
+    """
+    chosen, plain = comparison.with_momentum, comparison.plain
+    runs = [chosen] if chosen is plain else [chosen, plain]
+    scale = axis_scale([v for run in runs for v in run.losses])
+    fig = go.Figure()
+    all_shown, stops = [], []
+    for run in reversed(runs):  # plain below, the chosen momentum on top
+        steps = list(range(len(run.losses)))
+        shown = _shown(run.losses, scale)
+        all_shown += shown
+        is_plain = run is plain and run is not chosen
+        color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
+        fig.add_trace(go.Scatter(
+            x=steps, y=shown, mode="lines+markers" if len(steps) <= 60 else "lines",
+            name=_run_name(run, labels), legendrank=2 if is_plain else 1, customdata=[format_number(v) for v in run.losses],
+            line=dict(color=color, width=3, dash="dash" if is_plain else "solid"),
+            marker=dict(size=5), hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
+                          "<extra>%{fullData.name}</extra>",
+        ))
+        if run.diverged:
+            fig.add_trace(go.Scatter(
+                x=[steps[-1]], y=[shown[-1]], mode="markers", showlegend=False,
+                marker=dict(symbol="x", size=16, color=STOP_COLOR, line=dict(width=2)),
+                hoverinfo="skip",
+            ))
+            stops.append((run, steps[-1], shown[-1]))
+    low, high = min(all_shown), max(all_shown)
+    for run, x, y in stops:
+        # Label towards the middle of the plot so it never covers the axes.
+        lower_half = y < (low + high) / 2
+        fig.add_annotation(
+            x=x, y=y, text=labels["stopped"].format(step=run.diverged_at,
+                                                    value=format_number(run.stop_value)),
+            showarrow=True, arrowhead=2, ax=-70 if x > run.steps / 2 else 70,
+            ay=-45 if lower_half else 45, font=dict(color=STOP_COLOR, size=14),
+            bgcolor="rgba(255,255,255,0.9)", bordercolor=STOP_COLOR,
+        )
+    # Before / after the first optim.step(): the numbers the lesson is about.
+    first = _shown(chosen.losses[:2], scale)
+    fig.add_trace(go.Scatter(
+        x=list(range(len(first))), y=first, mode="markers", showlegend=False,
+        customdata=[labels["before"], labels["after"]][: len(first)],
+        hovertemplate="%{customdata}<extra></extra>",
+        marker=dict(size=14, color="white", line=dict(color=MOMENTUM_COLOR, width=3)),
+    ))
+    if comparison.parts_at is not None:
+        fig.add_vline(x=comparison.parts_at, line=dict(color=PARTS_COLOR, dash="dot", width=2))
+        fig.add_annotation(x=comparison.parts_at, y=1.0, yref="paper", yanchor="bottom",
+                           text=labels["parts"].format(step=comparison.parts_at),
+                           showarrow=False, xanchor="left", font=dict(color=PARTS_COLOR, size=13))
+    _style_y(fig, scale, all_shown, labels)
+    fig.update_xaxes(title_text=labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5))
+    fig.update_layout(height=480, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+                      legend=dict(orientation="h", y=1.17, x=0),
+                      hovermode="closest")
+    _readable(fig)
+    return fig
+
+
+def _contour_levels(grid):
+    """Colour by log₁₀(loss + floor): equal steps of the colour are equal ratios."""
+    top = max(max(row) for row in grid.z)
+    floor = top * 1e-6
+    # Three decimals of log₁₀ is far finer than the colour steps and keeps the
+    # figure sent to the browser small.
+    z = [[round(math.log10(v + floor), 3) for v in row] for row in grid.z]
+    return z, floor
+
+
+def contour_figure(grid, comparison, labels: dict[str, str]):
+    """Both runs' paths over the landscape's contour map (as in Distill's
+    "Why Momentum Really Works"). Axes are the parameters a₁ and a₂, fixed to
+    the sliders' range; a path that leaves it is cut at the frame.
+    ``labels``: x, y, loss, start, minimum, momentum ({value}), plain, stopped_short.
+    """
+    z, floor = _contour_levels(grid)
+    low, high = min(min(r) for r in z), max(max(r) for r in z)
+    ticks = [k for k in range(math.ceil(low), math.floor(high) + 1)]
+    fig = go.Figure()
+    fig.add_trace(go.Contour(
+        x=grid.x, y=grid.y, z=z, colorscale="Blues", reversescale=True, opacity=0.55,
+        contours=dict(start=low, end=high, size=(high - low) / 18, coloring="fill"),
+        line=dict(width=0.8, color="rgba(40,40,40,0.35)"),
+        colorbar=dict(title=dict(text=labels["loss"], font=TITLE_FONT), tickvals=ticks,
+                      ticktext=[format_number(10.0**k, 2) for k in ticks], thickness=12,
+                      len=0.85, tickfont=TICK_FONT),
+        hoverinfo="skip", showscale=True,
+    ))
+    chosen, plain = comparison.with_momentum, comparison.plain
+    runs = [chosen] if chosen is plain else [plain, chosen]
+    for run in runs:
+        is_plain = run is plain and run is not chosen
+        color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
+        xs = [p[0] for p in run.params]
+        ys = [p[1] for p in run.params]
+        fig.add_trace(go.Scatter(
+            x=xs, y=ys, mode="lines+markers", name=_run_name(run, labels),
+            legendrank=2 if is_plain else 1,
+            line=dict(color=color, width=2.5, dash="dash" if is_plain else "solid"),
+            marker=dict(size=6, color=color),
+            customdata=[[k, format_number(v)] for k, v in enumerate(run.losses)],
+            hovertemplate=f"{labels['step']} %{{customdata[0]}}: (%{{x:.3f}}, %{{y:.3f}}), "
+                          f"{labels['loss']} %{{customdata[1]}}<extra>%{{fullData.name}}</extra>",
+        ))
+        fig.add_trace(go.Scatter(
+            x=[xs[-1]], y=[ys[-1]], mode="markers", showlegend=False, hoverinfo="skip",
+            marker=dict(symbol="x" if run.diverged else "circle", size=14 if run.diverged else 11,
+                        color=STOP_COLOR if run.diverged else color,
+                        line=dict(color="white" if not run.diverged else STOP_COLOR, width=2)),
+        ))
+    start = chosen.params[0]
+    fig.add_trace(go.Scatter(
+        x=[start[0]], y=[start[1]], mode="markers", name=labels["start"], showlegend=False,
+        marker=dict(symbol="circle", size=14, color="black"),
+        hovertemplate=f"{labels['start']} (%{{x}}, %{{y}})<extra></extra>",
+    ))
+    fig.add_trace(go.Scatter(
+        x=[grid.minimum[0]], y=[grid.minimum[1]], mode="markers", name=labels["minimum"],
+        marker=dict(symbol="star", size=18, color="#2ca02c", line=dict(color="white", width=1)),
+        showlegend=False, hovertemplate=f"{labels['minimum']} (%{{x}}, %{{y}})<extra></extra>",
+    ))
+    # Labels on a white box, pointing away from the map's centre (the start) or
+    # down-left (the minimum), so the paths rarely hide them.
+    label_style = dict(showarrow=True, arrowhead=0, arrowcolor="#333333",
+                       bgcolor="rgba(255,255,255,0.85)", font=dict(size=14, color="#111111"))
+    fig.add_annotation(x=start[0], y=start[1], text=labels["start"],
+                       ax=35 if start[0] >= 0 else -35, ay=-28 if start[1] >= 0 else 28,
+                       **label_style)
+    fig.add_annotation(x=grid.minimum[0], y=grid.minimum[1], text=labels["minimum"],
+                       ax=-45, ay=32, **label_style)
+    fig.update_xaxes(title_text=labels["x"], range=(grid.x[0], grid.x[-1]), constrain="domain",
+                     dtick=1)
+    fig.update_yaxes(title_text=labels["y"], range=(grid.y[0], grid.y[-1]), dtick=1,
+                     scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_layout(height=660, margin=dict(l=10, r=10, t=50, b=10), font=FONT,
+                      legend=dict(orientation="h", y=1.09, x=0), hovermode="closest")
+    _readable(fig)
+    return fig
+
+
+def parameters_figure(comparison, labels: dict[str, str]):
+    """a and b after every step (the Q objective): colour = element, solid =
+    chosen momentum, dashed = momentum 0; a diverged run ends with a red ✕.
+
+    ``labels``: x, y, y_symlog, title_a, title_b, element_1, element_2,
+    momentum ({value}), plain, step.
+    """
+    chosen, plain = comparison.with_momentum, comparison.plain
+    runs = [chosen] if chosen is plain else [chosen, plain]
+    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["title_a"], labels["title_b"]),
+                        horizontal_spacing=0.1)
+    dashes = ("solid", "dash")
+    for col, tensor in ((1, "a"), (2, "b")):
+        indices = [i for i, name in enumerate(chosen.names) if name.startswith(tensor)]
+        values = [p[i] for run in runs for p in run.params for i in indices]
+        scale = "symlog" if axis_scale(values) == "symlog" else "linear"
+        shown_all = []
+        for r, run in enumerate(runs):
+            for e, i in enumerate(indices):
+                ys = [p[i] for p in run.params]
+                shown = _shown(ys, scale)
+                shown_all += shown
+                fig.add_trace(go.Scatter(
+                    x=list(range(len(ys))), y=shown, mode="lines", showlegend=False,
+                    name=f"{chosen.names[i]} · {_run_name(run, labels)}",
+                    line=dict(color=ELEMENT_COLORS[e], width=2.5, dash=dashes[r]),
+                    customdata=[format_number(v) for v in ys],
+                    hovertemplate=f"{labels['step']} %{{x}}: {chosen.names[i]} = %{{customdata}}"
+                                  "<extra>%{fullData.name}</extra>",
+                ), row=1, col=col)
+                if run.diverged:
+                    fig.add_trace(go.Scatter(
+                        x=[len(ys) - 1], y=[shown[-1]], mode="markers", showlegend=False,
+                        marker=dict(symbol="x", size=13, color=STOP_COLOR), hoverinfo="skip",
+                    ), row=1, col=col)
+        _style_y(fig, scale, shown_all, labels, row=1, col=col)
+        fig.update_xaxes(title_text=labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5),
+                         row=1, col=col)
+    # A compact legend: colours name the element, dashes name the run.
+    legend = [(labels["element_1"], ELEMENT_COLORS[0], "solid"),
+              (labels["element_2"], ELEMENT_COLORS[1], "solid")]
+    legend += [(_run_name(run, labels), "#444444", dashes[r]) for r, run in enumerate(runs)]
+    for name, color, dash in legend:
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+                                 line=dict(color=color, width=2.5, dash=dash),
+                                 hoverinfo="skip"), row=1, col=1)
+    fig.update_layout(height=440, margin=dict(l=10, r=10, t=80, b=10), font=FONT,
+                      legend=dict(orientation="h", y=1.2, x=0))
+    _readable(fig)
+    return fig

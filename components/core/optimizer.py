@@ -1,0 +1,274 @@
+"""Lesson 4 of the tutorial: ``torch.optim.SGD`` with a learning rate and momentum.
+
+The optimizer really runs (``torch.optim.SGD``, float32 as in the tutorial) on
+one of three objectives and every step is recorded as plain floats: the loss,
+the parameters, their gradients and ``optimizer.state[p]["momentum_buffer"]``.
+A run that overflows or turns NaN stops there; what was reached is kept.
+
+Objectives (``a`` = (a₁, a₂), ``b`` = (b₁, b₂) are the sliders' values):
+
+- ``q``: the tutorial's Q = 3a³ − b² treated as the error, loss = Q.sum(),
+  parameters a and b. It has no minimum, so SGD never settles.
+- ``valley``: a narrow diagonal valley in two parameters a = (a₁, a₂),
+  loss = ¼(a₁ + a₂)² + 10(a₁ − a₂)²: curvature 1 along the floor (the line
+  a₁ = a₂), 40 across it.
+- ``rosenbrock``: Rosenbrock's banana, mirrored so its minimum (−1, 1) lies
+  across the curved valley from the default start (2, 3):
+  loss = (1 + a₁)² + 5(a₂ − a₁²)².
+
+The landscape constants are chosen for the tutorial's lr = 0.01 and momentum
+0.9 from the default start (2, 3): within 50 steps plain SGD drops to the
+valley floor and then crawls (lr × curvature 1 = 0.01 of the way per step),
+while momentum rolls along the floor, overshoots and settles near the minimum.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+DTYPE = torch.float32
+OBJECTIVES = ("q", "valley", "rosenbrock")
+LANDSCAPES = ("valley", "rosenbrock")
+
+# Valley: loss = FLOOR·(a₁ + a₂)² + WALL·(a₁ − a₂)². Along the unit directions
+# (1, 1)/√2 and (1, −1)/√2 the curvatures are 4·FLOOR = 1 and 4·WALL = 40.
+VALLEY_FLOOR = 0.25
+VALLEY_WALL = 10.0
+ROSENBROCK_STEEPNESS = 5.0
+
+# Where each landscape's lowest point is (the Q objective has none).
+MINIMUM = {"valley": (0.0, 0.0), "rosenbrock": (-1.0, 1.0)}
+
+
+def loss_of(objective: str, a: torch.Tensor, b: torch.Tensor | None = None) -> torch.Tensor:
+    """The scalar loss of ``objective`` at parameters ``a`` (and ``b`` for ``q``).
+
+    Written exactly as in the page's code snippet, so both give the same floats.
+    """
+    if objective == "q":
+        Q = 3 * a**3 - b**2
+        return Q.sum()
+    if objective == "valley":
+        return VALLEY_FLOOR * (a[0] + a[1]) ** 2 + VALLEY_WALL * (a[0] - a[1]) ** 2
+    if objective == "rosenbrock":
+        return (1 + a[0]) ** 2 + ROSENBROCK_STEEPNESS * (a[1] - a[0] ** 2) ** 2
+    raise ValueError(f"unknown objective {objective!r}")
+
+
+def parameter_names(objective: str) -> tuple[str, ...]:
+    """The element names of the optimized parameters, in recording order."""
+    if objective == "q":
+        return ("a[0]", "a[1]", "b[0]", "b[1]")
+    return ("a[0]", "a[1]")
+
+
+@dataclass(frozen=True)
+class SGDRun:
+    """Everything one SGD run produced, step by step, as plain floats.
+
+    With ``n = finite_steps``: ``losses`` and ``params`` have n + 1 entries
+    (index k = after k calls of ``optim.step()``; index 0 = the start);
+    ``grads`` and ``buffers`` have n entries (index k−1 = what step k used /
+    left in ``optimizer.state``). ``buffers`` is empty when momentum is 0:
+    PyTorch then keeps no momentum buffer at all.
+
+    ``diverged_at`` is the step after which the loss or a parameter was no
+    longer finite (overflow or NaN) and the run stopped; ``stop_value`` is
+    that non-finite loss. Both are None when all requested steps finished.
+    """
+
+    objective: str
+    lr: float
+    momentum: float
+    steps: int
+    names: tuple[str, ...]
+    losses: tuple[float, ...]
+    params: tuple[tuple[float, ...], ...]
+    grads: tuple[tuple[float, ...], ...]
+    buffers: tuple[tuple[float, ...], ...]
+    diverged_at: int | None
+    stop_value: float | None
+
+    @property
+    def finite_steps(self) -> int:
+        return len(self.losses) - 1
+
+    @property
+    def diverged(self) -> bool:
+        return self.diverged_at is not None
+
+
+def _flat(tensors) -> tuple[float, ...]:
+    return tuple(float(x) for t in tensors for x in t.detach().reshape(-1).tolist())
+
+
+def _all_finite(tensors) -> bool:
+    return all(bool(torch.isfinite(t).all()) for t in tensors)
+
+
+def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int) -> SGDRun:
+    """Run ``steps`` calls of a real ``torch.optim.SGD(params, lr, momentum)``.
+
+    ``a`` and ``b`` are pairs of floats; on the two-parameter landscapes
+    ``a`` is the starting point and ``b`` is not used. Each step is the usual
+    ``zero_grad(); loss.backward(); optim.step()``, and the loss is evaluated
+    again after every step. Stops early, without raising, as soon as the loss
+    or a parameter overflows or becomes NaN.
+    """
+    if objective not in OBJECTIVES:
+        raise ValueError(f"unknown objective {objective!r}")
+    a_t = torch.tensor(a, dtype=DTYPE, requires_grad=True)
+    b_t = torch.tensor(b, dtype=DTYPE, requires_grad=True) if objective == "q" else None
+    params = [a_t, b_t] if b_t is not None else [a_t]
+    optim = torch.optim.SGD(params, lr=lr, momentum=momentum)
+
+    def loss_now() -> torch.Tensor:
+        return loss_of(objective, a_t, b_t)
+
+    loss = loss_now()
+    losses, points, grads, buffers = [loss.item()], [_flat(params)], [], []
+    diverged_at, stop_value = None, None
+    for step in range(1, steps + 1):
+        optim.zero_grad()
+        loss.backward()
+        step_grads = _flat(p.grad for p in params)
+        optim.step()
+        loss = loss_now()
+        value = loss.item()
+        if not (math.isfinite(value) and _all_finite(params)):
+            diverged_at, stop_value = step, value
+            break
+        losses.append(value)
+        points.append(_flat(params))
+        grads.append(step_grads)
+        if momentum != 0:
+            buffers.append(_flat(optim.state[p]["momentum_buffer"] for p in params))
+    return SGDRun(
+        objective=objective,
+        lr=float(lr),
+        momentum=float(momentum),
+        steps=int(steps),
+        names=parameter_names(objective),
+        losses=tuple(losses),
+        params=tuple(points),
+        grads=tuple(grads),
+        buffers=tuple(buffers),
+        diverged_at=diverged_at,
+        stop_value=stop_value,
+    )
+
+
+@dataclass(frozen=True)
+class MomentumComparison:
+    """The chosen momentum's run next to plain SGD (momentum 0), same start and lr.
+
+    ``first_step_identical``: the loss after the first ``optim.step()`` is the
+    same float in both runs (the buffer starts as the gradient).
+    ``parts_at``: the first step whose parameters differ between the runs,
+    or None when they never do (momentum 0, or one run stopped before).
+    """
+
+    with_momentum: SGDRun
+    plain: SGDRun
+    first_step_identical: bool | None
+    parts_at: int | None
+
+
+def compare_momentum(objective: str, a, b, lr: float, momentum: float,
+                     steps: int) -> MomentumComparison:
+    """Run SGD with ``momentum`` and with momentum 0 from the same start."""
+    chosen = run_sgd(objective, a, b, lr, momentum, steps)
+    plain = run_sgd(objective, a, b, lr, 0.0, steps) if momentum != 0 else chosen
+    common = min(chosen.finite_steps, plain.finite_steps)
+    identical = chosen.losses[1] == plain.losses[1] if common >= 1 else None
+    parts_at = next((k for k in range(1, common + 1) if chosen.params[k] != plain.params[k]),
+                    None)
+    return MomentumComparison(chosen, plain, identical, parts_at)
+
+
+@dataclass(frozen=True)
+class StepBreakdown:
+    """PyTorch's momentum rule for one step, element by element, by hand.
+
+    v ← μ·v + g (at the first step v ← g), then p ← p − lr·v. ``*_hand`` are
+    computed here from the recorded p, g and previous v in float32;
+    ``*_torch`` are what ``torch.optim.SGD`` actually produced.
+    """
+
+    step: int
+    names: tuple[str, ...]
+    p_before: tuple[float, ...]
+    grad: tuple[float, ...]
+    v_before: tuple[float | None, ...]
+    v_hand: tuple[float, ...]
+    p_hand: tuple[float, ...]
+    v_torch: tuple[float | None, ...]
+    p_torch: tuple[float, ...]
+    close: tuple[bool, ...]
+
+
+def step_breakdown(run: SGDRun, step: int) -> StepBreakdown:
+    """Put the current numbers into v ← μ·v + g; p ← p − lr·v for ``step`` (≥ 1)."""
+    if not 1 <= step <= run.finite_steps:
+        raise ValueError(f"step {step} is outside 1..{run.finite_steps}")
+    p = torch.tensor(run.params[step - 1], dtype=DTYPE)
+    g = torch.tensor(run.grads[step - 1], dtype=DTYPE)
+    has_buffer = run.momentum != 0
+    if has_buffer and step > 1:
+        v_old = torch.tensor(run.buffers[step - 2], dtype=DTYPE)
+        v = run.momentum * v_old + g
+    else:
+        v_old, v = None, g.clone()
+    p_new = p - run.lr * v
+    p_torch = torch.tensor(run.params[step], dtype=DTYPE)
+    checks = torch.isclose(p_new, p_torch, rtol=1e-5, atol=1e-6)
+    if has_buffer:
+        v_torch = torch.tensor(run.buffers[step - 1], dtype=DTYPE)
+        checks &= torch.isclose(v, v_torch, rtol=1e-5, atol=1e-6)
+    count = len(run.names)
+    return StepBreakdown(
+        step=step,
+        names=run.names,
+        p_before=run.params[step - 1],
+        grad=run.grads[step - 1],
+        v_before=tuple(v_old.tolist()) if v_old is not None else (None,) * count,
+        v_hand=tuple(v.tolist()),
+        p_hand=tuple(p_new.tolist()),
+        v_torch=run.buffers[step - 1] if has_buffer else (None,) * count,
+        p_torch=run.params[step],
+        close=tuple(bool(x) for x in checks.tolist()),
+    )
+
+
+@dataclass(frozen=True)
+class LandscapeGrid:
+    """Loss values of a two-parameter landscape on a regular grid, for contours.
+
+    ``z[j][i]`` is the loss at (``x[i]``, ``y[j]``), computed in float64.
+    """
+
+    objective: str
+    x: tuple[float, ...]
+    y: tuple[float, ...]
+    z: tuple[tuple[float, ...], ...]
+    minimum: tuple[float, float]
+
+
+def landscape_grid(objective: str, low: float, high: float, points: int = 101) -> LandscapeGrid:
+    """The loss of ``objective`` (a landscape) on a ``points`` × ``points`` grid."""
+    if objective not in LANDSCAPES:
+        raise ValueError(f"{objective!r} has no two-parameter landscape")
+    axis = torch.linspace(low, high, points, dtype=torch.float64)
+    y_grid, x_grid = torch.meshgrid(axis, axis, indexing="ij")
+    z = loss_of(objective, torch.stack([x_grid, y_grid]))
+    values = tuple(float(v) for v in axis.tolist())
+    return LandscapeGrid(
+        objective=objective,
+        x=values,
+        y=values,
+        z=tuple(tuple(row) for row in z.tolist()),
+        minimum=MINIMUM[objective],
+    )

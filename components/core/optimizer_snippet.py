@@ -1,0 +1,85 @@
+"""'The code for what you see' on the optimizer page: a runnable SGD loop.
+
+The loss expressions are the core's own (``components.core.optimizer``),
+written out with the same constants, so the snippet prints the very floats
+the page shows; a test executes it and compares.
+"""
+
+from __future__ import annotations
+
+from components.core import optimizer as core
+from components.core.snippets import float_literal, tensor_literal
+
+
+def _loss_code(objective: str) -> str:
+    if objective == "q":
+        return ("def loss_fn(a, b):\n"
+                "    Q = 3*a**3 - b**2      # the tutorial's Q, treated as the error\n"
+                "    return Q.sum()\n")
+    if objective == "valley":
+        return ("def loss_fn(a):\n"
+                "    # a narrow valley along a[0] = a[1]; its lowest point is (0, 0)\n"
+                f"    return {float_literal(core.VALLEY_FLOOR)} * (a[0] + a[1])**2 "
+                f"+ {float_literal(core.VALLEY_WALL)} * (a[0] - a[1])**2\n")
+    if objective == "rosenbrock":
+        return ("def loss_fn(a):\n"
+                "    # Rosenbrock's banana, mirrored: its lowest point is (-1, 1)\n"
+                f"    return (1 + a[0])**2 + {float_literal(core.ROSENBROCK_STEEPNESS)} "
+                "* (a[1] - a[0]**2)**2\n")
+    raise ValueError(f"unknown objective {objective!r}")
+
+
+def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: int) -> str:
+    """Code that reruns this page's two SGD runs (momentum and momentum 0)."""
+    uses_b = objective == "q"
+    tensors = (f"    a = {tensor_literal(a, requires_grad=True)}\n"
+               + (f"    b = {tensor_literal(b, requires_grad=True)}\n" if uses_b else ""))
+    params = "[a, b]" if uses_b else "[a]"
+    args = "a, b" if uses_b else "a"
+    names = "a, b" if uses_b else "a"
+    blanks = "_, _, _" if uses_b else "_, _"
+    if momentum != 0:
+        runs = (f"{'losses, optim, ' + names} = train(momentum={float_literal(momentum)})\n"
+                f"plain_losses, {blanks} = train(momentum=0.0)\n")
+        plain_first = ', "(momentum 0:", plain_losses[1], ")"'
+        plain_last = ', "(momentum 0:", plain_losses[-1], ")"'
+        buffer = 'print("momentum buffer of a:", optim.state[a]["momentum_buffer"])\n'
+    else:
+        runs = f"losses, optim, {names} = train(momentum=0.0)\n"
+        plain_first = plain_last = ""
+        buffer = "# momentum 0: PyTorch keeps no momentum buffer (optim.state[a] is empty)\n"
+    shown = 'print("a =", a.detach(), " b =", b.detach())\n' if uses_b else \
+        'print("a =", a.detach())\n'
+    loop = [
+        (f"    optim = torch.optim.SGD({params}, lr={float_literal(lr)}, momentum=momentum)", ""),
+        (f"    losses = [loss_fn({args}).item()]", "before the first optim.step()"),
+        (f"    for step in range(1, {int(steps)} + 1):", ""),
+        ("        optim.zero_grad()", ""),
+        (f"        loss_fn({args}).backward()", ""),
+        ("        optim.step()", "v = momentum*v + grad; p -= lr*v"),
+        (f"        loss = loss_fn({args}).item()", "after this optim.step()"),
+        ("        if not math.isfinite(loss):", "overflow or NaN: the run diverged"),
+        ('            print(f"momentum={momentum}: loss {loss} after step {step}, stopping")', ""),
+        ("            break", ""),
+        ("        losses.append(loss)", ""),
+        (f"    return losses, optim, {names}", ""),
+    ]
+    width = max(len(code) for code, note in loop if note) + 2
+    body = "\n".join(f"{code:<{width}}# {note}" if note else code for code, note in loop)
+    return f"""import math
+
+import torch
+
+
+{_loss_code(objective)}
+
+def train(momentum):
+{tensors}{body}
+
+
+{runs}
+print("loss before optim.step():", losses[0])
+if len(losses) > 1:
+    print("loss after the first optim.step():", losses[1]{plain_first})
+print("loss after", len(losses) - 1, "steps:", losses[-1]{plain_last})
+{shown}{buffer}"""

@@ -1,0 +1,88 @@
+"""Lesson ④: torch.optim.SGD, the learning rate and momentum, step by step."""
+
+import streamlit as st
+
+from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
+from components.core.optimizer import LANDSCAPES
+from components.core.optimizer_snippet import optimizer_snippet
+from components.numbers import format_number
+from components.ui.controls import control_widget
+from components.ui.i18n import t
+from components.ui.layout import code_panel, start_page
+from components.ui.optimizer_panels import (
+    cached_comparison,
+    cached_grid,
+    divergence_notes,
+    every_step_table,
+    final_metrics,
+    first_step_panel,
+    objective_latex,
+    run_name,
+    update_rule_panel,
+)
+from components.ui.panels import labels_for
+
+state = start_page("optimizer")
+lang = state.lang
+st.markdown(t("optimizer.intro", lang))
+
+col_objective, col_start, col_optim = st.columns([1.3, 1, 1], gap="large")
+with col_objective:
+    st.markdown(f"**{t('optimizer.controls_objective', lang)}**")
+    objective = control_widget(state, "objective")
+    st.latex(objective_latex(objective))
+    st.caption(t(f"optimizer.objective_caption.{objective}", lang))
+on_landscape = objective in LANDSCAPES
+with col_start:
+    st.markdown(f"**{t('optimizer.controls_start', lang)}**")
+    control_widget(state, "a1")
+    control_widget(state, "a2")
+    if on_landscape:
+        # b is not a parameter here; its widgets stay hidden but keep their URL values.
+        st.caption(t("optimizer.b_unused", lang, b1=format_number(state["b1"]),
+                     b2=format_number(state["b2"])))
+    else:
+        control_widget(state, "b1")
+        control_widget(state, "b2")
+with col_optim:
+    st.markdown(f"**{t('optimizer.controls_optim', lang)}**")
+    control_widget(state, "lr")
+    control_widget(state, "momentum")
+    control_widget(state, "steps")
+
+a = (state["a1"], state["a2"])
+b = (state["b1"], state["b2"]) if not on_landscape else (0.0, 0.0)
+lr, momentum, steps = state["lr"], state["momentum"], state["steps"]
+comparison = cached_comparison(objective, a, b, lr, momentum, steps)
+run = comparison.with_momentum
+
+st.subheader(t("optimizer.first_title", lang))
+first_step_panel(comparison, lang)
+
+st.subheader(t("optimizer.curve_title", lang, steps=steps))
+st.plotly_chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
+                key="loss_chart")
+st.caption(t("optimizer.curve_caption" if momentum else "optimizer.curve_caption_plain", lang))
+final_metrics(comparison, lang)
+divergence_notes(comparison, lang)
+
+if on_landscape:
+    st.subheader(t("optimizer.map_title", lang))
+    map_col, map_text = st.columns([2, 1], gap="large")
+    map_col.plotly_chart(contour_figure(cached_grid(objective), comparison,
+                                        labels_for("optimizer.chart.map", lang)), key="map_chart")
+    map_text.markdown(t(f"optimizer.map_caption.{objective}", lang))
+else:
+    st.subheader(t("optimizer.params_title", lang))
+    st.plotly_chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
+                    key="params_chart")
+    st.caption(t("optimizer.params_caption", lang))
+
+st.subheader(t("optimizer.rule_title", lang))
+st.markdown(t("optimizer.rule_text", lang))
+update_rule_panel(run, lang)
+
+with st.expander(t("optimizer.table_title", lang, name=run_name(momentum, lang))):
+    every_step_table(run, lang)
+
+code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps), lang)
