@@ -9,12 +9,12 @@ from __future__ import annotations
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.charts.style import FONT, readable
 from components.numbers import format_number
 
 AUTOGRAD_COLOR = "#1f77b4"
 HAND_COLOR = "#d62728"
 TANGENT_COLOR = "#ff7f0e"
-FONT = dict(size=15)
 
 
 def _tangent(curve, half_width: float):
@@ -73,7 +73,8 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
         )
     fig.update_layout(height=620, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
                       legend=dict(orientation="h", y=1.12, x=0))
-    return fig
+    fig.update_annotations(font_size=15)  # subplot titles
+    return readable(fig)
 
 
 def gradient_bars_figure(result, labels: dict[str, str]):
@@ -107,4 +108,5 @@ def gradient_bars_figure(result, labels: dict[str, str]):
                          title_text=labels["y"], row=1, col=col)
     fig.update_layout(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
                       legend=dict(orientation="h", y=1.18, x=0), bargap=0.45)
-    return fig
+    fig.update_annotations(font_size=16)  # subplot titles
+    return readable(fig)

@@ -17,6 +17,7 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.charts.style import FONT, TICK_FONT, TITLE_FONT, readable
 from components.numbers import format_number
 
 MOMENTUM_COLOR = "#1f77b4"
@@ -24,9 +25,6 @@ PLAIN_COLOR = "#ff7f0e"
 STOP_COLOR = "#d62728"
 PARTS_COLOR = "#555555"
 ELEMENT_COLORS = ("#1f77b4", "#9467bd")
-FONT = dict(size=15)
-TICK_FONT = dict(size=14)
-TITLE_FONT = dict(size=15)
 LINEAR_LIMIT = 1e4  # beyond this magnitude (with signs mixed) use the signed log scale
 
 
@@ -90,13 +88,6 @@ def _style_y(fig, scale: str, shown_values, labels: dict[str, str], row=None, co
     else:
         fig.update_yaxes(title_text=title, **where)
 
-
-def _readable(fig) -> None:
-    """Projector-sized ticks, axis titles and legend (explicit, so the
-    Streamlit theme's smaller defaults do not apply)."""
-    fig.update_xaxes(tickfont=TICK_FONT, title_font=TITLE_FONT)
-    fig.update_yaxes(tickfont=TICK_FONT, title_font=TITLE_FONT)
-    fig.update_layout(legend_font=dict(size=14))
 
 
 def _run_name(run, labels: dict[str, str]) -> str:
@@ -168,7 +159,7 @@ def loss_figure(comparison, labels: dict[str, str]):
     fig.update_layout(height=480, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
                       legend=dict(orientation="h", y=1.17, x=0),
                       hovermode="closest")
-    _readable(fig)
+    readable(fig)
     return fig
 
 
@@ -249,7 +240,7 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
                      scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(height=660, margin=dict(l=10, r=10, t=50, b=10), font=FONT,
                       legend=dict(orientation="h", y=1.09, x=0), hovermode="closest")
-    _readable(fig)
+    readable(fig)
     return fig
 
 
@@ -301,5 +292,5 @@ def parameters_figure(comparison, labels: dict[str, str]):
                                  hoverinfo="skip"), row=1, col=1)
     fig.update_layout(height=440, margin=dict(l=10, r=10, t=80, b=10), font=FONT,
                       legend=dict(orientation="h", y=1.2, x=0))
-    _readable(fig)
+    readable(fig)
     return fig
