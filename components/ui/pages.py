@@ -8,6 +8,7 @@ from __future__ import annotations
 
 HOME = ("home", ":material/home:")
 LESSONS: tuple[tuple[str, str], ...] = (
+    ("resnet", ":material/model_training:"),
     ("gradients", ":material/functions:"),
     ("accumulation", ":material/stacked_line_chart:"),
     ("optimizer", ":material/trending_down:"),

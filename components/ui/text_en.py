@@ -467,4 +467,163 @@ TEXT: dict[str, str] = {
     "optimizer.chart.params.plain": "momentum 0",
     "optimizer.chart.params.step": "step",
     # --- resnet -------------------------------------------------------------
+    "resnet.title": "① One training step of ResNet18",
+    "resnet.intro": (
+        "The tutorial starts with a whole network: torchvision's **ResNet18**, pretrained on ImageNet. "
+        "It feeds the network a random image, measures the error, calls `loss.backward()` and lets the optimizer take one step. "
+        "Every time you change a setting, this page runs exactly that code on this server and shows what happened inside."
+    ),
+    "resnet.controls_train": "Training",
+    "resnet.controls_data": "Data and weights",
+    "resnet.weights.cache": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), read from the torch hub cache `{path}`.",
+    "resnet.weights.download": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), just downloaded to `{path}`.",
+    "resnet.weights.fallback": "Pretrained weights unavailable ({reason}): using random weights (`torch.manual_seed(0)`) instead. The server will not retry until it restarts.",
+    "resnet.weights.random": "Random weights, as chosen: `torch.manual_seed(0); model = resnet18()`.",
+    "resnet.computing": "Running ResNet18 on the CPU…",
+    "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
+    "resnet.forward_title": "1 · Forward pass: the prediction",
+    "resnet.forward_text": (
+        "`data = torch.rand(1, 3, {size}, {size})` is one random RGB image of {size}×{size} pixels "
+        "(batch size 1, 3 colour channels). `prediction = model(data)` sends it through all the layers; "
+        "out come 1000 numbers, one score per ImageNet class."
+    ),
+    "resnet.forward_facts": (
+        "`prediction.shape` = `{shape}` · `prediction.requires_grad` = `{requires_grad}` · "
+        "`prediction.grad_fn` = `{grad_fn}`: autograd recorded the forward pass and can go back through it."
+    ),
+    "resnet.eval_note": (
+        "At 32×32 the last feature map is only 1×1, and BatchNorm in training mode cannot estimate a variance "
+        "from a single value per channel. PyTorch refuses: `{error}`. At this size the page therefore calls "
+        "`model.eval()` first: BatchNorm uses its stored statistics instead, and gradients flow as before."
+    ),
+    "resnet.top_title": "The five highest scores (softmax of the prediction)",
+    "resnet.col_class": "ImageNet class",
+    "resnet.col_index": "index",
+    "resnet.col_probability": "probability",
+    "resnet.top_pretrained": (
+        "The class names come from `ResNet18_Weights.DEFAULT.meta[\"categories\"]`. "
+        "The input is random noise, not a photo, so these are simply the classes the trained network finds closest to noise. "
+        "A real image would get a confident, meaningful answer."
+    ),
+    "resnet.top_random": (
+        "**With random weights these class names mean nothing.** The network has learnt no classes yet: "
+        "the probabilities stay close to the uniform 1/1000 = 0.1 %, and which names come first is chance."
+    ),
+    "resnet.loss_title": "2 · The loss: one number to start backward from",
+    "resnet.loss_text": (
+        "`loss = (prediction - labels).sum()` = **{loss}**, where `labels = torch.rand(1, 1000)` is random too. "
+        "As in the tutorial, this is a toy loss: it sums the 1000 differences into one scalar, which is all `backward()` needs. "
+        "Real training uses a proper loss function such as `nn.CrossEntropyLoss`."
+    ),
+    "resnet.loss_hand": "Checked by hand: ∂loss/∂prediction = 1 for each of the 1000 outputs, so the gradients of the last layer, `fc`, are known without autograd:",
+    "resnet.col_tensor": "tensor",
+    "resnet.col_by_hand": "by hand",
+    "resnet.col_expected_norm": "its norm by hand",
+    "resnet.col_autograd_norm": "norm from autograd",
+    "resnet.col_check": "check",
+    "resnet.hand_bias": "every element is 1",
+    "resnet.hand_weight": "every row equals the 512 features entering `fc`",
+    "resnet.loss_labels": (
+        "The labels appear in no gradient at all: they only shift the loss by −sum(labels) = {labels_shift}. "
+        "That is why this loss cannot teach the network anything about the labels."
+    ),
+    "resnet.grads_title": "3 · loss.backward(): a gradient for every parameter",
+    "resnet.grads_text": (
+        "One call fills the `.grad` of all {tensors} parameter tensors, {numel} numbers in total. "
+        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by layer:"
+    ),
+    "resnet.chart.grads.x": "‖p.grad‖ (L2 norm, log scale)",
+    "resnet.chart.grads.y": "parameter tensor",
+    "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
+    "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
+    "resnet.chart.grads.legend": "layer:",
+    "resnet.grads_caption": (
+        "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers each); "
+        "`bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel; "
+        "`downsample` is the 1×1 convolution on a block's shortcut."
+    ),
+    "resnet.table_expander": "Every parameter tensor in numbers",
+    "resnet.col_parameter": "parameter",
+    "resnet.col_shape": "shape",
+    "resnet.col_numel": "numbers",
+    "resnet.col_weight": "‖W‖ before",
+    "resnet.col_grad": "‖grad‖",
+    "resnet.col_change": "‖ΔW‖ (all steps)",
+    "resnet.col_buffer": "‖momentum buffer‖",
+    "resnet.step_title": "4 · optim.step(): the loss before and after",
+    "resnet.step_text": (
+        "`optim = torch.optim.SGD(model.parameters(), lr={lr}, momentum={momentum})`. "
+        "Each step runs `optim.zero_grad()`, the forward pass, `loss.backward()` and `optim.step()` on the same image; "
+        "afterwards the loss is measured once more."
+    ),
+    "resnet.metric_before": "loss before the first step",
+    "resnet.metric_after_one": "after 1 step",
+    "resnet.metric_after_all": "after {steps} steps",
+    "resnet.chart.loss.x": "optim.step() calls so far",
+    "resnet.chart.loss.y": "loss",
+    "resnet.chart.loss.name": "loss",
+    "resnet.rule_ok": (
+        "✓ Checked for every tensor at every step: the new weights are W − lr·buf, "
+        "where the momentum buffer is buf = grad at the first step and buf = momentum·buf + grad after that."
+    ),
+    "resnet.rule_ok_plain": "✓ Checked for every tensor at every step: the new weights are W − lr·grad (momentum 0 keeps no buffer).",
+    "resnet.rule_bad": "✗ At some step the weights did not follow SGD's rule W − lr·buf; the table below shows which.",
+    "resnet.loss_falls": (
+        "This loss has no lower bound: each step pushes all 1000 outputs down, so it keeps falling, and with momentum ever faster. "
+        "A proper loss such as cross-entropy stops improving once the prediction is right."
+    ),
+    "resnet.diverged": "The numbers overflowed (NaN or ∞): with this unbounded loss the steps grew until float32 could not hold them. Try a smaller learning rate or fewer steps.",
+    "resnet.steps_expander": "Each step in numbers",
+    "resnet.col_step": "step",
+    "resnet.col_loss_before": "loss at the start of the step",
+    "resnet.col_grad_total": "‖grad‖ (all parameters)",
+    "resnet.col_update_total": "‖ΔW‖ of the step",
+    "resnet.col_rule": "SGD rule",
+    "resnet.move_title": "5 · How far each layer moved, and SGD's momentum buffers",
+    "resnet.move_text": (
+        "Left: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
+        "Right: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
+        "The buffer is SGD's memory of past gradients (`buf = momentum·buf + grad`); each step moves the weights by `lr·buf`."
+    ),
+    "resnet.chart.move.title_change": "weights moved, relative to their size",
+    "resnet.chart.move.title_buffer": "momentum buffer after the last step",
+    "resnet.chart.move.x_change": "‖ΔW‖ / ‖W‖ in % (log scale)",
+    "resnet.chart.move.x_buffer": "‖buf‖ (L2 norm, log scale)",
+    "resnet.chart.move.y": "layer",
+    "resnet.chart.move.no_buffer": "momentum = 0: SGD keeps no buffer",
+    "resnet.chart.move.change_text": "{percent} %",
+    "resnet.move_caption": (
+        "This toy loss pushes all 1000 outputs down at once, so its gradients are large: with lr = {lr}, "
+        "the layer that moved most changed by {percent} % of its own size. Try a smaller learning rate and watch the bars shrink."
+    ),
+    "resnet.finetune_title": "6 · Finetuning: freeze the network, train only a new fc",
+    "resnet.finetune_text": (
+        "To reuse a pretrained network for a new task, say one with 10 classes, freeze all its parameters "
+        "and replace the last layer. Only the new layer's parameters require gradients:"
+    ),
+    "resnet.finetune_presence": "After `loss.backward()` on the frozen network, per layer:",
+    "resnet.col_layer": "layer",
+    "resnet.col_with_grad": "tensors with .grad",
+    "resnet.col_none": ".grad is None",
+    "resnet.finetune_counts": "{trainable} numbers are trained; {frozen} are frozen and get no `.grad`.",
+    "resnet.metric_speedup": "loss.backward() is faster by",
+    "resnet.chart.time.full": "whole network",
+    "resnet.chart.time.frozen": "frozen + new fc",
+    "resnet.chart.time.x": "loss.backward() time in ms",
+    "resnet.chart.time.y": "model",
+    "resnet.chart.time.ms": "{value} ms",
+    "resnet.time_caption": "Measured on this server: the median of {repeats} runs each, forward pass not timed. Times vary with the server's load.",
+    "resnet.finetune_speed": (
+        "`loss.backward()` is about **{speedup} times faster**: autograd only goes back through operations that involve "
+        "a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
+    ),
+    "resnet.none_expander": "The {count} tensors whose .grad stayed None",
+    "resnet.nograd_title": "7 · torch.no_grad(): a forward pass without a graph",
+    "resnet.nograd_text": (
+        "Inside `with torch.no_grad():` autograd records nothing: the result has no `grad_fn`, and nothing is saved for a backward pass. "
+        "Use it to evaluate a model, and whenever you change weights by hand."
+    ),
+    "resnet.col_call": "code",
+    "resnet.col_forward_ms": "forward time",
+    "resnet.shared_note": "Every visitor trains a private copy of the network; the original weights are never changed. Identical settings are computed once and shared.",
 }

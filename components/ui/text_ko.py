@@ -470,4 +470,163 @@ TEXT: dict[str, str] = {
     "optimizer.chart.params.plain": "모멘텀 0",
     "optimizer.chart.params.step": "단계",
     # --- resnet -------------------------------------------------------------
+    "resnet.title": "① ResNet18로 학습 한 단계 실행하기",
+    "resnet.intro": (
+        "튜토리얼은 완성된 신경망 하나로 시작합니다. ImageNet으로 미리 학습된 torchvision의 **ResNet18**입니다. "
+        "여기에 임의의 이미지를 넣고, 오차를 계산하고, `loss.backward()`를 호출한 뒤 옵티마이저로 한 걸음 학습시킵니다. "
+        "설정을 바꿀 때마다 이 페이지가 바로 그 코드를 서버에서 실행하고, 그 안에서 무슨 일이 일어났는지 보여 줍니다."
+    ),
+    "resnet.controls_train": "학습 설정",
+    "resnet.controls_data": "데이터와 가중치",
+    "resnet.weights.cache": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). torch hub 캐시 `{path}`에서 읽었습니다.",
+    "resnet.weights.download": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). 방금 `{path}`에 내려받았습니다.",
+    "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
+    "resnet.weights.random": "선택한 대로 무작위 가중치를 씁니다: `torch.manual_seed(0); model = resnet18()`.",
+    "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
+    "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
+    "resnet.forward_title": "1 · 순전파: 예측값 만들기",
+    "resnet.forward_text": (
+        "`data = torch.rand(1, 3, {size}, {size})`는 {size}×{size} 픽셀짜리 임의의 RGB 이미지 한 장입니다 "
+        "(배치 크기 1, 색 채널 3개). `prediction = model(data)`가 이 이미지를 모든 레이어에 차례로 통과시키면 "
+        "숫자 1000개가 나옵니다. ImageNet 클래스마다 점수가 하나씩입니다."
+    ),
+    "resnet.forward_facts": (
+        "`prediction.shape` = `{shape}` · `prediction.requires_grad` = `{requires_grad}` · "
+        "`prediction.grad_fn` = `{grad_fn}`: autograd가 순전파를 기록해 두었으므로 그 길을 거꾸로 되짚어 갈 수 있습니다."
+    ),
+    "resnet.eval_note": (
+        "32×32에서는 마지막 특징 맵이 1×1밖에 되지 않습니다. 학습 모드의 BatchNorm은 채널마다 값이 하나뿐이면 분산을 구할 수 없어서 "
+        "PyTorch가 실행을 거부합니다: `{error}`. 그래서 이 크기에서는 먼저 `model.eval()`을 호출합니다. "
+        "그러면 BatchNorm이 저장해 둔 통계를 쓰고, 기울기는 똑같이 흐릅니다."
+    ),
+    "resnet.top_title": "점수가 가장 높은 다섯 클래스 (예측값의 softmax)",
+    "resnet.col_class": "ImageNet 클래스",
+    "resnet.col_index": "번호",
+    "resnet.col_probability": "확률",
+    "resnet.top_pretrained": (
+        "클래스 이름은 `ResNet18_Weights.DEFAULT.meta[\"categories\"]`에서 가져왔습니다. "
+        "입력이 사진이 아니라 무작위 노이즈이므로, 학습된 신경망이 보기에 노이즈와 가장 비슷한 클래스가 나왔을 뿐입니다. "
+        "실제 사진을 넣으면 확신 있는, 의미 있는 답이 나옵니다."
+    ),
+    "resnet.top_random": (
+        "**무작위 가중치에서는 이 클래스 이름에 아무 의미가 없습니다.** 신경망이 아직 아무 클래스도 배우지 않아서 "
+        "확률이 모두 균등한 값 1/1000 = 0.1 % 근처에 머물고, 어떤 이름이 위에 오는지는 우연입니다."
+    ),
+    "resnet.loss_title": "2 · 손실: 역전파를 시작할 숫자 하나",
+    "resnet.loss_text": (
+        "`loss = (prediction - labels).sum()` = **{loss}** 입니다. 정답 역할의 `labels = torch.rand(1, 1000)`도 임의의 값입니다. "
+        "튜토리얼과 같은 연습용 손실로, 1000개의 차이를 모두 더해 스칼라 하나로 만듭니다. `backward()`에는 그거면 충분합니다. "
+        "실제 학습에서는 `nn.CrossEntropyLoss` 같은 제대로 된 손실 함수를 씁니다."
+    ),
+    "resnet.loss_hand": "손으로 확인해 보면 출력 1000개 모두에서 ∂loss/∂prediction = 1입니다. 그래서 마지막 레이어 `fc`의 기울기는 autograd 없이도 알 수 있습니다.",
+    "resnet.col_tensor": "텐서",
+    "resnet.col_by_hand": "손으로 푼 답",
+    "resnet.col_expected_norm": "손으로 구한 노름",
+    "resnet.col_autograd_norm": "autograd가 구한 노름",
+    "resnet.col_check": "검사",
+    "resnet.hand_bias": "모든 원소가 1",
+    "resnet.hand_weight": "각 행이 `fc`에 들어가는 특징 512개와 같음",
+    "resnet.loss_labels": (
+        "labels는 어떤 기울기에도 나타나지 않고, 손실을 −sum(labels) = {labels_shift}만큼 옮길 뿐입니다. "
+        "그래서 이 손실로는 신경망이 정답에 대해 아무것도 배울 수 없습니다."
+    ),
+    "resnet.grads_title": "3 · loss.backward(): 모든 파라미터의 기울기",
+    "resnet.grads_text": (
+        "한 번의 호출로 파라미터 텐서 {tensors}개, 숫자로는 모두 {numel}개의 `.grad`가 채워집니다. "
+        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 레이어를 나타냅니다."
+    ),
+    "resnet.chart.grads.x": "‖p.grad‖ (L2 노름, 로그 눈금)",
+    "resnet.chart.grads.y": "파라미터 텐서",
+    "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
+    "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
+    "resnet.chart.grads.legend": "레이어:",
+    "resnet.grads_caption": (
+        "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, "
+        "`bn…weight`와 `bn…bias`는 BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. "
+        "`downsample`은 블록의 지름길(shortcut)에 있는 1×1 합성곱입니다."
+    ),
+    "resnet.table_expander": "모든 파라미터 텐서를 숫자로 보기",
+    "resnet.col_parameter": "파라미터",
+    "resnet.col_shape": "모양",
+    "resnet.col_numel": "숫자 개수",
+    "resnet.col_weight": "처음 ‖W‖",
+    "resnet.col_grad": "‖grad‖",
+    "resnet.col_change": "‖ΔW‖ (전체 단계)",
+    "resnet.col_buffer": "‖모멘텀 버퍼‖",
+    "resnet.step_title": "4 · optim.step(): 단계 전후의 손실",
+    "resnet.step_text": (
+        "`optim = torch.optim.SGD(model.parameters(), lr={lr}, momentum={momentum})`. "
+        "단계마다 같은 이미지로 `optim.zero_grad()`, 순전파, `loss.backward()`, `optim.step()`을 차례로 실행하고, "
+        "마지막 단계가 끝나면 손실을 한 번 더 잽니다."
+    ),
+    "resnet.metric_before": "첫 단계 전 손실",
+    "resnet.metric_after_one": "1단계 후",
+    "resnet.metric_after_all": "{steps}단계 후",
+    "resnet.chart.loss.x": "지금까지 실행한 optim.step() 횟수",
+    "resnet.chart.loss.y": "손실",
+    "resnet.chart.loss.name": "손실",
+    "resnet.rule_ok": (
+        "✓ 모든 단계, 모든 텐서에서 확인했습니다: 새 가중치는 W − lr·buf입니다. "
+        "모멘텀 버퍼 buf는 첫 단계에서 grad이고, 그다음부터는 momentum·buf + grad입니다."
+    ),
+    "resnet.rule_ok_plain": "✓ 모든 단계, 모든 텐서에서 확인했습니다: 새 가중치는 W − lr·grad입니다 (모멘텀이 0이면 버퍼를 두지 않습니다).",
+    "resnet.rule_bad": "✗ 어떤 단계에서 가중치가 SGD 규칙 W − lr·buf를 따르지 않았습니다. 아래 표에서 어느 단계인지 볼 수 있습니다.",
+    "resnet.loss_falls": (
+        "이 손실에는 하한이 없습니다. 단계마다 출력 1000개를 모두 끌어내리므로 손실은 계속 내려가고, 모멘텀이 있으면 갈수록 더 빨리 내려갑니다. "
+        "교차 엔트로피 같은 제대로 된 손실은 예측이 맞아지면 더 줄어들지 않습니다."
+    ),
+    "resnet.diverged": "숫자가 넘쳤습니다(NaN 또는 ∞). 하한이 없는 손실 때문에 이동 폭이 float32로 표현할 수 없을 만큼 커졌습니다. 학습률을 낮추거나 단계 수를 줄여 보세요.",
+    "resnet.steps_expander": "단계별 숫자 보기",
+    "resnet.col_step": "단계",
+    "resnet.col_loss_before": "단계 시작 때 손실",
+    "resnet.col_grad_total": "‖grad‖ (파라미터 전체)",
+    "resnet.col_update_total": "그 단계의 ‖ΔW‖",
+    "resnet.col_rule": "SGD 규칙",
+    "resnet.move_title": "5 · 레이어별 가중치 이동과 SGD의 모멘텀 버퍼",
+    "resnet.move_text": (
+        "왼쪽: {steps}단계 동안 각 레이어의 가중치가 자기 크기에 비해 얼마나 바뀌었는지, 즉 ‖W_후 − W_전‖ / ‖W_전‖입니다. "
+        "오른쪽: 마지막 단계 뒤 `optim.state[p][\"momentum_buffer\"]`의 크기입니다. "
+        "이 버퍼는 지난 기울기를 기억하는 SGD의 메모리이고(`buf = momentum·buf + grad`), 단계마다 가중치가 `lr·buf`만큼 움직입니다."
+    ),
+    "resnet.chart.move.title_change": "가중치 이동 (자기 크기 대비)",
+    "resnet.chart.move.title_buffer": "마지막 단계 뒤 모멘텀 버퍼",
+    "resnet.chart.move.x_change": "‖ΔW‖ / ‖W‖, % (로그 눈금)",
+    "resnet.chart.move.x_buffer": "‖buf‖ (L2 노름, 로그 눈금)",
+    "resnet.chart.move.y": "레이어",
+    "resnet.chart.move.no_buffer": "모멘텀 = 0: SGD가 버퍼를 두지 않습니다",
+    "resnet.chart.move.change_text": "{percent} %",
+    "resnet.move_caption": (
+        "이 연습용 손실은 출력 1000개를 한꺼번에 끌어내리기 때문에 기울기가 큽니다. lr = {lr}에서는 "
+        "가장 많이 움직인 레이어가 자기 크기의 {percent} %만큼 바뀌었습니다. 학습률을 낮추고 막대가 줄어드는 것을 보세요."
+    ),
+    "resnet.finetune_title": "6 · 미세 조정(finetuning): 신경망을 얼리고 새 fc만 학습하기",
+    "resnet.finetune_text": (
+        "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 얼리고(freeze) "
+        "마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 기울기를 필요로 합니다."
+    ),
+    "resnet.finetune_presence": "얼린 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
+    "resnet.col_layer": "레이어",
+    "resnet.col_with_grad": ".grad가 생긴 텐서",
+    "resnet.col_none": ".grad가 None",
+    "resnet.finetune_counts": "학습되는 숫자는 {trainable}개이고, 나머지 {frozen}개는 얼려져서 `.grad`를 받지 않습니다.",
+    "resnet.metric_speedup": "loss.backward()가 빨라진 배수",
+    "resnet.chart.time.full": "신경망 전체",
+    "resnet.chart.time.frozen": "얼린 신경망 + 새 fc",
+    "resnet.chart.time.x": "loss.backward() 시간 (ms)",
+    "resnet.chart.time.y": "모델",
+    "resnet.chart.time.ms": "{value} ms",
+    "resnet.time_caption": "이 서버에서 잰 값입니다. 각각 {repeats}번 실행한 중앙값이고 순전파 시간은 빼고 쟀습니다. 서버 부하에 따라 달라집니다.",
+    "resnet.finetune_speed": (
+        "`loss.backward()`가 약 **{speedup}배 빨라집니다**. autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로, "
+        "`fc`에서 멈추고 얼린 레이어에는 들어가지 않습니다."
+    ),
+    "resnet.none_expander": ".grad가 None으로 남은 텐서 {count}개",
+    "resnet.nograd_title": "7 · torch.no_grad(): 그래프 없이 순전파하기",
+    "resnet.nograd_text": (
+        "`with torch.no_grad():` 안에서는 autograd가 아무것도 기록하지 않습니다. 결과에 `grad_fn`이 없고, 역전파를 위해 저장해 두는 값도 없습니다. "
+        "모델을 평가할 때, 그리고 가중치를 손으로 바꿀 때 씁니다."
+    ),
+    "resnet.col_call": "코드",
+    "resnet.col_forward_ms": "순전파 시간",
+    "resnet.shared_note": "방문자마다 신경망의 복사본을 따로 학습시키므로 원래 가중치는 바뀌지 않습니다. 같은 설정의 결과는 한 번만 계산해 함께 씁니다.",
 }

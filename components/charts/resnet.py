@@ -1,0 +1,166 @@
+"""Plotly figures for the ResNet18 lesson.
+
+Builders take the core's plain data (``ParameterStats``, ``GroupStats``,
+lists of floats) and a dict of localized labels; they import plotly only.
+Values that cannot sit on a log axis (0, NaN, ∞) are left out of the bars and
+written as text instead, so a diverged run still draws.
+"""
+
+from __future__ import annotations
+
+import math
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.numbers import format_number
+
+FONT = dict(size=15)
+# One colour per layer group, in the order data flows through the network.
+GROUP_COLORS = {
+    "conv1": "#4c78a8", "bn1": "#72b7b2", "layer1": "#54a24b", "layer2": "#eeca3b",
+    "layer3": "#f58518", "layer4": "#e45756", "fc": "#b279a2",
+}
+# The 62 tensors split into two columns of about 30 bars at a group boundary.
+LEFT_GROUPS = ("conv1", "bn1", "layer1", "layer2")
+ROW_PX = 24
+LOSS_COLOR = "#1f77b4"
+
+
+def _positive(value) -> float | None:
+    return value if value is not None and math.isfinite(value) and value > 0 else None
+
+
+def _log_range(values, pad: float = 0.35) -> tuple[float, float]:
+    finite = [v for v in values if _positive(v)]
+    if not finite:
+        return (-1.0, 1.0)
+    low, high = math.log10(min(finite)), math.log10(max(finite))
+    return (math.floor(low - pad), high + max(pad, 0.6))
+
+
+def gradient_norms_figure(parameters, labels: dict[str, str]):
+    """‖p.grad‖ of every parameter tensor as horizontal bars, log scale.
+
+    ``parameters`` are ``ParameterStats`` (``name``, ``group``, ``grad_norm``);
+    two panels side by side, coloured by layer group, one shared x range.
+    ``labels``: ``x``, ``y``, ``title_left``, ``title_right``.
+    """
+    panels = ([p for p in parameters if p.group in LEFT_GROUPS],
+              [p for p in parameters if p.group not in LEFT_GROUPS])
+    rows = max(len(panel) for panel in panels)
+    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.2,
+                        subplot_titles=(labels["title_left"], labels["title_right"]))
+    x_range = _log_range([p.grad_norm for p in parameters])
+    shown_groups = set()
+    for col, panel in enumerate(panels, start=1):
+        for group in dict.fromkeys(p.group for p in panel):
+            members = [p for p in panel if p.group == group]
+            fig.add_trace(go.Bar(
+                orientation="h", y=[p.name for p in members],
+                x=[_positive(p.grad_norm) for p in members],
+                name=group, legendgroup=group, showlegend=group not in shown_groups,
+                marker_color=GROUP_COLORS.get(group, "#888"),
+                text=[format_number(p.grad_norm) for p in members], textposition="outside",
+                textfont=dict(size=12), cliponaxis=False,
+                customdata=[format_number(p.grad_norm) for p in members],
+                hovertemplate="%{y}<br>‖grad‖ = %{customdata}<extra></extra>",
+            ), row=1, col=col)
+            shown_groups.add(group)
+        fig.update_yaxes(autorange="reversed", categoryorder="array",
+                         categoryarray=[p.name for p in panel], tickfont=dict(size=12),
+                         title_text=labels["y"], title_standoff=6, row=1, col=col)
+        fig.update_xaxes(type="log", range=x_range, dtick=1, title_text=labels["x"],
+                         row=1, col=col)
+    fig.update_layout(height=rows * ROW_PX + 200, margin=dict(l=10, r=30, t=110, b=10),
+                      font=FONT, bargap=0.25,
+                      legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0,
+                                  title_text=labels["legend"]))
+    return fig
+
+
+def loss_curve_figure(losses, labels: dict[str, str]):
+    """The loss before any step (x = 0) and after each ``optim.step()``.
+
+    ``labels``: ``x``, ``y``, ``name``.
+    """
+    xs = list(range(len(losses)))
+    ys = [v if math.isfinite(v) else None for v in losses]
+    text = [format_number(v) for v in losses]
+    fig = go.Figure(go.Scatter(
+        x=xs, y=ys, mode="lines+markers+text", name=labels["name"],
+        line=dict(color=LOSS_COLOR, width=3), marker=dict(size=10),
+        text=text, textposition="top right", textfont=dict(size=13),
+        customdata=text, hovertemplate="%{x}: loss = %{customdata}<extra></extra>",
+    ))
+    fig.update_xaxes(title_text=labels["x"], tickmode="linear", dtick=1,
+                     range=(-0.3, len(losses) - 0.4))
+    fig.update_yaxes(title_text=labels["y"], zeroline=True)
+    fig.update_layout(height=380, margin=dict(l=10, r=30, t=30, b=10), font=FONT,
+                      showlegend=False)
+    return fig
+
+
+def layer_movement_figure(groups, labels: dict[str, str]):
+    """Per layer: ‖ΔW‖/‖W‖ in percent (left) and ‖momentum buffer‖ (right), log x.
+
+    ``groups`` are ``GroupStats``; ``buffer_norm`` None means momentum 0 (no
+    buffer), which the right panel then says in words. ``labels``:
+    ``title_change``, ``title_buffer``, ``x_change``, ``x_buffer``, ``y``,
+    ``no_buffer``, ``change_text`` (with ``{percent}`` and ``{norm}``).
+    """
+    names = [g.group for g in groups]
+    colors = [GROUP_COLORS.get(n, "#888") for n in names]
+    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
+                        subplot_titles=(labels["title_change"], labels["title_buffer"]))
+    percents = [100.0 * g.relative_change for g in groups]
+    fig.add_trace(go.Bar(
+        orientation="h", y=names, x=[_positive(p) for p in percents], marker_color=colors,
+        text=[labels["change_text"].format(percent=format_number(p, 3),
+                                           norm=format_number(g.change_norm, 3))
+              for p, g in zip(percents, groups, strict=True)],
+        textposition="outside", cliponaxis=False, textfont=dict(size=13),
+        hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
+    ), row=1, col=1)
+    fig.update_xaxes(type="log", range=_log_range(percents, pad=0.3), dtick=1,
+                     title_text=labels["x_change"], row=1, col=1)
+    buffers = [g.buffer_norm for g in groups]
+    if all(b is None for b in buffers):
+        low, high = fig.layout.xaxis2.domain
+        fig.add_annotation(text=labels["no_buffer"], xref="paper", yref="paper",
+                           x=(low + high) / 2, y=0.5, showarrow=False, font=dict(size=15))
+        fig.update_xaxes(visible=True, showticklabels=False, title_text=labels["x_buffer"],
+                         row=1, col=2)
+    else:
+        fig.add_trace(go.Bar(
+            orientation="h", y=names, x=[_positive(b) for b in buffers], marker_color=colors,
+            text=[format_number(b) for b in buffers], textposition="outside",
+            cliponaxis=False, textfont=dict(size=13), showlegend=False,
+            hovertemplate="%{y}: ‖buf‖ = %{text}<extra></extra>",
+        ), row=1, col=2)
+        fig.update_xaxes(type="log", range=_log_range(buffers, pad=0.3), dtick=1,
+                         title_text=labels["x_buffer"], row=1, col=2)
+    fig.update_yaxes(autorange="reversed", title_text=labels["y"], row=1, col=1)
+    fig.update_layout(height=400, margin=dict(l=10, r=40, t=60, b=10), font=FONT,
+                      bargap=0.3)
+    return fig
+
+
+def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str]):
+    """Median ``loss.backward()`` time: whole network versus frozen + new fc.
+
+    ``labels``: ``full``, ``frozen``, ``x``, ``ms`` (with ``{value}``).
+    """
+    names = [labels["full"], labels["frozen"]]
+    values = [full_ms, frozen_ms]
+    fig = go.Figure(go.Bar(
+        orientation="h", y=names, x=values, marker_color=["#e45756", "#54a24b"],
+        text=[labels["ms"].format(value=format_number(v, 3)) for v in values],
+        textposition="outside", cliponaxis=False, textfont=dict(size=15),
+        hovertemplate="%{y}: %{text}<extra></extra>",
+    ))
+    fig.update_xaxes(title_text=labels["x"], range=(0, max(values) * 1.3), rangemode="tozero")
+    fig.update_yaxes(autorange="reversed", title_text=labels["y"])
+    fig.update_layout(height=240, margin=dict(l=10, r=30, t=20, b=10), font=FONT,
+                      showlegend=False, bargap=0.35)
+    return fig

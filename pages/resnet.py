@@ -1,0 +1,146 @@
+"""Lesson ①: the tutorial's ResNet18 example, one real training step on the CPU."""
+
+import streamlit as st
+
+from components.charts.resnet import (
+    backward_time_figure,
+    gradient_norms_figure,
+    layer_movement_figure,
+    loss_curve_figure,
+)
+from components.core.resnet_snippet import FINETUNE_SNIPPET, resnet_snippet
+from components.core.resnet_weights import imagenet_categories
+from components.numbers import format_number
+from components.ui.controls import control_widget
+from components.ui.i18n import t
+from components.ui.layout import code_panel, start_page
+from components.ui.panels import labels_for
+from components.ui.resnet_cache import (
+    ServerBusy,
+    finetune_result,
+    pristine_resnet,
+    training_result,
+)
+from components.ui.resnet_panels import (
+    count,
+    grad_presence_table,
+    last_layer_table,
+    loss_delta,
+    no_grad_table,
+    parameter_table,
+    rules_hold,
+    steps_table,
+    top_classes_table,
+    weights_note,
+)
+
+state = start_page("resnet")
+lang = state.lang
+st.markdown(t("resnet.intro", lang))
+
+col_train, col_data = st.columns(2, gap="large")
+with col_train:
+    st.markdown(f"**{t('resnet.controls_train', lang)}**")
+    control_widget(state, "lr")
+    control_widget(state, "momentum")
+    control_widget(state, "steps")
+with col_data:
+    st.markdown(f"**{t('resnet.controls_data', lang)}**")
+    control_widget(state, "seed")
+    control_widget(state, "size")
+    control_widget(state, "pretrained")
+
+lr, momentum, steps = state["lr"], state["momentum"], state["steps"]
+seed, size = state["seed"], state["size"]
+try:
+    with st.spinner(t("resnet.computing", lang)):
+        pristine = pristine_resnet(state["pretrained"])
+        result = training_result(pristine, lr, momentum, steps, seed, size)
+        finetune = finetune_result(pristine, seed, size)
+except ServerBusy:
+    st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
+    st.stop()
+status = pristine.status
+weights_note(status, lang)
+
+st.subheader(t("resnet.forward_title", lang))
+st.markdown(t("resnet.forward_text", lang, size=size))
+st.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
+              requires_grad=result.prediction_requires_grad, grad_fn=result.prediction_grad_fn))
+if not result.train_mode:
+    st.info(t("resnet.eval_note", lang, error=result.batchnorm_error), icon=":material/info:")
+top_col, top_text = st.columns([3, 2], gap="large")
+top_col.markdown(f"**{t('resnet.top_title', lang)}**")
+top_col.markdown(top_classes_table(result, imagenet_categories(), lang))
+top_text.markdown(t("resnet.top_pretrained" if status.pretrained_in_use else "resnet.top_random",
+                    lang))
+
+st.subheader(t("resnet.loss_title", lang))
+st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
+st.markdown(t("resnet.loss_hand", lang))
+st.markdown(last_layer_table(result, lang))
+st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
+
+st.subheader(t("resnet.grads_title", lang))
+st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
+              numel=count(result.numel)))
+st.plotly_chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
+                key="grads_chart")
+st.caption(t("resnet.grads_caption", lang))
+with st.expander(t("resnet.table_expander", lang)):
+    st.markdown(parameter_table(result, lang))
+
+st.subheader(t("resnet.step_title", lang))
+st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
+metric_cols = st.columns(3)
+metric_cols[0].metric(t("resnet.metric_before", lang), format_number(result.losses[0]))
+metric_cols[1].metric(t("resnet.metric_after_one", lang), format_number(result.losses[1]),
+                      delta=loss_delta(result.first_step_change), delta_color="off")
+metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
+                      format_number(result.losses[-1]),
+                      delta=loss_delta(result.loss_change), delta_color="off")
+st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
+                key="loss_chart")
+if result.diverged:
+    # NaN fails every comparison: the rule check would only repeat the overflow.
+    st.error(t("resnet.diverged", lang), icon=":material/warning:")
+else:
+    rule_key = "resnet.rule_ok" if momentum else "resnet.rule_ok_plain"
+    st.markdown(t(rule_key if rules_hold(result) else "resnet.rule_bad", lang))
+st.markdown(t("resnet.loss_falls", lang))
+with st.expander(t("resnet.steps_expander", lang)):
+    st.markdown(steps_table(result, lang))
+
+st.subheader(t("resnet.move_title", lang))
+st.markdown(t("resnet.move_text", lang, steps=steps))
+st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
+                key="move_chart")
+st.caption(t("resnet.move_caption", lang, lr=format_number(lr),
+             percent=format_number(100 * result.largest_relative_change, 3)))
+
+st.subheader(t("resnet.finetune_title", lang))
+st.markdown(t("resnet.finetune_text", lang))
+st.code(FINETUNE_SNIPPET, language="python")
+table_col, time_col = st.columns([2, 3], gap="large")
+with table_col:
+    st.markdown(t("resnet.finetune_presence", lang))
+    st.markdown(grad_presence_table(finetune, lang))
+with time_col:
+    st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
+                  frozen=count(finetune.frozen_numel)))
+    st.metric(t("resnet.metric_speedup", lang), f"{format_number(finetune.speedup, 3)}×")
+    st.plotly_chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
+                                         labels_for("resnet.chart.time", lang)),
+                    key="time_chart")
+    st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats))
+st.markdown(t("resnet.finetune_speed", lang, speedup=format_number(finetune.speedup, 3)))
+with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
+    st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))
+
+st.subheader(t("resnet.nograd_title", lang))
+st.markdown(t("resnet.nograd_text", lang))
+st.markdown(no_grad_table(finetune, lang))
+
+st.caption(t("resnet.shared_note", lang))
+code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
+                          result.train_mode), lang)
