@@ -16,8 +16,10 @@ st.markdown(f"- {t('home.forward', lang)}\n- {t('home.backward', lang)}")
 st.markdown(t("home.how", lang))
 
 st.subheader(t("home.lessons", lang))
-for slug, icon in LESSONS:
-    with st.container(border=True):
+# Two cards a row: the four lessons fit one projector screen.
+cards = st.columns(2, gap="medium")
+for index, (slug, icon) in enumerate(LESSONS):
+    with cards[index % 2].container(border=True, height="stretch"):
         lesson_link(slug, t(f"nav.{slug}", lang), icon, lang)
         st.markdown(t(f"home.lesson.{slug}", lang))
 
