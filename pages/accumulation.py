@@ -20,7 +20,7 @@ from components.core.accumulation_snippet import (
 )
 from components.numbers import format_number, format_vector
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
-from components.ui.controls import control_widget
+from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import check_mark, code_panel, start_page
 from components.ui.panels import labels_for
@@ -32,18 +32,11 @@ st.markdown(t("accumulation.intro", lang))
 
 col_a, col_b, col_calls = st.columns(3, gap="large")
 with col_a:
-    st.markdown(f"**{t('accumulation.controls_a', lang)}**")
-    control_widget(state, "a1")
-    control_widget(state, "a2")
+    control_group(state, t("accumulation.controls_a", lang), ("a1", "a2"))
 with col_b:
-    st.markdown(f"**{t('accumulation.controls_b', lang)}**")
-    control_widget(state, "b1")
-    control_widget(state, "b2")
+    control_group(state, t("accumulation.controls_b", lang), ("b1", "b2"))
 with col_calls:
-    st.markdown(f"**{t('accumulation.controls_calls', lang)}**")
-    control_widget(state, "calls")
-    control_widget(state, "zero")
-    control_widget(state, "graph")
+    control_group(state, t("accumulation.controls_calls", lang), ("calls", "zero", "graph"))
 
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])

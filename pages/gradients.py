@@ -11,7 +11,7 @@ from components.core.gradients import (
     vector_backward_error,
 )
 from components.core.snippets import gradients_snippet
-from components.ui.controls import control_widget, set_values
+from components.ui.controls import control_group, set_values
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
@@ -23,17 +23,11 @@ st.markdown(t("gradients.intro", lang))
 
 col_a, col_b, col_v = st.columns(3, gap="large")
 with col_a:
-    st.markdown(f"**{t('gradients.controls_a', lang)}**")
-    control_widget(state, "a1")
-    control_widget(state, "a2")
+    control_group(state, t("gradients.controls_a", lang), ("a1", "a2"))
 with col_b:
-    st.markdown(f"**{t('gradients.controls_b', lang)}**")
-    control_widget(state, "b1")
-    control_widget(state, "b2")
+    control_group(state, t("gradients.controls_b", lang), ("b1", "b2"))
 with col_v:
-    st.markdown(f"**{t('gradients.controls_v', lang)}**")
-    control_widget(state, "v1")
-    control_widget(state, "v2")
+    control_group(state, t("gradients.controls_v", lang), ("v1", "v2"))
     st.button(t("gradients.preset_ones", lang), key="preset_ones", width="stretch",
               on_click=set_values, kwargs=dict(v1=1.0, v2=1.0))
     st.button(t("gradients.preset_tutorial", lang), key="preset_tutorial", width="stretch",

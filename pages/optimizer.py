@@ -6,7 +6,7 @@ from components.charts.optimizer import contour_figure, loss_figure, parameters_
 from components.core.optimizer import LANDSCAPES
 from components.core.optimizer_snippet import optimizer_snippet
 from components.numbers import format_number
-from components.ui.controls import control_widget
+from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.optimizer_panels import (
@@ -45,10 +45,7 @@ with col_start:
         control_widget(state, "b1")
         control_widget(state, "b2")
 with col_optim:
-    st.markdown(f"**{t('optimizer.controls_optim', lang)}**")
-    control_widget(state, "lr")
-    control_widget(state, "momentum")
-    control_widget(state, "steps")
+    control_group(state, t("optimizer.controls_optim", lang), ("lr", "momentum", "steps"))
 
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"]) if not on_landscape else (0.0, 0.0)

@@ -11,7 +11,7 @@ from components.charts.resnet import (
 from components.core.resnet_snippet import FINETUNE_SNIPPET, resnet_snippet
 from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
-from components.ui.controls import control_widget
+from components.ui.controls import control_group
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.panels import labels_for
@@ -40,15 +40,9 @@ st.markdown(t("resnet.intro", lang))
 
 col_train, col_data = st.columns(2, gap="large")
 with col_train:
-    st.markdown(f"**{t('resnet.controls_train', lang)}**")
-    control_widget(state, "lr")
-    control_widget(state, "momentum")
-    control_widget(state, "steps")
+    control_group(state, t("resnet.controls_train", lang), ("lr", "momentum", "steps"))
 with col_data:
-    st.markdown(f"**{t('resnet.controls_data', lang)}**")
-    control_widget(state, "seed")
-    control_widget(state, "size")
-    control_widget(state, "pretrained")
+    control_group(state, t("resnet.controls_data", lang), ("seed", "size", "pretrained"))
 
 lr, momentum, steps = state["lr"], state["momentum"], state["steps"]
 seed, size = state["seed"], state["size"]

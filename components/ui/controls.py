@@ -126,3 +126,10 @@ def set_values(**values: Any) -> None:
     """Callback for preset buttons: set controls before the next run draws them."""
     for name, value in values.items():
         st.session_state[name] = value
+
+
+def control_group(state: PageState, title: str, names: tuple[str, ...]) -> None:
+    """A bold heading and the widgets of ``names`` under it (one column of controls)."""
+    st.markdown(f"**{title}**")
+    for name in names:
+        control_widget(state, name)
