@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.charts.gradients import gradient_bars_figure, tangent_figure
-from components.charts.graph_dot import backward_graph_dot
+from components.charts.graph_svg import backward_graph_svg
 from components.core.gradients import (
     gradients_of_q,
     q_curve,
@@ -66,7 +66,7 @@ st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))
 graph_col, graph_text = st.columns([3, 2], gap="large")
-graph_col.graphviz_chart(backward_graph_dot(result.graph, labels_for("gradients.graph", lang)))
+graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang)))
 graph_text.markdown(t("gradients.graph_caption", lang))
 
 st.subheader(t("gradients.why_title", lang))

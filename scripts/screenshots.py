@@ -45,7 +45,7 @@ def main() -> None:
                     page.goto(f"{url}/{path}?{query}")
                     page.wait_for_selector("h1", timeout=120_000)
                     wait_idle(page, timeout=120_000)
-                    page.wait_for_timeout(1500)  # let plotly and graphviz finish drawing
+                    page.wait_for_timeout(1500)  # let plotly finish drawing
                     height = args.height or page.evaluate(
                         "() => document.querySelector('[data-testid=\"stMain\"]')"
                         "?.scrollHeight || document.body.scrollHeight") + 40

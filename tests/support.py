@@ -107,3 +107,16 @@ def wait_idle(page, timeout: float = 60_000) -> None:
 def slider_handle(page, key: str):
     """The focusable element of the slider with widget key ``key``."""
     return page.locator(f".st-key-{key} input[type='range']").first
+
+
+def svg_images(at: AppTest) -> list[str]:
+    """The SVG text of every ``st.image`` that shows an SVG (e.g. the backward graph)."""
+    import base64
+
+    prefix = "data:image/svg+xml;base64,"
+    svgs = []
+    for element in at.get("image"):
+        for img in element.proto.imgs:
+            if img.url.startswith(prefix):
+                svgs.append(base64.b64decode(img.url[len(prefix):]).decode())
+    return svgs

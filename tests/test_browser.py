@@ -48,7 +48,8 @@ def test_gradients_slider_moves_numbers_chart_and_url(page, server_url):
     page.wait_for_function(
         "() => Array.from(document.querySelectorAll('.js-plotly-plot .bartext'))"
         ".some(e => e.textContent === '56.25')", timeout=30_000)
-    assert page.locator("[data-testid='stGraphVizChart'] svg").count() == 1
+    graph = page.locator("[data-testid='stImage'] img[src^='data:image/svg+xml']")
+    assert graph.count() == 1 and graph.first.evaluate("img => img.naturalWidth") > 100
     assert page.locator("[data-testid='stException']").count() == 0
 
 

@@ -1,7 +1,9 @@
 """Figure builders: they draw the core's numbers, with titles and fixed ranges."""
 
+import xml.etree.ElementTree as ET
+
 from components.charts.gradients import gradient_bars_figure, tangent_figure
-from components.charts.graph_dot import backward_graph_dot
+from components.charts.graph_svg import backward_graph_svg
 from components.core.gradients import gradients_of_q, q_curve
 from components.ui.panels import labels_for
 
@@ -41,12 +43,30 @@ def test_tangent_has_the_autograd_slope():
     assert fig.layout.xaxis.title.text == "a1"
 
 
-def test_graph_dot_names_every_node_with_values():
+def test_graph_svg_names_every_node_with_values():
     result = gradients_of_q((2.0, 3.0), (6.0, 4.0), (1.0, 1.0))
-    dot = backward_graph_dot(result.graph, labels_for("gradients.graph", "en"))
-    assert dot.startswith("digraph") and dot.rstrip().endswith("}")
+    svg = backward_graph_svg(result.graph, labels_for("gradients.graph", "en"))
+    root = ET.fromstring(svg)  # well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    texts = [el.text for el in root.iter(f"{ns}text")]
     for op in ("SubBackward0", "MulBackward0", "PowBackward0", "AccumulateGrad"):
-        assert op in dot
-    assert "a.grad = [36, 81]" in dot and "b.grad = [-12, -8]" in dot
-    assert "Q = [-12, 65]" in dot
-    assert dot.count("->") == len(result.graph.edges) + 1
+        assert op in texts
+    assert "a.grad = [36, 81]" in texts and "b.grad = [-12, -8]" in texts
+    assert "Q = [-12, 65]" in texts
+    assert len(list(root.iter(f"{ns}line"))) == len(result.graph.edges) + 1
+    boxes = {g.get("data-node"): g.find(f"{ns}rect") for g in root.iter(f"{ns}g")}
+    assert len(boxes) == len(result.graph.nodes) + 1
+    # Gradients flow downwards: every child box starts below its parent box.
+    y = {node: float(rect.get("y")) for node, rect in boxes.items()}
+    for src, dst in result.graph.edges:
+        assert y[dst] > y[src]
+    width = float(root.get("width"))
+    for rect in boxes.values():  # nothing drawn outside the picture
+        assert 0 <= float(rect.get("x")) and float(rect.get("x")) + float(rect.get("width")) <= width
+
+
+def test_graph_svg_fits_korean_labels():
+    result = gradients_of_q((-2.5, 0.5), (6.0, -4.0), (0.7, 0.3))
+    svg = backward_graph_svg(result.graph, labels_for("gradients.graph", "ko"))
+    assert "도착한 기울기" in svg and "(시작 기울기 = v)" in svg
+    ET.fromstring(svg)

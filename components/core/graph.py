@@ -2,7 +2,7 @@
 
 The graph is walked before ``backward()`` (saved tensors are freed by it) and
 node hooks record the gradient that reaches every node during the backward
-pass. The result is plain data; ``charts/graph_dot.py`` draws it.
+pass. The result is plain data; ``charts/graph_svg.py`` draws it.
 """
 
 from __future__ import annotations
