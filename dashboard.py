@@ -1,6 +1,15 @@
 """Router: page config, the language of the titles, and the lessons' navigation."""
 
+# Import the heavy libraries here, once, before any page runs. Sessions of a
+# freshly started server run their first page in parallel threads; when they
+# imported these lazily at the same moment, students saw "partially initialized
+# module 'pandas'" and importlib deadlock errors (bench/bench_coldstart.py:
+# 9 of 30 students opening pages in the same second).
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
 import streamlit as st
+import torch  # noqa: F401
+import torchvision  # noqa: F401
 
 from components.ui.controls import current_language
 from components.ui.i18n import t
