@@ -7,9 +7,8 @@ labels; they import plotly only and never compute a derivative themselves.
 from __future__ import annotations
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.charts.style import FONT, readable
+from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT
 from components.numbers import format_number
 
 AUTOGRAD_COLOR = "#1f77b4"
@@ -23,6 +22,39 @@ def _tangent(curve, half_width: float):
     return xs, ys
 
 
+def _axis_names(index: int) -> tuple[str, str]:
+    """Plotly's axis names of subplot ``index`` (0-based): ("x", "y"), ("x2", "y2") …"""
+    suffix = "" if index == 0 else str(index + 1)
+    return f"x{suffix}", f"y{suffix}"
+
+
+def _grid_layout(rows: int, cols: int, titles, gap_x: float, gap_y: float,
+                 title_size: int) -> dict:
+    """Axes domains and subplot titles of a rows × cols grid, as a layout dict.
+
+    Written out directly: ``make_subplots`` plus ``update_*`` calls cost ~40 ms
+    per figure here, on every slider move (bench/bench_profile.py).
+    """
+    layout: dict = {"annotations": []}
+    width = (1 - gap_x * (cols - 1)) / cols
+    height = (1 - gap_y * (rows - 1)) / rows
+    for index, title in enumerate(titles):
+        row, col = divmod(index, cols)
+        x0 = col * (width + gap_x)
+        y1 = 1 - row * (height + gap_y)
+        x_name, y_name = _axis_names(index)
+        layout[x_name.replace("x", "xaxis")] = dict(domain=[x0, x0 + width], anchor=y_name)
+        layout[y_name.replace("y", "yaxis")] = dict(domain=[y1 - height, y1], anchor=x_name)
+        layout["annotations"].append(dict(
+            text=title, x=x0 + width / 2, y=y1, xref="paper", yref="paper",
+            xanchor="center", yanchor="bottom", showarrow=False, font=dict(size=title_size)))
+    return layout
+
+
+def _axis_title(text: str) -> dict:
+    return dict(text=text, font=TITLE_FONT, standoff=4)
+
+
 def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]):
     """2×2 grid: Q_i over a_i (top) and over b_i (bottom), tangent at the point.
 
@@ -32,49 +64,46 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
     """
     order = [("a", 1), ("a", 2), ("b", 1), ("b", 2)]
     titles = [labels[f"title_{along}"].format(i=i) for along, i in order]
-    fig = make_subplots(rows=2, cols=2, subplot_titles=titles,
-                        vertical_spacing=0.16, horizontal_spacing=0.08)
+    layout = _grid_layout(2, 2, titles, gap_x=0.08, gap_y=0.16, title_size=15)
+    traces = []
     for index, (along, i) in enumerate(order):
-        row, col = index // 2 + 1, index % 2 + 1
         curve = curves[(along, i)]
+        x_name, y_name = _axis_names(index)
         first = index == 0
-        fig.add_trace(go.Scatter(
-            x=curve.xs, y=curve.ys, mode="lines", name=labels["curve"],
-            line=dict(color=AUTOGRAD_COLOR, width=2.5), showlegend=first,
-            legendgroup="curve",
-            hovertemplate=f"{along}{i}=%{{x:.2f}}<br>Q{i}=%{{y:.2f}}<extra></extra>",
-        ), row=row, col=col)
+        point_hover = f"{along}{i}=%{{x:.2f}}<br>Q{i}=%{{y:.2f}}<extra></extra>"
+        traces.append(go.Scatter(
+            x=curve.xs, y=curve.ys, mode="lines", name=labels["curve"], xaxis=x_name,
+            yaxis=y_name, line=dict(color=AUTOGRAD_COLOR, width=2.5), showlegend=first,
+            legendgroup="curve", hovertemplate=point_hover))
         span = (max(curve.xs) - min(curve.xs)) * 0.15
         tx, ty = _tangent(curve, span)
-        fig.add_trace(go.Scatter(
-            x=tx, y=ty, mode="lines", name=labels["tangent"],
+        traces.append(go.Scatter(
+            x=tx, y=ty, mode="lines", name=labels["tangent"], xaxis=x_name, yaxis=y_name,
             line=dict(color=TANGENT_COLOR, width=3, dash="dash"), showlegend=first,
-            legendgroup="tangent", hoverinfo="skip",
-        ), row=row, col=col)
-        fig.add_trace(go.Scatter(
-            x=(curve.x0,), y=(curve.y0,), mode="markers", showlegend=False,
-            marker=dict(color=TANGENT_COLOR, size=11, line=dict(color="white", width=1.5)),
-            hovertemplate=f"{along}{i}=%{{x:.2f}}<br>Q{i}=%{{y:.2f}}<extra></extra>",
-        ), row=row, col=col)
+            legendgroup="tangent", hoverinfo="skip"))
+        traces.append(go.Scatter(
+            x=(curve.x0,), y=(curve.y0,), mode="markers", showlegend=False, xaxis=x_name,
+            yaxis=y_name, hovertemplate=point_hover,
+            marker=dict(color=TANGENT_COLOR, size=11, line=dict(color="white", width=1.5))))
         low, high = min(curve.ys), max(curve.ys)
         pad = max((high - low) * 0.12, 1.0)
-        fig.update_yaxes(range=(low - pad, high + pad), row=row, col=col,
-                         title_text=labels["y"].format(i=i), title_standoff=4)
-        fig.update_xaxes(range=(min(curve.xs), max(curve.xs)), row=row, col=col,
-                         title_text=labels[f"x_{along}"].format(i=i), title_standoff=2)
+        layout[y_name.replace("y", "yaxis")].update(
+            range=(low - pad, high + pad), tickfont=TICK_FONT,
+            title=_axis_title(labels["y"].format(i=i)))
+        layout[x_name.replace("x", "xaxis")].update(
+            range=(min(curve.xs), max(curve.xs)), tickfont=TICK_FONT,
+            title=_axis_title(labels[f"x_{along}"].format(i=i)))
         # Point the label inwards so it never leaves the plot at the slider's ends.
         middle = (min(curve.xs) + max(curve.xs)) / 2
         above = curve.y0 < (low + high) / 2
-        fig.add_annotation(
-            x=curve.x0, y=curve.y0, row=row, col=col, showarrow=True, arrowhead=0,
-            ax=-60 if curve.x0 > middle else 60, ay=-34 if above else 34, font=dict(size=14, color=TANGENT_COLOR),
-            text=labels["slope"].format(value=format_number(curve.slope)),
-            bgcolor="rgba(255,255,255,0.85)",
-        )
-    fig.update_layout(height=620, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                      legend=dict(orientation="h", y=1.12, x=0))
-    fig.update_annotations(font_size=15)  # subplot titles
-    return readable(fig)
+        layout["annotations"].append(dict(
+            x=curve.x0, y=curve.y0, xref=x_name, yref=y_name, showarrow=True, arrowhead=0,
+            ax=-60 if curve.x0 > middle else 60, ay=-34 if above else 34,
+            font=dict(size=15, color=TANGENT_COLOR), bgcolor="rgba(255,255,255,0.85)",
+            text=labels["slope"].format(value=format_number(curve.slope))))
+    layout.update(height=620, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
+                  legend=dict(orientation="h", y=1.12, x=0, font=LEGEND_FONT))
+    return go.Figure(data=traces, layout=layout)
 
 
 def gradient_bars_figure(result, labels: dict[str, str]):
@@ -83,30 +112,31 @@ def gradient_bars_figure(result, labels: dict[str, str]):
     Axis ranges are fixed to the largest value the sliders allow, so a bar
     visibly grows and shrinks as a slider moves.
     """
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["title_a"], labels["title_b"]),
-                        horizontal_spacing=0.12)
+    layout = _grid_layout(1, 2, (labels["title_a"], labels["title_b"]), gap_x=0.12,
+                          gap_y=0.0, title_size=16)
     panels = (
-        ("a", result.a_grad, result.a_grad_analytic, labels["hand_a"], 1, 85.0),
-        ("b", result.b_grad, result.b_grad_analytic, labels["hand_b"], 2, 13.0),
+        ("a", result.a_grad, result.a_grad_analytic, labels["hand_a"], 0, 85.0),
+        ("b", result.b_grad, result.b_grad_analytic, labels["hand_b"], 1, 13.0),
     )
-    for name, grads, hand, hand_label, col, limit in panels:
+    traces = []
+    for name, grads, hand, hand_label, index, limit in panels:
+        x_name, y_name = _axis_names(index)
         xs = [f"{name}.grad[{i}]" for i in range(len(grads))]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             x=xs, y=grads, name=labels["autograd"], marker_color=AUTOGRAD_COLOR,
-            text=[format_number(g) for g in grads], textposition="auto",
-            insidetextanchor="middle", textfont=dict(size=16), showlegend=col == 1,
-            cliponaxis=False,
-            hovertemplate="%{x} = %{y:.4g}<extra></extra>",
-        ), row=1, col=col)
-        fig.add_trace(go.Scatter(
-            x=xs, y=hand, mode="markers", name=hand_label,
+            xaxis=x_name, yaxis=y_name, text=[format_number(g) for g in grads],
+            textposition="auto", insidetextanchor="middle", textfont=dict(size=16),
+            showlegend=index == 0, cliponaxis=False,
+            hovertemplate="%{x} = %{y:.4g}<extra></extra>"))
+        traces.append(go.Scatter(
+            x=xs, y=hand, mode="markers", name=hand_label, xaxis=x_name, yaxis=y_name,
             marker=dict(symbol="diamond", size=16, color=HAND_COLOR,
                         line=dict(color="white", width=1.5)),
-            hovertemplate=f"{hand_label} = %{{y:.4g}}<extra></extra>",
-        ), row=1, col=col)
-        fig.update_yaxes(range=(-limit, limit), zeroline=True, zerolinewidth=2,
-                         title_text=labels["y"], row=1, col=col)
-    fig.update_layout(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                      legend=dict(orientation="h", y=1.18, x=0), bargap=0.45)
-    fig.update_annotations(font_size=16)  # subplot titles
-    return readable(fig)
+            hovertemplate=f"{hand_label} = %{{y:.4g}}<extra></extra>"))
+        layout[y_name.replace("y", "yaxis")].update(
+            range=(-limit, limit), zeroline=True, zerolinewidth=2, tickfont=TICK_FONT,
+            title=_axis_title(labels["y"]))
+        layout[x_name.replace("x", "xaxis")].update(tickfont=TICK_FONT)
+    layout.update(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
+                  legend=dict(orientation="h", y=1.18, x=0, font=LEGEND_FONT), bargap=0.45)
+    return go.Figure(data=traces, layout=layout)
