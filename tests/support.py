@@ -120,3 +120,14 @@ def svg_images(at: AppTest) -> list[str]:
             if img.url.startswith(prefix):
                 svgs.append(base64.b64decode(img.url[len(prefix):]).decode())
     return svgs
+
+
+def open_page(page, server_url: str, path: str, query: str = "", charts: bool = False,
+              timeout: float = 120_000) -> None:
+    """Open ``/<path>?<query>`` and wait until the app has drawn its title
+    (and, with ``charts``, a plotly chart) and finished running."""
+    page.goto(f"{server_url}/{path}?{query}", wait_until="domcontentloaded")
+    page.wait_for_selector("h1", timeout=timeout)
+    wait_idle(page, timeout=timeout)
+    if charts:
+        page.wait_for_selector(".js-plotly-plot", timeout=timeout)

@@ -4,24 +4,18 @@ import pytest
 
 from components.ui.i18n import t
 from components.ui.pages import LESSONS
-from tests.support import slider_handle, wait_idle
+from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
 SLUGS = [""] + [slug for slug, _ in LESSONS]
 
 
-def _open(page, server_url, path, query=""):
-    page.goto(f"{server_url}/{path}{query}", wait_until="domcontentloaded")
-    page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
-    wait_idle(page)
-    page.wait_for_selector("h1", timeout=60_000)
-
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_page_opens_without_an_exception(page, server_url, slug, lang):
-    _open(page, server_url, slug, f"?lang={lang}")
+    open_page(page, server_url, slug, f"lang={lang}")
     title = t(f"{slug or 'home'}.title", lang)
     assert page.locator("h1").first.inner_text().strip().startswith(title[:8])
     assert page.locator("[data-testid='stException']").count() == 0
@@ -33,7 +27,7 @@ def _table_text(page):
 
 
 def test_gradients_slider_moves_numbers_chart_and_url(page, server_url):
-    _open(page, server_url, "gradients", "?lang=en")
+    open_page(page, server_url, "gradients", "lang=en")
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)
     assert "36" in _table_text(page)
     slider_handle(page, "a1").focus()
@@ -54,7 +48,7 @@ def test_gradients_slider_moves_numbers_chart_and_url(page, server_url):
 
 
 def test_shared_link_reproduces_the_view(page, server_url):
-    _open(page, server_url, "gradients", "?lang=ko&a1=-1&a2=0.5&b1=2&b2=-3&v1=0.7&v2=0.3")
+    open_page(page, server_url, "gradients", "lang=ko&a1=-1&a2=0.5&b1=2&b2=-3&v1=0.7&v2=0.3")
     text = _table_text(page)
     assert "6.3" in text  # 9 * 1 * 0.7
     assert page.locator("[data-testid='stAlert']").count() == 0
@@ -62,7 +56,7 @@ def test_shared_link_reproduces_the_view(page, server_url):
 
 
 def test_bad_link_shows_one_line_and_works(page, server_url):
-    _open(page, server_url, "gradients", "?lang=en&a1=NaN&b1=banana&v2=1e999")
+    open_page(page, server_url, "gradients", "lang=en&a1=NaN&b1=banana&v2=1e999")
     alert = page.locator("[data-testid='stAlert']").first.inner_text()
     assert "a1=NaN" in alert and "b1=banana" in alert and "v2=1e999" in alert
     assert "36" in _table_text(page)
@@ -77,7 +71,7 @@ def test_first_request_of_a_fresh_server_to_a_lesson_uses_the_router(browser):
     proc, url = start_server()
     try:
         tab = browser.new_page()
-        _open(tab, url, "gradients", "?lang=en")
+        open_page(tab, url, "gradients", "lang=en")
         nav = tab.locator("[data-testid='stSidebarNav']").inner_text()
         assert "② Computing gradients" in nav and "Start here" in nav
         assert "dashboard" not in nav

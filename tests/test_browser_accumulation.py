@@ -3,20 +3,13 @@
 import pytest
 
 from components.ui.i18n import t
-from tests.support import slider_handle, wait_idle
+from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
 TABLE = "[data-testid='stMarkdownContainer'] table"
 NO_EXCEPTION = "[data-testid='stException']"
 
-
-def _open(page, server_url, query):
-    page.goto(f"{server_url}/accumulation?{query}", wait_until="domcontentloaded")
-    page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
-    wait_idle(page)
-    page.wait_for_selector("h1", timeout=60_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
 
 
 def _first_table(page) -> str:
@@ -37,7 +30,7 @@ def _chart_labels(page) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_page_opens_in_both_languages(page, server_url, lang):
-    _open(page, server_url, f"lang={lang}")
+    open_page(page, server_url, "accumulation", f"lang={lang}", charts=True)
     assert page.locator("h1").first.inner_text().strip() == t("accumulation.title", lang)
     assert page.locator(".js-plotly-plot").count() == 2
     assert "[108, 243]" in _first_table(page)
@@ -49,7 +42,7 @@ def test_page_opens_in_both_languages(page, server_url, lang):
 
 
 def test_keyboard_moves_calls_and_the_reset_toggle_switches_the_table(page, server_url):
-    _open(page, server_url, "lang=en")
+    open_page(page, server_url, "accumulation", "lang=en", charts=True)
     slider_handle(page, "calls").focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")  # 3 -> 5 calls
@@ -68,7 +61,7 @@ def test_keyboard_moves_calls_and_the_reset_toggle_switches_the_table(page, serv
 
 
 def test_learning_rate_slider_changes_the_loss_curves(page, server_url):
-    _open(page, server_url, "lang=ko&lr=0.1")
+    open_page(page, server_url, "accumulation", "lang=ko&lr=0.1", charts=True)
     before = page.locator(TABLE).last.inner_text()
     slider_handle(page, "lr").focus()
     page.keyboard.press("ArrowRight")  # 0.1 -> 0.3: the zeroed run diverges
@@ -81,7 +74,7 @@ def test_learning_rate_slider_changes_the_loss_curves(page, server_url):
 
 
 def test_bad_link_shows_one_line_per_value_and_still_works(page, server_url):
-    _open(page, server_url, "lang=en&calls=NaN&graph=banana&lr=1e999")
+    open_page(page, server_url, "accumulation", "lang=en&calls=NaN&graph=banana&lr=1e999", charts=True)
     alert = page.locator("[data-testid='stAlert']").first.inner_text()
     assert "calls=NaN" in alert and "graph=banana" in alert and "lr=1e999" in alert
     assert "[108, 243]" in _first_table(page)

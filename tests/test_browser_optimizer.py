@@ -3,18 +3,12 @@
 import pytest
 
 from components.core.optimizer import compare_momentum
-from tests.support import slider_handle, wait_idle
+from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
 NO_EXCEPTION = "[data-testid='stException']"
 
-
-def _open(page, server_url, query):
-    page.goto(f"{server_url}/optimizer?{query}", wait_until="domcontentloaded")
-    page.wait_for_selector("[data-testid='stApp']", timeout=60_000)
-    wait_idle(page)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
 
 
 def _metric_values(page):
@@ -27,7 +21,7 @@ def _legend_has(text):
 
 
 def test_momentum_slider_moves_numbers_chart_and_url(page, server_url):
-    _open(page, server_url, "lang=en")
+    open_page(page, server_url, "optimizer", "lang=en", charts=True)
     values = _metric_values(page)
     assert values[:3] == ["53", "-9.358", "-9.358"]
     page.wait_for_function(_legend_has("momentum 0.9"), timeout=30_000)
@@ -47,7 +41,7 @@ def test_momentum_slider_moves_numbers_chart_and_url(page, server_url):
 
 
 def test_landscape_in_korean_and_keyboard_start_point(page, server_url):
-    _open(page, server_url, "lang=ko&objective=rosenbrock")
+    open_page(page, server_url, "optimizer", "lang=ko&objective=rosenbrock", charts=True)
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2",
                            timeout=30_000)
     assert "손실 지형 위의 두 경로" in page.locator("h3").all_inner_texts()
@@ -66,7 +60,7 @@ def test_landscape_in_korean_and_keyboard_start_point(page, server_url):
 
 
 def test_diverging_link_is_explained_not_crashed(page, server_url):
-    _open(page, server_url, "lang=en&objective=valley&lr=1&steps=200")
+    open_page(page, server_url, "optimizer", "lang=en&objective=valley&lr=1&steps=200", charts=True)
     alerts = page.locator("[data-testid='stAlert']").all_inner_texts()
     assert any("diverged" in text for text in alerts)
     assert page.locator(".js-plotly-plot").count() == 2

@@ -5,18 +5,12 @@ import re
 import pytest
 
 from components.ui.i18n import t
-from tests.support import slider_handle, wait_idle
+from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
 METRIC_VALUES = "[data-testid='stMetricValue']"
 
-
-def _open(page, server_url, query):
-    page.goto(f"{server_url}/resnet?{query}", wait_until="domcontentloaded")
-    page.wait_for_selector("h1", timeout=120_000)
-    wait_idle(page, timeout=120_000)
-    page.wait_for_selector(".js-plotly-plot", timeout=60_000)
 
 
 def _loss_labels(page) -> list[str]:
@@ -28,7 +22,7 @@ def _loss_labels(page) -> list[str]:
 
 def test_page_shows_the_training_step_in_korean(page, server_url):
     lang = "ko"  # English is opened by the slider test below
-    _open(page, server_url, f"lang={lang}")
+    open_page(page, server_url, "resnet", f"lang={lang}", charts=True)
     assert page.locator("h1").first.inner_text().strip() == t("resnet.title", lang)
     body = page.locator("[data-testid='stMain']").inner_text()
     assert "(1, 1000)" in body and "AddmmBackward0" in body
@@ -39,7 +33,7 @@ def test_page_shows_the_training_step_in_korean(page, server_url):
 
 
 def test_moving_the_steps_slider_changes_numbers_chart_and_url(page, server_url):
-    _open(page, server_url, "lang=en")
+    open_page(page, server_url, "resnet", "lang=en", charts=True)
     assert page.locator("h1").first.inner_text().strip() == t("resnet.title", "en")
     assert "steps=3" in page.url
     labels_before = _loss_labels(page)
