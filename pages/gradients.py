@@ -29,8 +29,10 @@ with col_b:
 with col_v:
     control_group(state, t("gradients.controls_v", lang), ("v1", "v2"))
     st.button(t("gradients.preset_ones", lang), key="preset_ones", width="stretch",
+              help=t("gradients.preset_ones_help", lang),
               on_click=set_values, kwargs=dict(v1=1.0, v2=1.0))
     st.button(t("gradients.preset_tutorial", lang), key="preset_tutorial", width="stretch",
+              help=t("gradients.preset_tutorial_help", lang),
               on_click=set_values, kwargs=dict(v1=0.7, v2=0.3))
 
 a = (state["a1"], state["a2"])

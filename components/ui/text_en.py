@@ -99,7 +99,9 @@ TEXT: dict[str, str] = {
     "gradients.controls_b": "Tensor b",
     "gradients.controls_v": "The gradient argument v",
     "gradients.preset_ones": "v = [1, 1]",
-    "gradients.preset_tutorial": "v = [0.7, 0.3] (tutorial)",
+    "gradients.preset_tutorial": "v = [0.7, 0.3]",
+    "gradients.preset_tutorial_help": "The weights the tutorial uses as its example: 0.7 for Q₁, 0.3 for Q₂.",
+    "gradients.preset_ones_help": "The usual choice; it gives the same result as Q.sum().",
     "gradients.hand_title": "The derivatives by hand",
     "gradients.hand_text": (
         "Each element of Q depends only on the a and b at the same position, so the derivatives are element-wise; "

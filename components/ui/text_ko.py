@@ -103,7 +103,9 @@ TEXT: dict[str, str] = {
     "gradients.controls_b": "텐서 b",
     "gradients.controls_v": "gradient 인자 v",
     "gradients.preset_ones": "v = [1, 1]",
-    "gradients.preset_tutorial": "v = [0.7, 0.3] (튜토리얼 예)",
+    "gradients.preset_tutorial": "v = [0.7, 0.3]",
+    "gradients.preset_tutorial_help": "튜토리얼이 예로 든 가중치입니다: Q₁에 0.7, Q₂에 0.3.",
+    "gradients.preset_ones_help": "Q.sum()과 같은 결과를 주는 가장 흔한 선택입니다.",
     "gradients.hand_title": "손으로 푼 미분",
     "gradients.hand_text": (
         "Q의 각 원소는 자기 위치의 a, b에만 의존합니다. 그래서 미분도 원소별로 나오고, "
