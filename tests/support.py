@@ -131,3 +131,24 @@ def open_page(page, server_url: str, path: str, query: str = "", charts: bool = 
     wait_idle(page, timeout=timeout)
     if charts:
         page.wait_for_selector(".js-plotly-plot", timeout=timeout)
+
+
+# AppTest accessor for each widget kind of the control schema.
+_ACCESSORS = {"slider": "slider", "select_slider": "select_slider", "toggle": "toggle",
+              "radio": "radio", "number": "number_input"}
+
+
+def widget_values(at: AppTest, page: str, names: tuple[str, ...] | None = None) -> dict:
+    """The value of each control's widget, found by key through the schema.
+
+    ``names`` narrows it to the widgets a page shows in this view (the
+    optimizer hides b1/b2 on its landscapes).
+    """
+    from components.ui.schema import controls_for
+
+    values = {}
+    for control in controls_for(page):
+        if names is None or control.name in names:
+            accessor = getattr(at, _ACCESSORS[control.widget])
+            values[control.name] = accessor(key=control.name).value
+    return values

@@ -8,8 +8,10 @@ import pytest
 from components.core.optimizer import compare_momentum
 from components.numbers import format_number
 from components.ui.i18n import t
-from tests.support import all_text, assert_no_exception, decode_array, run_page
+from tests.support import all_text, assert_no_exception, decode_array, run_page, widget_values
 
+# The optimizer hides b1/b2 on its landscapes; these widgets are always shown.
+SHOWN_ON_LANDSCAPES = ("objective", "a1", "a2", "lr", "momentum", "steps")
 DEFAULTS = {"objective": "q", "a1": 2.0, "a2": 3.0, "b1": 6.0, "b2": 4.0, "lr": 0.01,
             "momentum": 0.9, "steps": 50}
 
@@ -31,15 +33,6 @@ def _metrics(at):
     return {m.label: m.value for m in at.metric}
 
 
-def _values(at):
-    return {
-        "objective": at.radio(key="objective").value,
-        "a1": at.slider(key="a1").value,
-        "a2": at.slider(key="a2").value,
-        "lr": at.select_slider(key="lr").value,
-        "momentum": at.slider(key="momentum").value,
-        "steps": at.slider(key="steps").value,
-    }
 
 
 def _finite(value):
@@ -59,7 +52,7 @@ def test_tutorial_defaults(lang):
     at = run_page("optimizer", lang=lang)
     assert_no_exception(at)
     assert not at.warning
-    values = _values(at)
+    values = widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES)
     assert values == {k: v for k, v in DEFAULTS.items() if k in values}
     assert at.slider(key="b1").value == 6.0 and at.slider(key="b2").value == 4.0
     reference = compare_momentum("q", (2.0, 3.0), (6.0, 4.0), 0.01, 0.9, 50)
@@ -126,7 +119,7 @@ def test_query_parameters_set_the_controls():
     at = run_page("optimizer", query, lang="en")
     assert_no_exception(at)
     assert not at.warning
-    assert _values(at) == {"objective": "valley", "a1": -2.5, "a2": 1.0, "lr": 0.03,
+    assert widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES) == {"objective": "valley", "a1": -2.5, "a2": 1.0, "lr": 0.03,
                            "momentum": 0.5, "steps": 80}
     reference = compare_momentum("valley", (-2.5, 1.0), (0, 0), 0.03, 0.5, 80)
     assert _curve(_chart(at, "loss_chart"), "momentum 0.5") == \
@@ -231,11 +224,11 @@ def test_switching_language_keeps_every_value():
     at = run_page("optimizer", {"objective": "rosenbrock", "a1": "-2", "lr": "0.003",
                                 "momentum": "0.95", "steps": "120"})
     assert "손실 지형 위의 두 경로" in all_text(at)
-    before = _values(at)
+    before = widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES)
     at.radio(key="lang").set_value("en").run()
     assert_no_exception(at)
     assert "The two paths on the loss landscape" in all_text(at)
-    assert _values(at) == before
+    assert widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES) == before
     assert at.query_params["lang"] == "en" and at.query_params["steps"] == "120"
 
 

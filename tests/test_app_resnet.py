@@ -14,7 +14,14 @@ from components.core.resnet import train_resnet
 from components.core.resnet_weights import imagenet_categories, load_pristine, load_random
 from components.ui.i18n import t
 from tests.resnet_helpers import go_offline, write_weights_file
-from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
+from tests.support import (
+    all_text,
+    assert_no_exception,
+    decode_array,
+    plotly_specs,
+    run_page,
+    widget_values,
+)
 
 QUICK = {"size": "32", "steps": "1", "pretrained": "0"}
 
@@ -37,22 +44,13 @@ def _losses(at) -> list[float]:
     return decode_array(spec["data"][0]["y"])
 
 
-def _values(at) -> dict:
-    return {
-        "lr": at.select_slider(key="lr").value,
-        "momentum": at.slider(key="momentum").value,
-        "steps": at.slider(key="steps").value,
-        "seed": at.number_input(key="seed").value,
-        "size": at.select_slider(key="size").value,
-        "pretrained": at.toggle(key="pretrained").value,
-    }
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_tutorial_defaults_offline(lang, random_pristine, offline):
     at = run_page("resnet", lang=lang)
     assert_no_exception(at)
-    assert _values(at) == {"lr": 0.01, "momentum": 0.9, "steps": 3, "seed": 0, "size": 64,
+    assert widget_values(at, "resnet") == {"lr": 0.01, "momentum": 0.9, "steps": 3, "seed": 0, "size": 64,
                            "pretrained": True}
     expected = train_resnet(random_pristine, 0.01, 0.9, 3, 0, 64)
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
@@ -83,7 +81,7 @@ def test_query_parameters_set_the_controls(random_pristine):
                              "size": "32", "pretrained": "0"}, lang="en")
     assert_no_exception(at)
     assert not at.warning
-    assert _values(at) == {"lr": 0.001, "momentum": 0.5, "steps": 2, "seed": 7, "size": 32,
+    assert widget_values(at, "resnet") == {"lr": 0.001, "momentum": 0.5, "steps": 2, "seed": 7, "size": 32,
                            "pretrained": False}
     expected = train_resnet(random_pristine, 0.001, 0.5, 2, 7, 32)
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
@@ -103,7 +101,7 @@ def test_bad_parameters_fall_back_with_one_line(name, raw, expected):
     at = run_page("resnet", query, lang="en")
     assert_no_exception(at)
     assert len(at.warning) == 1 and f"`{name}" in at.warning[0].value
-    value = {**_values(at)}[name]
+    value = {**widget_values(at, "resnet")}[name]
     assert value == expected
     if name == "size":
         # It really ran at the clamped size, never at 100000.
@@ -131,7 +129,7 @@ def test_switching_language_keeps_every_value():
     at.radio(key="lang").set_value("en").run()
     assert_no_exception(at)
     assert t("resnet.forward_title", "en") in all_text(at)
-    assert _values(at)["lr"] == 0.003 and _values(at)["seed"] == 42
+    assert widget_values(at, "resnet")["lr"] == 0.003 and widget_values(at, "resnet")["seed"] == 42
     assert at.query_params["lang"] == "en" and at.query_params["seed"] == "42"
 
 
