@@ -16,6 +16,8 @@ grid step, back and forth). Three instants are taken on the page's own clock
    protobuf fields of every frame Streamlit receives; the first
    ``ForwardMsg.script_finished`` (field number taken from
    ``streamlit.proto.ForwardMsg_pb2``) with status ``FINISHED_SUCCESSFULLY``
+   (a whole-page rerun) or ``FINISHED_FRAGMENT_RUN_SUCCESSFULLY`` (a slider
+   inside an ``st.fragment`` reruns only that part of the page)
    after the key press marks the end of the rerun;
 3. *painted*: from then on, each animation frame checks the app's
    ``data-test-script-state``; once it is ``notRunning`` (the frontend has
@@ -60,7 +62,7 @@ TARGETS = {"light": 1.5, "resnet": 3.0}
 
 INIT_SCRIPT = """
 (() => {
-  const FIELD = %d, SUCCESS = %d;
+  const FIELD = %d, SUCCESS = [%s];
   const bench = window.__bench = {key: [], finished: [], painted: []};
   window.addEventListener('keydown', () => bench.key.push(performance.now()), true);
   const varint = (b, i) => {
@@ -92,7 +94,7 @@ INIT_SCRIPT = """
     }
   };
   const onFrame = (t, data) => {
-    if (finishedStatus(data) !== SUCCESS) return;
+    if (!SUCCESS.includes(finishedStatus(data))) return;
     bench.finished.push(t);
     requestAnimationFrame(paintedAfterIdle);
   };
@@ -124,6 +126,13 @@ ONE_MOVE = """() => {
 }"""
 
 
+def finished_ok() -> tuple[int, int]:
+    """The ``script_finished`` statuses that end a rerun: whole page or fragment."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    return (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
+
+
 class Tab:
     """One page open in its own browser tab, with the websocket listener."""
 
@@ -144,7 +153,7 @@ class Tab:
             except Exception:
                 return
             kind = msg.WhichOneof("type")
-            if kind == "script_finished" and msg.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+            if kind == "script_finished" and msg.script_finished in finished_ok():
                 self.reruns += 1
             elif kind == "delta" and msg.delta.new_element.WhichOneof("type") == "exception":
                 self.exceptions.append(msg.delta.new_element.exception.message[:200])
@@ -188,7 +197,7 @@ def main() -> None:
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     field = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
-    init_script = INIT_SCRIPT % (field, ForwardMsg.FINISHED_SUCCESSFULLY)
+    init_script = INIT_SCRIPT % (field, ", ".join(str(code) for code in finished_ok()))
     # Pages without a slider (home) have nothing to press.
     specs = [s for s in lesson_specs(only=[p for p in args.pages.split(",") if p]) if s.slider]
     print_machine("Browser latency: key press → script_finished → next frame painted",

@@ -11,7 +11,7 @@ from components.charts.resnet import (
 from components.core.resnet_snippet import FINETUNE_SNIPPET, resnet_snippet
 from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
-from components.ui.controls import control_group
+from components.ui.controls import control_widget
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.panels import labels_for
@@ -38,18 +38,19 @@ state = start_page("resnet")
 lang = state.lang
 st.markdown(t("resnet.intro", lang))
 
-col_train, col_data = st.columns(2, gap="large")
-with col_train:
-    control_group(state, t("resnet.controls_train", lang), ("lr", "momentum", "steps"))
-with col_data:
-    control_group(state, t("resnet.controls_data", lang), ("seed", "size", "pretrained"))
+st.markdown(f"**{t('resnet.controls_data', lang)}**")
+for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large"), strict=True):
+    control_widget(state, name, column)
+st.caption(t("resnet.controls_hint", lang))
 
-lr, momentum, steps = state["lr"], state["momentum"], state["steps"]
 seed, size = state["seed"], state["size"]
 try:
     with st.spinner(t("resnet.computing", lang)):
         pristine = pristine_resnet(state["pretrained"])
-        result = training_result(pristine, lr, momentum, steps, seed, size)
+        # Sections 1-3 (forward, loss, first backward) do not depend on lr,
+        # momentum or steps: the fragment below redraws only what they change.
+        result = training_result(pristine, state["lr"], state["momentum"], state["steps"],
+                                 seed, size)
         finetune = finetune_result(pristine, seed, size)
 except ServerBusy:
     st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
@@ -84,33 +85,55 @@ st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     st.markdown(parameter_table(result, lang))
 
-st.subheader(t("resnet.step_title", lang))
-st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
-metric_cols = st.columns(3)
-metric_cols[0].metric(t("resnet.metric_before", lang), format_number(result.losses[0]))
-metric_cols[1].metric(t("resnet.metric_after_one", lang), format_number(result.losses[1]),
-                      delta=loss_delta(result.first_step_change), delta_color="off")
-metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
-                      format_number(result.losses[-1]),
-                      delta=loss_delta(result.loss_change), delta_color="off")
-st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
-                key="loss_chart")
-if result.diverged:
-    # NaN fails every comparison: the rule check would only repeat the overflow.
-    st.error(t("resnet.diverged", lang), icon=":material/warning:")
-else:
-    rule_key = "resnet.rule_ok" if momentum else "resnet.rule_ok_plain"
-    st.markdown(t(rule_key if rules_hold(result) else "resnet.rule_bad", lang))
-st.markdown(t("resnet.loss_falls", lang))
-with st.expander(t("resnet.steps_expander", lang)):
-    st.markdown(steps_table(result, lang))
 
-st.subheader(t("resnet.move_title", lang))
-st.markdown(t("resnet.move_text", lang, steps=steps))
-st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
-                key="move_chart")
-st.caption(t("resnet.move_caption", lang, lr=format_number(lr),
-             percent=format_number(100 * result.largest_relative_change, 3)))
+@st.fragment
+def training_sections(state, pristine) -> None:
+    """Sections 4-7 and the training sliders: moving one reruns only this part."""
+    lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
+    st.subheader(t("resnet.step_title", lang))
+    st.markdown(f"**{t('resnet.controls_train', lang)}**")
+    lr, momentum, steps = [
+        control_widget(state, name, column) for name, column in
+        zip(("lr", "momentum", "steps"), st.columns(3, gap="large"), strict=True)]
+    try:
+        with st.spinner(t("resnet.computing", lang)):
+            result = training_result(pristine, lr, momentum, steps, seed, size)
+    except ServerBusy:
+        st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
+        return
+    st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
+    metric_cols = st.columns(3)
+    metric_cols[0].metric(t("resnet.metric_before", lang), format_number(result.losses[0]))
+    metric_cols[1].metric(t("resnet.metric_after_one", lang), format_number(result.losses[1]),
+                          delta=loss_delta(result.first_step_change), delta_color="off")
+    metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
+                          format_number(result.losses[-1]),
+                          delta=loss_delta(result.loss_change), delta_color="off")
+    st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
+                    key="loss_chart")
+    if result.diverged:
+        # NaN fails every comparison: the rule check would only repeat the overflow.
+        st.error(t("resnet.diverged", lang), icon=":material/warning:")
+    else:
+        rule_key = "resnet.rule_ok" if momentum else "resnet.rule_ok_plain"
+        st.markdown(t(rule_key if rules_hold(result) else "resnet.rule_bad", lang))
+    st.markdown(t("resnet.loss_falls", lang))
+    with st.expander(t("resnet.steps_expander", lang)):
+        st.markdown(steps_table(result, lang))
+
+    st.subheader(t("resnet.move_title", lang))
+    st.markdown(t("resnet.move_text", lang, steps=steps))
+    st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
+                    key="move_chart")
+    st.caption(t("resnet.move_caption", lang, lr=format_number(lr),
+                 percent=format_number(100 * result.largest_relative_change, 3)))
+
+    st.caption(t("resnet.shared_note", lang))
+    code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
+                              result.train_mode), lang)
+
+
+training_sections(state, pristine)
 
 st.subheader(t("resnet.finetune_title", lang))
 st.markdown(t("resnet.finetune_text", lang))
@@ -134,7 +157,3 @@ with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad
 st.subheader(t("resnet.nograd_title", lang))
 st.markdown(t("resnet.nograd_text", lang))
 st.markdown(no_grad_table(finetune, lang))
-
-st.caption(t("resnet.shared_note", lang))
-code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
-                          result.train_mode), lang)

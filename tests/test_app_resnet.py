@@ -38,6 +38,11 @@ def random_pristine():
     return load_random()
 
 
+def _training_code(at) -> str:
+    """The page's "code for what you see" (the training snippet, not the freezing one)."""
+    return next(c.value for c in at.code if "optim.step()" in c.value)
+
+
 def _losses(at) -> list[float]:
     spec = next(s for s in plotly_specs(at)
                 if s["data"] and s["data"][0].get("mode") == "lines+markers+text")
@@ -66,7 +71,7 @@ def test_tutorial_defaults_offline(lang, random_pristine, offline):
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("resnet.metric_before", lang)] == _fmt(expected.losses[0])
     assert metrics[t("resnet.metric_after_all", lang, steps=3)] == _fmt(expected.losses[-1])
-    assert "torch.rand(1, 3, 64, 64)" in at.code[-1].value
+    assert "torch.rand(1, 3, 64, 64)" in _training_code(at)
     assert at.query_params["size"] == "64" and at.query_params["pretrained"] == "1"
 
 
@@ -88,7 +93,7 @@ def test_query_parameters_set_the_controls(random_pristine):
     text = all_text(at)
     assert "torch.manual_seed(0); model = resnet18()" in text  # the random-weights caption
     assert "Expected more than 1 value per channel" in text  # why 32×32 runs in eval mode
-    code = at.code[-1].value
+    code = _training_code(at)
     assert "lr=0.001, momentum=0.5" in code and "range(2)" in code and "model.eval()" in code
 
 
@@ -105,7 +110,7 @@ def test_bad_parameters_fall_back_with_one_line(name, raw, expected):
     assert value == expected
     if name == "size":
         # It really ran at the clamped size, never at 100000.
-        assert f"torch.rand(1, 3, {expected}, {expected})" in at.code[-1].value
+        assert f"torch.rand(1, 3, {expected}, {expected})" in _training_code(at)
         assert f"{expected}×{expected}" in all_text(at)
 
 
@@ -147,7 +152,7 @@ def test_cached_weights_file_is_used_offline(offline):
     assert torch.equal(pristine.model.state_dict()["conv1.weight"], written["conv1.weight"])
     expected = train_resnet(pristine, 0.01, 0.9, 1, 0, 64)
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
-    assert "resnet18(weights=ResNet18_Weights.DEFAULT)" in at.code[-1].value
+    assert "resnet18(weights=ResNet18_Weights.DEFAULT)" in _training_code(at)
 
 
 def test_the_failure_is_remembered_for_the_process(offline):

@@ -109,41 +109,49 @@ def layer_movement_figure(groups, labels: dict[str, str]):
     ``title_change``, ``title_buffer``, ``x_change``, ``x_buffer``, ``y``,
     ``no_buffer``, ``change_text`` (with ``{percent}`` and ``{norm}``).
     """
+    # Laid out by hand: make_subplots + update_* took ~10 ms of every rerun of
+    # the training sliders; this dict is the same figure in ~3 ms.
     names = [g.group for g in groups]
     colors = [GROUP_COLORS.get(n, "#888") for n in names]
-    fig = make_subplots(rows=1, cols=2, shared_yaxes=True, horizontal_spacing=0.06,
-                        subplot_titles=(labels["title_change"], labels["title_buffer"]))
+    domains = ((0.0, 0.47), (0.53, 1.0))
     percents = [100.0 * g.relative_change for g in groups]
-    fig.add_trace(go.Bar(
+    traces = [go.Bar(
         orientation="h", y=names, x=[_positive(p) for p in percents], marker_color=colors,
         text=[labels["change_text"].format(percent=format_number(p, 3),
                                            norm=format_number(g.change_norm, 3))
               for p, g in zip(percents, groups, strict=True)],
         textposition="outside", cliponaxis=False, textfont=dict(size=13),
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
-    ), row=1, col=1)
-    fig.update_xaxes(type="log", range=_log_range(percents, pad=0.3), dtick=1,
-                     title_text=labels["x_change"], row=1, col=1)
+    )]
+    annotations = [dict(text=title, x=sum(domain) / 2, y=1.0, xref="paper", yref="paper",
+                        xanchor="center", yanchor="bottom", showarrow=False,
+                        font=dict(size=16))
+                   for title, domain in zip((labels["title_change"], labels["title_buffer"]),
+                                            domains, strict=True)]
+    x_change = dict(domain=domains[0], anchor="y", type="log", dtick=1,
+                    range=_log_range(percents, pad=0.3), title=dict(text=labels["x_change"]))
+    x_buffer = dict(domain=domains[1], anchor="y2", title=dict(text=labels["x_buffer"]))
     buffers = [g.buffer_norm for g in groups]
     if all(b is None for b in buffers):
-        low, high = fig.layout.xaxis2.domain
-        fig.add_annotation(text=labels["no_buffer"], xref="paper", yref="paper",
-                           x=(low + high) / 2, y=0.5, showarrow=False, font=dict(size=15))
-        fig.update_xaxes(visible=True, showticklabels=False, title_text=labels["x_buffer"],
-                         row=1, col=2)
+        annotations.append(dict(text=labels["no_buffer"], xref="paper", yref="paper",
+                                x=sum(domains[1]) / 2, y=0.5, showarrow=False,
+                                font=dict(size=15)))
+        x_buffer.update(showticklabels=False)
     else:
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             orientation="h", y=names, x=[_positive(b) for b in buffers], marker_color=colors,
-            text=[format_number(b) for b in buffers], textposition="outside",
-            cliponaxis=False, textfont=dict(size=13), showlegend=False,
+            text=[format_number(b) for b in buffers], textposition="outside", xaxis="x2",
+            yaxis="y2", cliponaxis=False, textfont=dict(size=13), showlegend=False,
             hovertemplate="%{y}: ‖buf‖ = %{text}<extra></extra>",
-        ), row=1, col=2)
-        fig.update_xaxes(type="log", range=_log_range(buffers, pad=0.3), dtick=1,
-                         title_text=labels["x_buffer"], row=1, col=2)
-    fig.update_yaxes(autorange="reversed", title_text=labels["y"], row=1, col=1)
-    fig.update_layout(height=400, margin=dict(l=10, r=40, t=60, b=10), font=FONT,
-                      bargap=0.3)
-    return fig
+        ))
+        x_buffer.update(type="log", dtick=1, range=_log_range(buffers, pad=0.3))
+    return go.Figure(data=traces, layout=dict(
+        xaxis=x_change, xaxis2=x_buffer,
+        yaxis=dict(anchor="x", domain=(0.0, 1.0), autorange="reversed",
+                   title=dict(text=labels["y"])),
+        yaxis2=dict(anchor="x2", domain=(0.0, 1.0), matches="y", showticklabels=False),
+        annotations=annotations, height=400, margin=dict(l=10, r=40, t=60, b=10), font=FONT,
+        bargap=0.3))
 
 
 def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str]):

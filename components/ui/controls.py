@@ -94,13 +94,23 @@ def _option_label(control: Control, lang: str):
     return format_number
 
 
+def _write_to_url(control: Control) -> None:
+    """Widget callback: put the new value in the address bar at once.
+
+    ``init_page_state`` writes every value back on a whole-page run; a widget
+    inside an ``st.fragment`` reruns only its fragment, so it writes its own.
+    """
+    st.query_params[control.name] = format_value(control, st.session_state[control.name])
+
+
 def control_widget(state: PageState, name: str, container=None) -> Any:
     """Draw the widget of control ``name`` (key = URL name) and return its value."""
     control = state.controls[name]
     where = container if container is not None else st
     label = t(f"control.{name}", state.lang)
     help_text = t(f"control.{name}.help", state.lang)
-    common = dict(key=name, help=help_text, persist_state="session")
+    common = dict(key=name, help=help_text, persist_state="session",
+                  on_change=_write_to_url, args=(control,))
     if control.widget == "slider":
         if control.kind == "int":
             return where.slider(label, min_value=int(control.low), max_value=int(control.high),
