@@ -27,6 +27,11 @@ grid step, back and forth). Three instants are taken on the page's own clock
 Python also listens to the same websocket frames (``page.on("websocket")``) and
 decodes them with ``ForwardMsg`` to count reruns and spot exception elements.
 
+Floor rows (``--no-floor`` skips them): the bare page served with one or two
+more charts, or twenty more markdown lines, all changing with its slider
+(``bench/bare_app.py?charts=N`` / ``?texts=N``). They show what a page pays
+per extra element on this machine, to read the lesson rows against.
+
 What the figures include: the slider widget's own handling of the key, the
 websocket round trip, the server's rerun (script, protobuf, post-run GC if
 enabled), and the frontend's work. "→ finished" is when the page's JavaScript
@@ -41,6 +46,7 @@ from __future__ import annotations
 import argparse
 import math
 import time
+from dataclasses import replace
 
 from common import (
     PageSpec,
@@ -59,6 +65,10 @@ from common import (
 )
 
 TARGETS = {"light": 1.5, "resnet": 3.0}
+# The floor: the bare page with a few more elements that change with its
+# slider. What one more chart or twenty more lines cost, next to the targets.
+FLOOR = (("bare + 1 chart", "?charts=1"), ("bare + 2 charts", "?charts=2"),
+         ("bare + 20 texts", "?texts=20"))
 
 INIT_SCRIPT = """
 (() => {
@@ -188,6 +198,8 @@ def main() -> None:
     parser.add_argument("--pages", default="", help="comma-separated slugs (default: all)")
     parser.add_argument("--lang", default="en")
     parser.add_argument("--pause", type=float, default=0.3, help="seconds between presses")
+    parser.add_argument("--no-floor", dest="floor", action="store_false",
+                        help="skip the bare page with extra charts / texts")
     parser.add_argument("--budget", type=float, default=300, help="max seconds of measuring")
     args = parser.parse_args()
     if args.quick:
@@ -209,6 +221,9 @@ def main() -> None:
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         context.add_init_script(init_script)
         tabs = [Tab(context, bare_spec(), bare.url)]
+        if args.floor:
+            tabs += [Tab(context, replace(bare_spec(), slug=slug, url_path=query),
+                         f"{bare.url}/{query}") for slug, query in FLOOR]
         tabs += [Tab(context, spec, f"{app.url}/{spec.url_path}?lang={args.lang}")
                  for spec in specs]
         for tab in tabs:
@@ -237,7 +252,7 @@ def main() -> None:
             entry = results[tab.spec.slug]
             painted = entry["painted"]
             value = median(painted)
-            target = (None if tab.spec.slug == "bare" else
+            target = (None if tab.spec.server == "bare" else
                       TARGETS["light"] if tab.spec.light else
                       TARGETS["resnet"] if tab.spec.slug == "resnet" else None)
             verdict = "—" if target is None or math.isnan(value) else (
