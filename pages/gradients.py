@@ -53,8 +53,10 @@ st.caption(t("gradients.check_caption", lang,
              exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
 
 st.subheader(t("gradients.bars_title", lang))
-st.plotly_chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang)),
-                key="bars_chart")
+# One figure per tensor and per element: a slider redraws only the ones it changes.
+for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
+    column.plotly_chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang),
+                                             tensor), key=f"bars_{tensor}_chart")
 st.caption(t("gradients.bars_caption", lang))
 
 st.subheader(t("gradients.tangent_title", lang))
@@ -62,8 +64,9 @@ curves = {}
 for i in (1, 2):
     curves[("a", i)] = q_curve(a[i - 1], b[i - 1], "a", A1.low, A1.high)
     curves[("b", i)] = q_curve(a[i - 1], b[i - 1], "b", B1.low, B1.high)
-st.plotly_chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang)),
-                key="tangent_chart")
+for element, column in zip((1, 2), st.columns(2, gap="large"), strict=True):
+    column.plotly_chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang),
+                                       element), key=f"tangent{element}_chart")
 st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))

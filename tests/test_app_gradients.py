@@ -13,8 +13,9 @@ from tests.support import (
 
 
 def _bars(at):
-    spec = next(s for s in plotly_specs(at) if any(tr["type"] == "bar" for tr in s["data"]))
-    bars = [tr for tr in spec["data"] if tr["type"] == "bar"]
+    """a.grad and b.grad as drawn: one bar figure per tensor, a first."""
+    bars = [tr for s in plotly_specs(at) for tr in s["data"] if tr["type"] == "bar"]
+    assert len(bars) == 2
     return decode_array(bars[0]["y"]), decode_array(bars[1]["y"])
 
 

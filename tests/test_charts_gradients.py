@@ -16,31 +16,40 @@ def _curves(a, b):
 
 def test_bars_show_autograd_and_hand_values():
     result = gradients_of_q((2.0, 3.0), (6.0, 4.0), (0.7, 0.3))
-    fig = gradient_bars_figure(result, labels_for("gradients.chart.bars", "en"))
-    bars = [tr for tr in fig.data if tr.type == "bar"]
-    assert list(bars[0].y) == list(result.a_grad)
-    assert list(bars[1].y) == list(result.b_grad)
-    assert list(bars[0].text) == ["25.2", "24.3"]
-    markers = [tr for tr in fig.data if tr.type == "scatter"]
-    assert list(markers[0].y) == list(result.a_grad_analytic)
-    # Fixed ranges: the bars move, the axes don't.
-    assert tuple(fig.layout.yaxis.range) == (-85.0, 85.0)
-    assert tuple(fig.layout.yaxis2.range) == (-13.0, 13.0)
-    assert fig.layout.yaxis.title.text == "gradient value"
+    labels = labels_for("gradients.chart.bars", "en")
+    fig_a, fig_b = (gradient_bars_figure(result, labels, tensor) for tensor in "ab")
+    for fig, grads, hand, limit, title in (
+            (fig_a, result.a_grad, result.a_grad_analytic, 85.0, labels["title_a"]),
+            (fig_b, result.b_grad, result.b_grad_analytic, 13.0, labels["title_b"])):
+        (bar,) = [tr for tr in fig.data if tr.type == "bar"]
+        (markers,) = [tr for tr in fig.data if tr.type == "scatter"]
+        assert list(bar.y) == list(grads)
+        assert list(markers.y) == list(hand)
+        # Fixed ranges: the bars move, the axes don't.
+        assert tuple(fig.layout.yaxis.range) == (-limit, limit)
+        assert fig.layout.yaxis.title.text == "gradient value"
+        assert [ann.text for ann in fig.layout.annotations] == [title]
+    assert list(fig_a.data[0].text) == ["25.2", "24.3"]
+    assert list(fig_a.data[0].x) == ["a.grad[0]", "a.grad[1]"]
+    assert fig_b.data[1].name == "−2b·v"
 
 
 def test_tangent_has_the_autograd_slope():
     a, b = (2.0, 3.0), (6.0, 4.0)
-    fig = tangent_figure(_curves(a, b), labels_for("gradients.chart.tangent", "ko"))
-    tangents = [tr for tr in fig.data if tr.line and tr.line.dash == "dash"]
-    assert len(tangents) == 4
-    (x0, x1), (y0, y1) = tangents[0].x, tangents[0].y
-    assert round((y1 - y0) / (x1 - x0), 6) == 36.0  # dQ1/da1 at a1 = 2
-    (x0, x1), (y0, y1) = tangents[2].x, tangents[2].y
-    assert round((y1 - y0) / (x1 - x0), 6) == -12.0  # dQ1/db1 at b1 = 6
-    texts = [ann.text for ann in fig.layout.annotations]
-    assert "기울기 36" in texts and "a1에 대한 Q1" in texts
-    assert fig.layout.xaxis.title.text == "a1"
+    labels = labels_for("gradients.chart.tangent", "ko")
+    slopes = {1: (36.0, -12.0), 2: (81.0, -8.0)}  # dQi/dai = 9ai², dQi/dbi = -2bi
+    for element in (1, 2):
+        fig = tangent_figure(_curves(a, b), labels, element)
+        tangents = [tr for tr in fig.data if tr.line and tr.line.dash == "dash"]
+        assert len(tangents) == 2  # along a (top) and along b (bottom)
+        for tangent, slope in zip(tangents, slopes[element], strict=True):
+            (x0, x1), (y0, y1) = tangent.x, tangent.y
+            assert round((y1 - y0) / (x1 - x0), 6) == slope
+        texts = [ann.text for ann in fig.layout.annotations]
+        assert f"a{element}에 대한 Q{element}" in texts and f"b{element}에 대한 Q{element}" in texts
+        assert f"기울기 {slopes[element][0]:g}" in texts
+        assert fig.layout.xaxis.title.text == f"a{element}"
+        assert fig.layout.xaxis2.title.text == f"b{element}"
 
 
 def test_graph_svg_names_every_node_with_values():

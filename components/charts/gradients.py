@@ -55,16 +55,18 @@ def _axis_title(text: str) -> dict:
     return dict(text=text, font=TITLE_FONT, standoff=4)
 
 
-def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]):
-    """2×2 grid: Q_i over a_i (top) and over b_i (bottom), tangent at the point.
+def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str], element: int):
+    """Q_i over a_i (top) and over b_i (bottom) for ``i = element``, tangent at the point.
 
+    One figure per element, side by side on the page: moving a₁ or b₁ redraws
+    element 1's figure only (every redrawn subplot costs the browser time).
     ``curves[("a", 1)]`` is the ``CurveData`` of Q₁ along a₁, and so on.
     ``labels`` has ``title_a``/``title_b`` (with ``{i}``), ``x_a``/``x_b``,
     ``y``, ``curve``, ``tangent`` and ``slope`` (with ``{value}``).
     """
-    order = [("a", 1), ("a", 2), ("b", 1), ("b", 2)]
+    order = [("a", element), ("b", element)]
     titles = [labels[f"title_{along}"].format(i=i) for along, i in order]
-    layout = _grid_layout(2, 2, titles, gap_x=0.08, gap_y=0.16, title_size=15)
+    layout = _grid_layout(2, 1, titles, gap_x=0.0, gap_y=0.16, title_size=15)
     traces = []
     for index, (along, i) in enumerate(order):
         curve = curves[(along, i)]
@@ -106,37 +108,32 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
     return go.Figure(data=traces, layout=layout)
 
 
-def gradient_bars_figure(result, labels: dict[str, str]):
-    """a.grad and b.grad as bars (autograd) with the hand values as markers.
+def gradient_bars_figure(result, labels: dict[str, str], tensor: str):
+    """``tensor``'s gradient ("a" or "b") as bars (autograd), hand values as markers.
 
-    Axis ranges are fixed to the largest value the sliders allow, so a bar
-    visibly grows and shrinks as a slider moves.
+    One figure per tensor, side by side on the page: moving a₁ redraws the
+    a.grad figure only. Axis ranges are fixed to the largest value the sliders
+    allow, so a bar visibly grows and shrinks as a slider moves.
     """
-    layout = _grid_layout(1, 2, (labels["title_a"], labels["title_b"]), gap_x=0.12,
-                          gap_y=0.0, title_size=16)
-    panels = (
-        ("a", result.a_grad, result.a_grad_analytic, labels["hand_a"], 0, 85.0),
-        ("b", result.b_grad, result.b_grad_analytic, labels["hand_b"], 1, 13.0),
-    )
-    traces = []
-    for name, grads, hand, hand_label, index, limit in panels:
-        x_name, y_name = _axis_names(index)
-        xs = [f"{name}.grad[{i}]" for i in range(len(grads))]
-        traces.append(go.Bar(
-            x=xs, y=grads, name=labels["autograd"], marker_color=AUTOGRAD_COLOR,
-            xaxis=x_name, yaxis=y_name, text=[format_number(g) for g in grads],
-            textposition="auto", insidetextanchor="middle", textfont=dict(size=16),
-            showlegend=index == 0, cliponaxis=False,
-            hovertemplate="%{x} = %{y:.4g}<extra></extra>"))
-        traces.append(go.Scatter(
-            x=xs, y=hand, mode="markers", name=hand_label, xaxis=x_name, yaxis=y_name,
-            marker=dict(symbol="diamond", size=16, color=HAND_COLOR,
-                        line=dict(color="white", width=1.5)),
-            hovertemplate=f"{hand_label} = %{{y:.4g}}<extra></extra>"))
-        layout[y_name.replace("y", "yaxis")].update(
-            range=(-limit, limit), zeroline=True, zerolinewidth=2, tickfont=TICK_FONT,
-            title=_axis_title(labels["y"]))
-        layout[x_name.replace("x", "xaxis")].update(tickfont=TICK_FONT)
+    grads, hand, limit = ((result.a_grad, result.a_grad_analytic, 85.0) if tensor == "a"
+                          else (result.b_grad, result.b_grad_analytic, 13.0))
+    hand_label = labels[f"hand_{tensor}"]
+    layout = _grid_layout(1, 1, (labels[f"title_{tensor}"],), gap_x=0.0, gap_y=0.0,
+                          title_size=16)
+    xs = [f"{tensor}.grad[{i}]" for i in range(len(grads))]
+    traces = [
+        go.Bar(x=xs, y=grads, name=labels["autograd"], marker_color=AUTOGRAD_COLOR,
+               text=[format_number(g) for g in grads], textposition="auto",
+               insidetextanchor="middle", textfont=dict(size=16), cliponaxis=False,
+               hovertemplate="%{x} = %{y:.4g}<extra></extra>"),
+        go.Scatter(x=xs, y=hand, mode="markers", name=hand_label,
+                   marker=dict(symbol="diamond", size=16, color=HAND_COLOR,
+                               line=dict(color="white", width=1.5)),
+                   hovertemplate=f"{hand_label} = %{{y:.4g}}<extra></extra>"),
+    ]
+    layout["yaxis"].update(range=(-limit, limit), zeroline=True, zerolinewidth=2,
+                           tickfont=TICK_FONT, title=_axis_title(labels["y"]))
+    layout["xaxis"].update(tickfont=TICK_FONT)
     layout.update(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
                   legend=dict(orientation="h", y=1.18, x=0, font=LEGEND_FONT), bargap=0.45)
     return go.Figure(data=traces, layout=layout)
