@@ -57,9 +57,11 @@ st.markdown(t("accumulation.rule_text", lang))
 
 st.subheader(t("accumulation.history_title", lang))
 chart_col, table_col = st.columns([5, 3], gap="medium")
-chart_col.plotly_chart(
-    history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang)),
-    key="history_chart")
+# One figure per tensor: a slider redraws only the one it changes.
+for tensor in "ab":
+    chart_col.plotly_chart(
+        history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
+                       tensor), key=f"history_{tensor}_chart")
 with table_col:
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     st.markdown(history_table(current, "a", lang))

@@ -6,33 +6,43 @@ import pytest
 
 from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
 
-CELL = {"y": ("a", "accumulated"), "y2": ("a", "zeroed"),
-        "y3": ("b", "accumulated"), "y4": ("b", "zeroed")}
+RUN = {"y": "accumulated", "y2": "zeroed"}  # left / right panel of each figure
+
+
+def _history_specs(at) -> list[dict]:
+    """The a.grad and b.grad figures (one per tensor, a first)."""
+    specs = [s for s in plotly_specs(at)
+             if s["data"][0].get("hovertemplate", "").startswith("k=")]
+    assert len(specs) == 2
+    return specs
 
 
 def _history(at):
-    """{(tensor, run, element): values} from the a.grad/b.grad chart."""
-    spec = next(s for s in plotly_specs(at) if len(s["data"]) == 8)
-    first_name = spec["data"][0]["name"]
+    """{(tensor, run, element): values} from the a.grad/b.grad figures, and those figures."""
+    specs = _history_specs(at)
     lines = {}
-    for trace in spec["data"]:
-        which, run = CELL[trace.get("yaxis", "y")]
-        lines[(which, run, 0 if trace["name"] == first_name else 1)] = decode_array(trace["y"])
-    return lines, spec
+    for tensor, spec in zip("ab", specs, strict=True):
+        first_name = spec["data"][0]["name"]
+        for trace in spec["data"]:
+            element = 0 if trace["name"] == first_name else 1
+            lines[(tensor, RUN[trace.get("yaxis", "y")], element)] = decode_array(trace["y"])
+    return lines, specs
 
 
 def _training(at):
-    spec = next(s for s in plotly_specs(at) if len(s["data"]) != 8)
+    history = _history_specs(at)
+    spec = next(s for s in plotly_specs(at) if s not in history)
     curves = [tr for tr in spec["data"] if tr.get("mode") == "lines+markers"]
     crosses = [tr for tr in spec["data"] if tr.get("marker", {}).get("symbol") == "x"]
     return [decode_array(c["y"]) for c in curves], crosses
 
 
-def _highlighted_column(spec) -> str:
-    """Which column holds the highlight boxes (one per row): "left" or "right"."""
-    boxes = {s["xref"] for s in spec["layout"].get("shapes", []) if s["type"] == "rect"}
-    return {frozenset({"x domain", "x3 domain"}): "left",
-            frozenset({"x2 domain", "x4 domain"}): "right"}[frozenset(boxes)]
+def _highlighted_column(specs) -> str:
+    """Which column holds the highlight box in both figures: "left" or "right"."""
+    columns = {frozenset(s["xref"] for s in spec["layout"].get("shapes", [])
+                         if s["type"] == "rect") for spec in specs}
+    assert len(columns) == 1, "both figures highlight the same run"
+    return {frozenset({"x domain"}): "left", frozenset({"x2 domain"}): "right"}[columns.pop()]
 
 
 def _snippet(at) -> str:
@@ -49,12 +59,12 @@ def test_tutorial_defaults(lang):
     assert at.toggle(key="zero").value is False
     assert at.radio(key="graph").value == "rebuild"
     assert at.select_slider(key="lr").value == 0.01
-    lines, spec = _history(at)
+    lines, specs = _history(at)
     assert lines[("a", "accumulated", 0)] == [36.0, 72.0, 108.0]
     assert lines[("a", "accumulated", 1)] == [81.0, 162.0, 243.0]
     assert lines[("a", "zeroed", 1)] == [81.0, 81.0, 81.0]
     assert lines[("b", "accumulated", 0)] == [-12.0, -24.0, -36.0]
-    assert _highlighted_column(spec) == "left"  # the accumulating run
+    assert _highlighted_column(specs) == "left"  # the accumulating run
     text = all_text(at)
     assert "**[108, 243]**" in text and "**[-36, -24]**" in text
     assert "✓" in text and "✗" not in text
@@ -70,16 +80,16 @@ def test_calls_and_zero_move_the_chart_the_table_and_the_url():
     at = run_page("accumulation", lang="en")
     at.slider(key="calls").set_value(6).run()
     assert_no_exception(at)
-    lines, spec = _history(at)
+    lines, specs = _history(at)
     assert lines[("a", "accumulated", 0)] == [36.0 * k for k in range(1, 7)]
     assert "**[216, 486]**" in all_text(at)
     at.toggle(key="zero").set_value(True).run()
     assert_no_exception(at)
-    lines, spec = _history(at)
+    lines, specs = _history(at)
     # Both runs stay on the chart; the highlight moves to the zeroed one.
     assert lines[("a", "accumulated", 0)][-1] == 216.0
     assert lines[("a", "zeroed", 0)] == [36.0] * 6
-    assert _highlighted_column(spec) == "right"
+    assert _highlighted_column(specs) == "right"
     text = all_text(at)
     assert "**[216, 486]**" not in text and text.count("**[36, 81]**") == 6
     assert "a.grad = None" in _snippet(at)
@@ -130,10 +140,10 @@ def test_query_parameters_set_the_controls():
     assert not at.warning
     assert at.slider(key="calls").value == 7 and at.toggle(key="zero").value is True
     assert at.radio(key="graph").value == "retain" and at.select_slider(key="lr").value == 0.1
-    lines, spec = _history(at)
+    lines, specs = _history(at)
     assert lines[("a", "accumulated", 0)][-1] == pytest.approx(7 * 9 * 2.25)
     assert lines[("b", "zeroed", 1)] == [12.0] * 7
-    assert _highlighted_column(spec) == "right"
+    assert _highlighted_column(specs) == "right"
 
 
 @pytest.mark.parametrize("name,raw,expected,url", [

@@ -32,7 +32,7 @@ def _chart_labels(page) -> set[str]:
 def test_page_opens_in_both_languages(page, server_url, lang):
     open_page(page, server_url, "accumulation", f"lang={lang}", charts=True)
     assert page.locator("h1").first.inner_text().strip() == t("accumulation.title", lang)
-    assert page.locator(".js-plotly-plot").count() == 2
+    assert page.locator(".js-plotly-plot").count() == 3  # a.grad, b.grad, training
     assert "[108, 243]" in _first_table(page)
     assert {"108", "243", "36", "81"} <= _chart_labels(page)
     code = page.locator("[data-testid='stCode']").all_inner_texts()

@@ -8,18 +8,21 @@ from components.charts.accumulation import history_figure, training_figure
 from components.core.accumulation import TRAIN_STEPS, repeated_backward, training_run
 from components.ui.panels import labels_for
 
-# make_subplots numbers the axes row by row: (row, col) -> axis suffix.
-CELL = {"y": ("a", "accumulated"), "y2": ("a", "zeroed"),
-        "y3": ("b", "accumulated"), "y4": ("b", "zeroed")}
+RUN = {"y": "accumulated", "y2": "zeroed"}  # left / right panel of each figure
 
 
-def _lines(fig):
-    """{(tensor, run, element): y values} of the history figure's lines."""
+def _figures(accumulated, zeroed, zero: bool, lang: str = "en"):
+    labels = labels_for("accumulation.chart.history", lang)
+    return tuple(history_figure(accumulated, zeroed, zero, labels, tensor) for tensor in "ab")
+
+
+def _lines(figures):
+    """{(tensor, run, element): y values} of the a.grad and b.grad figures' lines."""
     lines = {}
-    for trace in fig.data:
-        which, run = CELL[trace.yaxis]
-        element = 0 if trace.name == fig.data[0].name else 1
-        lines[(which, run, element)] = list(trace.y)
+    for tensor, fig in zip("ab", figures, strict=True):
+        for trace in fig.data:
+            element = 0 if trace.name == fig.data[0].name else 1
+            lines[(tensor, RUN[trace.yaxis], element)] = list(trace.y)
     return lines
 
 
@@ -30,9 +33,8 @@ def _runs(a=(2.0, 3.0), b=(6.0, 4.0), calls=4, graph="rebuild"):
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_history_shows_both_runs_with_the_core_numbers(lang):
-    accumulated, zeroed = _runs()
-    fig = history_figure(accumulated, zeroed, False, labels_for("accumulation.chart.history", lang))
-    lines = _lines(fig)
+    figures = _figures(*_runs(), False, lang)
+    lines = _lines(figures)
     assert len(lines) == 8
     assert lines[("a", "accumulated", 0)] == [36.0, 72.0, 108.0, 144.0]
     assert lines[("a", "accumulated", 1)] == [81.0, 162.0, 243.0, 324.0]
@@ -40,22 +42,26 @@ def test_history_shows_both_runs_with_the_core_numbers(lang):
     assert lines[("b", "accumulated", 0)] == [-12.0, -24.0, -36.0, -48.0]
     assert lines[("b", "zeroed", 0)] == [-12.0] * 4
     # The last point carries its value as text; the others stay unlabelled.
-    first = fig.data[0]
+    first = figures[0].data[0]
     assert first.yaxis == "y" and list(first.text) == ["", "", "", "144"]
-    for axis in ("xaxis3", "xaxis4"):
-        assert fig.layout[axis].title.text == labels_for("accumulation.chart.history", lang)["x"]
-    assert fig.layout.yaxis.title.text == "a.grad" and fig.layout.yaxis3.title.text == "b.grad"
+    x_title = labels_for("accumulation.chart.history", lang)["x"]
+    for fig in figures:
+        assert fig.layout.xaxis.title.text == fig.layout.xaxis2.title.text == x_title
+    assert figures[0].layout.yaxis.title.text == "a.grad"
+    assert figures[1].layout.yaxis.title.text == "b.grad"
+    # Only the top (a.grad) figure names the elements in a legend.
+    assert [tr.showlegend for tr in figures[1].data] == [False] * 4
+    assert sum(bool(tr.showlegend) for tr in figures[0].data) == 2
 
 
 def test_history_axes_are_fixed_and_hold_every_slider_value():
-    small = history_figure(*_runs((0.5, 0.5), (1.0, 1.0), 1), False,
-                           labels_for("accumulation.chart.history", "en"))
-    large = history_figure(*_runs((-3.0, 3.0), (-6.0, 6.0), 10), True,
-                           labels_for("accumulation.chart.history", "en"))
-    for axis in ("yaxis", "yaxis3", "xaxis"):
-        assert tuple(small.layout[axis].range) == tuple(large.layout[axis].range)
-    top = large.layout.yaxis.range[1]
-    low_b, high_b = large.layout.yaxis3.range
+    small = _figures(*_runs((0.5, 0.5), (1.0, 1.0), 1), False)
+    large = _figures(*_runs((-3.0, 3.0), (-6.0, 6.0), 10), True)
+    for small_fig, large_fig in zip(small, large, strict=True):
+        for axis in ("yaxis", "xaxis", "xaxis2"):
+            assert tuple(small_fig.layout[axis].range) == tuple(large_fig.layout[axis].range)
+    top = large[0].layout.yaxis.range[1]
+    low_b, high_b = large[1].layout.yaxis.range
     lines = _lines(large)
     assert max(lines[("a", "accumulated", 1)]) == 810.0 <= top
     assert low_b <= min(lines[("b", "accumulated", 1)]) == -120.0
@@ -64,15 +70,17 @@ def test_history_axes_are_fixed_and_hold_every_slider_value():
 
 @pytest.mark.parametrize("zero,column", [(False, "x"), (True, "x2")])
 def test_the_current_run_is_highlighted(zero, column):
-    labels = labels_for("accumulation.chart.history", "en")
-    fig = history_figure(*_runs(), zero, labels)
-    boxes = {shape.xref for shape in fig.layout.shapes if shape.type == "rect"}
+    figures = _figures(*_runs(), zero)
+    for fig in figures:
+        boxes = {shape.xref for shape in fig.layout.shapes if shape.type == "rect"}
+        assert boxes == {f"{column} domain"}
+    # The column headings sit on the top figure only.
+    heads = {ann.xref: ann.text for ann in figures[0].layout.annotations
+             if ann.xref.endswith("domain")}
     other = "x2" if column == "x" else "x"
-    below = "x3" if column == "x" else "x4"  # the same column's b.grad panel
-    assert boxes == {f"{column} domain", f"{below} domain"}
-    heads = {ann.xref: ann.text for ann in fig.layout.annotations if ann.xref.endswith("domain")}
     assert heads[f"{column} domain"].startswith("<b>▶")
     assert "▶" not in heads[f"{other} domain"]
+    assert not [ann for ann in figures[1].layout.annotations if ann.xref.endswith("domain")]
 
 
 def test_training_figure_draws_the_losses_and_marks_divergence():

@@ -37,94 +37,86 @@ def _end_positions(last_values, calls: int) -> tuple[str, str]:
     return f"bottom {side}", f"top {side}"
 
 
-def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, str]):
-    """2×2 grid: rows a.grad / b.grad, columns accumulating / reset before each call.
+def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, str],
+                   tensor: str):
+    """``tensor``'s gradient ("a" or "b") after every call: accumulating | reset.
 
     ``accumulated`` and ``zeroed`` are ``BackwardHistory`` runs of the same
     calls; the column of the run selected by ``current_zero`` is highlighted.
+    One figure per tensor, a above b on the page: moving a₁ redraws a.grad's
+    panels only. The a figure carries the column headings and the legend.
     ``labels``: ``head_accumulate``, ``head_zero``, ``current`` (with
     ``{head}``), ``formula_a_acc``, ``formula_b_acc``, ``formula_a_zero``,
     ``formula_b_zero``, ``x``, ``y_a``, ``y_b``, ``element1``, ``element2``.
     """
-    # The 2×2 grid is laid out by hand in one go: plotly's per-axis update calls
+    # Laid out by hand in one go: plotly's per-axis update calls
     # (make_subplots, update_xaxes, ...) cost tens of ms on every rerun.
-    # Axis n: 1 = a.grad accumulating, 2 = a.grad reset, 3 and 4 = b.grad.
+    # Axis 1 = accumulating, axis 2 = reset before each call.
+    top = tensor == "a"
     x_domains = ((0.0, 0.475), (0.525, 1.0))
-    y_domains = ((0.56, 1.0), (0.0, 0.44))
     traces = []
     for col, run in ((1, accumulated), (2, zeroed)):
-        calls = list(range(1, len(run.a_grads) + 1))
-        for row, grads, name in ((1, run.a_grads, "a"), (2, run.b_grads, "b")):
-            n = (row - 1) * 2 + col
-            suffix = "" if n == 1 else str(n)
-            positions = _end_positions(grads[-1], len(grads))
-            for i in range(2):
-                values = [g[i] for g in grads]
-                text = [""] * (len(values) - 1) + [format_number(values[-1])]
-                traces.append(go.Scatter(
-                    x=calls, y=values, mode="lines+markers+text", xaxis=f"x{suffix}",
-                    yaxis=f"y{suffix}", name=labels[f"element{i + 1}"], legendgroup=f"e{i}",
-                    showlegend=col == 1 and row == 1,
-                    line=dict(color=ELEMENT_COLORS[i], width=3),
-                    marker=dict(size=9, color=ELEMENT_COLORS[i]),
-                    text=text, textposition=positions[i], cliponaxis=False,
-                    textfont=dict(size=15, color=ELEMENT_COLORS[i]),
-                    hovertemplate=f"k=%{{x}}<br>{name}.grad[{i}] = %{{y:.4g}}<extra></extra>",
-                ))
+        grads = run.a_grads if top else run.b_grads
+        calls = list(range(1, len(grads) + 1))
+        suffix = "" if col == 1 else "2"
+        positions = _end_positions(grads[-1], len(grads))
+        for i in range(2):
+            values = [g[i] for g in grads]
+            text = [""] * (len(values) - 1) + [format_number(values[-1])]
+            traces.append(go.Scatter(
+                x=calls, y=values, mode="lines+markers+text", xaxis=f"x{suffix}",
+                yaxis=f"y{suffix}", name=labels[f"element{i + 1}"], legendgroup=f"e{i}",
+                showlegend=top and col == 1,
+                line=dict(color=ELEMENT_COLORS[i], width=3),
+                marker=dict(size=9, color=ELEMENT_COLORS[i]),
+                text=text, textposition=positions[i], cliponaxis=False,
+                textfont=dict(size=15, color=ELEMENT_COLORS[i]),
+                hovertemplate=f"k=%{{x}}<br>{tensor}.grad[{i}] = %{{y:.4g}}<extra></extra>",
+            ))
 
     grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999",
                 zerolinecolor="#999999")
+    limits = (-0.1 * A_LIMIT, A_LIMIT) if top else (-B_LIMIT, B_LIMIT)
     layout = {}
     annotations = []
-    formulas = {1: "formula_a_acc", 2: "formula_a_zero", 3: "formula_b_acc", 4: "formula_b_zero"}
-    for n in (1, 2, 3, 4):
-        row, col = (n - 1) // 2, (n - 1) % 2
-        suffix = "" if n == 1 else str(n)
-        x_axis = dict(grid, domain=x_domains[col], anchor=f"y{suffix}",
-                      range=(0.5, MAX_CALLS + 0.5), dtick=1)
-        if row == 0:  # the a.grad panels share the b.grad panels' call axis
-            x_axis.update(matches=f"x{n + 2}", showticklabels=False)
-        else:
-            x_axis.update(title=dict(text=labels["x"], standoff=4))
-        limits = (-0.1 * A_LIMIT, A_LIMIT) if row == 0 else (-B_LIMIT, B_LIMIT)
-        y_axis = dict(grid, domain=y_domains[row], anchor=f"x{suffix}", range=limits,
+    current_col = 2 if current_zero else 1
+    shapes = []
+    for col, run_key, head_key in ((1, "acc", "head_accumulate"), (2, "zero", "head_zero")):
+        suffix = "" if col == 1 else "2"
+        layout[f"xaxis{suffix}"] = dict(
+            grid, domain=x_domains[col - 1], anchor=f"y{suffix}", range=(0.5, MAX_CALLS + 0.5),
+            dtick=1, title=dict(text=labels["x"], standoff=4))
+        y_axis = dict(grid, domain=(0.0, 1.0), anchor=f"x{suffix}", range=limits,
                       zeroline=True, zerolinewidth=2)
-        if col == 0:
-            y_axis.update(title=dict(text=labels["y_a" if row == 0 else "y_b"]))
+        if col == 1:
+            y_axis.update(title=dict(text=labels[f"y_{tensor}"]))
         else:
-            y_axis.update(matches=f"y{n - 1 if n > 2 else ''}", showticklabels=False)
-        layout[f"xaxis{suffix}"] = x_axis
+            y_axis.update(matches="y", showticklabels=False)
         layout[f"yaxis{suffix}"] = y_axis
         annotations.append(dict(
-            text=labels[formulas[n]], x=sum(x_domains[col]) / 2, y=y_domains[row][1],
+            text=labels[f"formula_{tensor}_{run_key}"], x=sum(x_domains[col - 1]) / 2, y=1.0,
             xref="paper", yref="paper", xanchor="center", yanchor="bottom",
             showarrow=False, font=dict(size=15, color=OTHER_COLOR),
         ))
-
-    current_col = 2 if current_zero else 1
-    shapes = []
-    for col, key in ((1, "head_accumulate"), (2, "head_zero")):
         is_current = col == current_col
-        head = labels[key]
-        annotations.append(dict(
-            x=0.5, y=1.0, xref="x domain" if col == 1 else "x2 domain", yref="paper",
-            yanchor="bottom", yshift=26, showarrow=False,
-            text=f"<b>{labels['current'].format(head=head) if is_current else head}</b>",
-            font=dict(size=17, color=CURRENT_COLOR if is_current else OTHER_COLOR),
-        ))
+        if top:
+            head = labels[head_key]
+            annotations.append(dict(
+                x=0.5, y=1.0, xref=f"x{suffix} domain", yref="paper",
+                yanchor="bottom", yshift=26, showarrow=False,
+                text=f"<b>{labels['current'].format(head=head) if is_current else head}</b>",
+                font=dict(size=17, color=CURRENT_COLOR if is_current else OTHER_COLOR),
+            ))
         if is_current:
-            for axis in (col, col + 2):
-                suffix = "" if axis == 1 else str(axis)
-                shapes.append(dict(type="rect", xref=f"x{suffix} domain",
-                                   yref=f"y{suffix} domain", x0=0, x1=1, y0=0, y1=1,
-                                   fillcolor=CURRENT_FILL, layer="below",
-                                   line=dict(color=CURRENT_COLOR, width=2)))
-    fig = go.Figure(data=traces, layout=dict(
-        **layout, height=610, margin=dict(l=10, r=10, t=110, b=10), font=FONT,
-        legend=dict(orientation="h", y=1.17, x=0, yanchor="bottom"), plot_bgcolor="white",
-        annotations=annotations, shapes=shapes,
+            shapes.append(dict(type="rect", xref=f"x{suffix} domain", yref=f"y{suffix} domain",
+                               x0=0, x1=1, y0=0, y1=1, fillcolor=CURRENT_FILL, layer="below",
+                               line=dict(color=CURRENT_COLOR, width=2)))
+    return go.Figure(data=traces, layout=dict(
+        **layout, height=370 if top else 290,
+        margin=dict(l=10, r=10, t=110 if top else 40, b=10), font=FONT,
+        legend=dict(orientation="h", y=1.33, x=0, yanchor="bottom"),
+        plot_bgcolor="white", annotations=annotations, shapes=shapes,
     ))
-    return fig
 
 
 def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int):
