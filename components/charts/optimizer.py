@@ -15,9 +15,8 @@ from __future__ import annotations
 import math
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
-from components.charts.style import FONT, TICK_FONT, TITLE_FONT, readable
+from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT, readable
 from components.numbers import format_number
 
 MOMENTUM_COLOR = "#1f77b4"
@@ -67,27 +66,27 @@ def _shown(values, scale: str) -> list[float]:
     return [_symlog(v) for v in values] if scale == "symlog" else list(values)
 
 
-def _style_y(fig, scale: str, shown_values, labels: dict[str, str], row=None, col=None,
-             title_key: str = "y") -> None:
-    where = dict(row=row, col=col) if row is not None else {}
+def _y_axis(scale: str, shown_values, labels: dict[str, str], title_key: str = "y") -> dict:
+    """The y axis of a panel as a layout dict: title, and log or signed-log ticks."""
     title = labels[f"{title_key}_{scale}"] if f"{title_key}_{scale}" in labels else labels[title_key]
+    axis = dict(title=dict(text=title, font=TITLE_FONT), tickfont=TICK_FONT)
     if scale == "log":
         # One labelled tick per decade (or every few decades), written as numbers.
         first = math.floor(math.log10(min(shown_values)))
         last = math.ceil(math.log10(max(shown_values)))
         stride = max(1, math.ceil((last - first) / 7))
         ticks = [10.0**k for k in range(first, last + 1, stride)]
-        fig.update_yaxes(type="log", title_text=title, tickvals=ticks,
-                         ticktext=[format_number(v, 2) for v in ticks], **where)
+        axis.update(type="log", tickvals=ticks, ticktext=[format_number(v, 2) for v in ticks])
     elif scale == "symlog":
         low, high = min(shown_values), max(shown_values)
         ticks, texts = _symlog_ticks(low, high)
         pad = max((high - low) * 0.05, 0.2)
-        fig.update_yaxes(tickvals=ticks, ticktext=texts, range=(low - pad, high + pad),
-                         title_text=title, **where)
-    else:
-        fig.update_yaxes(title_text=title, **where)
+        axis.update(tickvals=ticks, ticktext=texts, range=(low - pad, high + pad))
+    return axis
 
+
+def _x_axis(title: str, **extra) -> dict:
+    return dict(title=dict(text=title, font=TITLE_FONT), tickfont=TICK_FONT, **extra)
 
 
 def _run_name(run, labels: dict[str, str]) -> str:
@@ -105,10 +104,12 @@ def loss_figure(comparison, labels: dict[str, str]):
     ``labels``: x, y, y_log, y_symlog, momentum ({value}), plain, before,
     after, stopped ({step}, {value}), parts ({step}).
     """
+    # Traces and layout are plain dicts in one go: plotly's add_* / update_*
+    # calls cost ~10 ms of every slider move here.
     chosen, plain = comparison.with_momentum, comparison.plain
     runs = [chosen] if chosen is plain else [chosen, plain]
     scale = axis_scale([v for run in runs for v in run.losses])
-    fig = go.Figure()
+    traces, annotations, shapes = [], [], []
     all_shown, stops = [], []
     for run in reversed(runs):  # plain below, the chosen momentum on top
         steps = list(range(len(run.losses)))
@@ -116,15 +117,16 @@ def loss_figure(comparison, labels: dict[str, str]):
         all_shown += shown
         is_plain = run is plain and run is not chosen
         color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=steps, y=shown, mode="lines+markers" if len(steps) <= 60 else "lines",
-            name=_run_name(run, labels), legendrank=2 if is_plain else 1, customdata=[format_number(v) for v in run.losses],
+            name=_run_name(run, labels), legendrank=2 if is_plain else 1,
+            customdata=[format_number(v) for v in run.losses],
             line=dict(color=color, width=3, dash="dash" if is_plain else "solid"),
             marker=dict(size=5), hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
                           "<extra>%{fullData.name}</extra>",
         ))
         if run.diverged:
-            fig.add_trace(go.Scatter(
+            traces.append(go.Scatter(
                 x=[steps[-1]], y=[shown[-1]], mode="markers", showlegend=False,
                 marker=dict(symbol="x", size=16, color=STOP_COLOR, line=dict(width=2)),
                 hoverinfo="skip",
@@ -134,33 +136,34 @@ def loss_figure(comparison, labels: dict[str, str]):
     for run, x, y in stops:
         # Label towards the middle of the plot so it never covers the axes.
         lower_half = y < (low + high) / 2
-        fig.add_annotation(
+        annotations.append(dict(
             x=x, y=y, text=labels["stopped"].format(step=run.diverged_at,
                                                     value=format_number(run.stop_value)),
             showarrow=True, arrowhead=2, ax=-70 if x > run.steps / 2 else 70,
             ay=-45 if lower_half else 45, font=dict(color=STOP_COLOR, size=14),
             bgcolor="rgba(255,255,255,0.9)", bordercolor=STOP_COLOR,
-        )
+        ))
     # Before / after the first optim.step(): the numbers the lesson is about.
     first = _shown(chosen.losses[:2], scale)
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=list(range(len(first))), y=first, mode="markers", showlegend=False,
         customdata=[labels["before"], labels["after"]][: len(first)],
         hovertemplate="%{customdata}<extra></extra>",
         marker=dict(size=14, color="white", line=dict(color=MOMENTUM_COLOR, width=3)),
     ))
     if comparison.parts_at is not None:
-        fig.add_vline(x=comparison.parts_at, line=dict(color=PARTS_COLOR, dash="dot", width=2))
-        fig.add_annotation(x=comparison.parts_at, y=1.0, yref="paper", yanchor="bottom",
-                           text=labels["parts"].format(step=comparison.parts_at),
-                           showarrow=False, xanchor="left", font=dict(color=PARTS_COLOR, size=13))
-    _style_y(fig, scale, all_shown, labels)
-    fig.update_xaxes(title_text=labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5))
-    fig.update_layout(height=480, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
-                      legend=dict(orientation="h", y=1.17, x=0),
-                      hovermode="closest")
-    readable(fig)
-    return fig
+        shapes.append(dict(type="line", x0=comparison.parts_at, x1=comparison.parts_at,
+                           xref="x", y0=0, y1=1, yref="y domain",
+                           line=dict(color=PARTS_COLOR, dash="dot", width=2)))
+        annotations.append(dict(x=comparison.parts_at, y=1.0, yref="paper", yanchor="bottom",
+                                text=labels["parts"].format(step=comparison.parts_at),
+                                showarrow=False, xanchor="left",
+                                font=dict(color=PARTS_COLOR, size=13)))
+    return go.Figure(data=traces, layout=dict(
+        xaxis=_x_axis(labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5)),
+        yaxis=_y_axis(scale, all_shown, labels), annotations=annotations, shapes=shapes,
+        height=480, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+        legend=dict(orientation="h", y=1.17, x=0, font=LEGEND_FONT), hovermode="closest"))
 
 
 def _contour_levels(grid):
@@ -251,12 +254,15 @@ def parameters_figure(comparison, labels: dict[str, str]):
     ``labels``: x, y, y_symlog, title_a, title_b, element_1, element_2,
     momentum ({value}), plain, step.
     """
+    # Laid out by hand (see loss_figure): make_subplots + update_* took ~20 ms.
     chosen, plain = comparison.with_momentum, comparison.plain
     runs = [chosen] if chosen is plain else [chosen, plain]
-    fig = make_subplots(rows=1, cols=2, subplot_titles=(labels["title_a"], labels["title_b"]),
-                        horizontal_spacing=0.1)
+    domains = ((0.0, 0.45), (0.55, 1.0))
+    traces, layout, titles = [], {}, []
     dashes = ("solid", "dash")
     for col, tensor in ((1, "a"), (2, "b")):
+        suffix = "" if col == 1 else "2"
+        axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
         indices = [i for i, name in enumerate(chosen.names) if name.startswith(tensor)]
         values = [p[i] for run in runs for p in run.params for i in indices]
         scale = "symlog" if axis_scale(values) == "symlog" else "linear"
@@ -266,31 +272,35 @@ def parameters_figure(comparison, labels: dict[str, str]):
                 ys = [p[i] for p in run.params]
                 shown = _shown(ys, scale)
                 shown_all += shown
-                fig.add_trace(go.Scatter(
+                traces.append(go.Scatter(
                     x=list(range(len(ys))), y=shown, mode="lines", showlegend=False,
                     name=f"{chosen.names[i]} · {_run_name(run, labels)}",
                     line=dict(color=ELEMENT_COLORS[e], width=2.5, dash=dashes[r]),
                     customdata=[format_number(v) for v in ys],
                     hovertemplate=f"{labels['step']} %{{x}}: {chosen.names[i]} = %{{customdata}}"
-                                  "<extra>%{fullData.name}</extra>",
-                ), row=1, col=col)
+                                  "<extra>%{fullData.name}</extra>", **axes,
+                ))
                 if run.diverged:
-                    fig.add_trace(go.Scatter(
+                    traces.append(go.Scatter(
                         x=[len(ys) - 1], y=[shown[-1]], mode="markers", showlegend=False,
                         marker=dict(symbol="x", size=13, color=STOP_COLOR), hoverinfo="skip",
-                    ), row=1, col=col)
-        _style_y(fig, scale, shown_all, labels, row=1, col=col)
-        fig.update_xaxes(title_text=labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5),
-                         row=1, col=col)
+                        **axes,
+                    ))
+        layout[f"yaxis{suffix}"] = dict(_y_axis(scale, shown_all, labels), anchor=f"x{suffix}",
+                                        domain=(0.0, 1.0))
+        layout[f"xaxis{suffix}"] = _x_axis(labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5),
+                                           anchor=f"y{suffix}", domain=domains[col - 1])
+        titles.append(dict(text=labels[f"title_{tensor}"], x=sum(domains[col - 1]) / 2, y=1.0,
+                           xref="paper", yref="paper", xanchor="center", yanchor="bottom",
+                           showarrow=False, font=dict(size=16)))
     # A compact legend: colours name the element, dashes name the run.
     legend = [(labels["element_1"], ELEMENT_COLORS[0], "solid"),
               (labels["element_2"], ELEMENT_COLORS[1], "solid")]
     legend += [(_run_name(run, labels), "#444444", dashes[r]) for r, run in enumerate(runs)]
     for name, color, dash in legend:
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=name,
+        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
                                  line=dict(color=color, width=2.5, dash=dash),
-                                 hoverinfo="skip"), row=1, col=1)
-    fig.update_layout(height=440, margin=dict(l=10, r=10, t=80, b=10), font=FONT,
-                      legend=dict(orientation="h", y=1.2, x=0))
-    readable(fig)
-    return fig
+                                 hoverinfo="skip"))
+    return go.Figure(data=traces, layout=dict(
+        **layout, annotations=titles, height=440, margin=dict(l=10, r=10, t=80, b=10),
+        font=FONT, legend=dict(orientation="h", y=1.2, x=0, font=LEGEND_FONT)))
