@@ -79,7 +79,11 @@ st.subheader(t("optimizer.rule_title", lang))
 st.markdown(t("optimizer.rule_text", lang))
 update_rule_panel(run, lang)
 
-with st.expander(t("optimizer.table_title", lang, name=run_name(momentum, lang))):
-    every_step_table(run, lang)
+# Lazy: the table (a canvas data grid) is built and sent only while it is open.
+table = st.expander(t("optimizer.table_title", lang, name=run_name(momentum, lang)),
+                    key="every_step_table", on_change="rerun")
+if table.open:
+    with table:
+        every_step_table(run, lang)
 
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps), lang)

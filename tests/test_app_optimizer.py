@@ -75,7 +75,12 @@ def test_tutorial_defaults(lang):
     assert "lr=0.01, momentum=momentum" in text and "train(momentum=0.9)" in text
     assert "✓" in text and "✗" not in text
     assert _finite(spec)
-    # Every recorded step, optimizer.state[p]["momentum_buffer"] included.
+    # Every recorded step, optimizer.state[p]["momentum_buffer"] included: the
+    # table is built only once its expander is opened.
+    assert not at.dataframe
+    at.session_state["every_step_table"] = True
+    at.run()
+    assert_no_exception(at)
     table = at.dataframe[0].value
     assert len(table) == reference.with_momentum.finite_steps + 1
     assert list(table["buf a[0]"][:3]) == ["–", "36", format_number(0.9 * 36 + 9 * 1.64**2)]

@@ -65,3 +65,12 @@ def test_diverging_link_is_explained_not_crashed(page, server_url):
     assert any("diverged" in text for text in alerts)
     assert page.locator(".js-plotly-plot").count() == 2
     assert page.locator(NO_EXCEPTION).count() == 0
+
+
+def test_every_step_table_is_drawn_when_its_expander_opens(page, server_url):
+    open_page(page, server_url, "optimizer", "lang=en", charts=True)
+    assert page.locator("[data-testid='stDataFrame']").count() == 0  # lazy: closed by default
+    page.locator(".st-key-every_step_table summary").click()
+    page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    wait_idle(page)
+    assert page.locator(NO_EXCEPTION).count() == 0
