@@ -377,6 +377,7 @@ class StreamlitSession:
     page_script_hash: str = ""
     query_string: str = ""
     widgets: dict = field(default_factory=dict)  # key -> (kind, element, WidgetState)
+    fragments: dict = field(default_factory=dict)  # widget key -> its st.fragment's id
     cached_hashes: set = field(default_factory=set)
 
     async def connect(self) -> None:
@@ -419,6 +420,9 @@ class StreamlitSession:
             if key not in self.widgets:  # the page failed, or is not finished yet
                 return RunResult(seconds=math.nan, error=f"no widget with key {key!r}")
             kind, element, widget = self.widgets[key]
+            # Like the frontend: a widget inside an st.fragment reruns only that fragment.
+            if self.fragments.get(key):
+                state.fragment_id = self.fragments[key]
             if element.type == element.SELECT_SLIDER:  # ``value`` is an option index
                 widget.ClearField("string_array_value")
                 widget.string_array_value.data.append(element.options[int(value)])
@@ -490,8 +494,13 @@ class StreamlitSession:
                         key = widget_id.rsplit("-", 1)[-1]
                         seen.add(key)
                         self._track(key, etype, sub)
+                        self.fragments[key] = msg.delta.fragment_id
                 elif kind == "script_finished":
                     status = msg.script_finished
+                    if status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY:
+                        # Everything outside the fragment stays, cached messages too.
+                        hashes |= self.cached_hashes
+                        break
                     if status in (ForwardMsg.FINISHED_SUCCESSFULLY,
                                   ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
                         if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
