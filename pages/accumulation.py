@@ -97,29 +97,37 @@ st.subheader(t("accumulation.zeroing_title", lang))
 st.markdown(t("accumulation.zeroing_intro", lang))
 st.markdown(zeroing_table(zeroing_methods(a, b), lang))
 
-st.subheader(t("accumulation.training_title", lang))
-st.markdown(t("accumulation.training_intro", lang, steps=TRAIN_STEPS))
-lr_col, _ = st.columns([1, 2])
-with lr_col:
-    lr = control_widget(state, "lr")
-with_zero = training_run(lr, zero_grad=True)
-without_zero = training_run(lr, zero_grad=False)
-st.plotly_chart(
-    training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
-                    TRAIN_STEPS),
-    key="training_chart")
-diverged = [run for run in (with_zero, without_zero) if run.diverged_at is not None]
-if len(diverged) == 2:
-    note = t("accumulation.diverged_both", lang, step_with=with_zero.diverged_at,
-             step_without=without_zero.diverged_at, factor=format_number(DIVERGENCE_FACTOR))
-elif diverged:
-    run = diverged[0]
-    note = t("accumulation.diverged", lang, step=run.diverged_at,
-             factor=format_number(DIVERGENCE_FACTOR),
-             run=t("accumulation.run_with" if run.zero_grad else "accumulation.run_without", lang))
-if diverged:
-    st.markdown(f":orange[:material/warning: {note}]")
-st.markdown(training_table((with_zero, without_zero), lang))
-st.markdown(t("accumulation.training_lesson", lang))
 
-code_panel(accumulation_snippet(a, b, calls, zero, graph, lr, notes), lang)
+@st.fragment
+def training_section(state, a, b, calls, zero, graph, notes) -> None:
+    """The training loop and the code panel: moving lr reruns only this part."""
+    lang = state.lang
+    st.subheader(t("accumulation.training_title", lang))
+    st.markdown(t("accumulation.training_intro", lang, steps=TRAIN_STEPS))
+    lr_col, _ = st.columns([1, 2])
+    with lr_col:
+        lr = control_widget(state, "lr")
+    with_zero = training_run(lr, zero_grad=True)
+    without_zero = training_run(lr, zero_grad=False)
+    st.plotly_chart(
+        training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
+                        TRAIN_STEPS),
+        key="training_chart")
+    diverged = [run for run in (with_zero, without_zero) if run.diverged_at is not None]
+    if len(diverged) == 2:
+        note = t("accumulation.diverged_both", lang, step_with=with_zero.diverged_at,
+                 step_without=without_zero.diverged_at, factor=format_number(DIVERGENCE_FACTOR))
+    elif diverged:
+        run = diverged[0]
+        note = t("accumulation.diverged", lang, step=run.diverged_at,
+                 factor=format_number(DIVERGENCE_FACTOR),
+                 run=t("accumulation.run_with" if run.zero_grad else "accumulation.run_without", lang))
+    if diverged:
+        st.markdown(f":orange[:material/warning: {note}]")
+    st.markdown(training_table((with_zero, without_zero), lang))
+    st.markdown(t("accumulation.training_lesson", lang))
+
+    code_panel(accumulation_snippet(a, b, calls, zero, graph, lr, notes), lang)
+
+
+training_section(state, a, b, calls, zero, graph, notes)
