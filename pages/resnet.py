@@ -88,7 +88,7 @@ with st.expander(t("resnet.table_expander", lang)):
 
 @st.fragment
 def training_sections(state, pristine) -> None:
-    """Sections 4-7 and the training sliders: moving one reruns only this part."""
+    """The training sliders, sections 4-5 and the code panel: a slider reruns only this part."""
     lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
     st.subheader(t("resnet.step_title", lang))
     st.markdown(f"**{t('resnet.controls_train', lang)}**")

@@ -134,7 +134,8 @@ def layer_movement_figure(groups, labels: dict[str, str]):
     buffers = [g.buffer_norm for g in groups]
     if all(b is None for b in buffers):
         annotations.append(dict(text=labels["no_buffer"], xref="paper", yref="paper",
-                                x=sum(domains[1]) / 2, y=0.5, showarrow=False,
+                                x=sum(domains[1]) / 2, y=0.5, xanchor="center",
+                                showarrow=False,
                                 font=dict(size=15)))
         x_buffer.update(showticklabels=False)
     else:

@@ -477,7 +477,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "Training",
     "resnet.controls_data": "Data and weights",
-    "resnet.controls_hint": "The learning-rate, momentum and step sliders sit in section 4, `optim.step()`. Moving them recomputes section 4 and below; the forward pass and the first backward pass above do not depend on them and stay as they are.",
+    "resnet.controls_hint": "The learning-rate, momentum and step sliders sit in section 4, `optim.step()`. Moving them recomputes sections 4 and 5 and the code under them; the other sections (forward pass, first backward pass, freezing) do not depend on them and stay as they are.",
     "resnet.weights.cache": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), read from the torch hub cache `{path}`.",
     "resnet.weights.download": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), just downloaded to `{path}`.",
     "resnet.weights.fallback": "Pretrained weights unavailable ({reason}): using random weights (`torch.manual_seed(0)`) instead. The server will not retry until it restarts.",

@@ -480,7 +480,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "학습 설정",
     "resnet.controls_data": "데이터와 가중치",
-    "resnet.controls_hint": "학습률·모멘텀·단계 수 슬라이더는 4절 `optim.step()`에 있습니다. 그 슬라이더를 움직이면 4절부터 아래만 다시 계산하고, 위의 순전파와 첫 역전파는 그대로 둡니다.",
+    "resnet.controls_hint": "학습률·모멘텀·단계 수 슬라이더는 4절 `optim.step()`에 있습니다. 그 슬라이더를 움직이면 4·5절과 그 아래 코드만 다시 계산하고, 이 값들과 상관없는 나머지 절(순전파, 첫 역전파, 고정하기)은 그대로 둡니다.",
     "resnet.weights.cache": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). torch hub 캐시 `{path}`에서 읽었습니다.",
     "resnet.weights.download": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). 방금 `{path}`에 내려받았습니다.",
     "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
