@@ -48,7 +48,7 @@ try:
     with st.spinner(t("resnet.computing", lang)):
         pristine = pristine_resnet(state["pretrained"])
         # Sections 1-3 (forward, loss, first backward) do not depend on lr,
-        # momentum or steps: the fragment below redraws only what they change.
+        # momentum or steps; those sliders live in the fragment further down.
         result = training_result(pristine, state["lr"], state["momentum"], state["steps"],
                                  seed, size)
         finetune = finetune_result(pristine, seed, size)
