@@ -17,6 +17,7 @@ import streamlit as st
 from components.numbers import format_number
 from components.ui.i18n import t
 from components.ui.schema import LANG, Control, Parsed, coerce, controls_for, format_value, parse
+from components.ui.user_text import literal
 
 
 @dataclass
@@ -72,12 +73,16 @@ def init_page_state(page: str) -> PageState:
 
 
 def problem_message(control: Control, parsed: Parsed, lang: str) -> str:
-    """One short line: which parameter, what was wrong, what is used instead."""
+    """One short line: which parameter, what was wrong, what is used instead.
+
+    The raw URL text is user text: it goes through ``literal`` and is never
+    placed inside backticks, which a crafted value could close.
+    """
     return t(
         f"url.{parsed.problem}",
         lang,
         name=control.name,
-        raw=parsed.raw,
+        raw=literal(parsed.raw),
         value=format_value(control, parsed.value),
     )
 
