@@ -109,7 +109,8 @@ def _all_finite(tensors) -> bool:
     return all(bool(torch.isfinite(t).all()) for t in tensors)
 
 
-def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int) -> SGDRun:
+def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int,
+            *, loss_fn=None) -> SGDRun:
     """Run ``steps`` calls of a real ``torch.optim.SGD(params, lr, momentum)``.
 
     ``a`` and ``b`` are pairs of floats; on the two-parameter landscapes
@@ -117,16 +118,21 @@ def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int) -> SGD
     ``zero_grad(); loss.backward(); optim.step()``, and the loss is evaluated
     again after every step. Stops early, without raising, as soon as the loss
     or a parameter overflows or becomes NaN.
+
+    ``loss_fn`` (a function of the parameter tensor ``a``) replaces the named
+    objective's loss, ``objective`` then being only its label: this is how
+    published examples (D2L's quadratic) run through this very loop.
     """
-    if objective not in OBJECTIVES:
+    if loss_fn is None and objective not in OBJECTIVES:
         raise ValueError(f"unknown objective {objective!r}")
     a_t = torch.tensor(a, dtype=DTYPE, requires_grad=True)
-    b_t = torch.tensor(b, dtype=DTYPE, requires_grad=True) if objective == "q" else None
+    on_q = objective == "q" and loss_fn is None
+    b_t = torch.tensor(b, dtype=DTYPE, requires_grad=True) if on_q else None
     params = [a_t, b_t] if b_t is not None else [a_t]
     optim = torch.optim.SGD(params, lr=lr, momentum=momentum)
 
     def loss_now() -> torch.Tensor:
-        return loss_of(objective, a_t, b_t)
+        return loss_fn(a_t) if loss_fn is not None else loss_of(objective, a_t, b_t)
 
     loss = loss_now()
     losses, points, grads, buffers = [loss.item()], [_flat(params)], [], []
@@ -151,7 +157,7 @@ def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int) -> SGD
         lr=float(lr),
         momentum=float(momentum),
         steps=int(steps),
-        names=parameter_names(objective),
+        names=parameter_names(objective if loss_fn is None else ""),
         losses=tuple(losses),
         params=tuple(points),
         grads=tuple(grads),
