@@ -9,6 +9,7 @@ from components.numbers import format_number
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
+from components.ui.momentum_panels import theory_section
 from components.ui.optimizer_panels import (
     cached_comparison,
     cached_grid,
@@ -85,5 +86,8 @@ table = st.expander(t("optimizer.table_title", lang, name=run_name(momentum, lan
 if table.open:
     with table:
         every_step_table(run, lang)
+
+# Goh's momentum analysis beside the run (on Q and Rosenbrock: why it does not apply).
+theory_section(objective, run, a, lang)
 
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps), lang)

@@ -84,6 +84,13 @@ def mode_rate(lr: float, momentum: float, curvature: float) -> float:
     return float(torch.linalg.eigvals(iteration_matrix(lr, momentum, curvature)).abs().max())
 
 
+def oscillates(lr: float, momentum: float, curvature: float) -> bool:
+    """True when the direction's iteration matrix has complex eigenvalues: the
+    distance along it swings while it shrinks, (1 + μ − αλ)² < 4μ."""
+    trace = 1.0 + momentum - lr * curvature
+    return trace * trace < 4.0 * momentum
+
+
 def predicted_rate(lr: float, momentum: float, curvatures: Curvatures) -> float:
     """The worst direction's spectral radius: the error's shrink factor per step."""
     return max(mode_rate(lr, momentum, lam) for lam in curvatures.eigenvalues)
@@ -216,6 +223,7 @@ class RateReport:
     momentum: float
     eigenvalues: tuple[float, float]
     mode_rates: tuple[float, float]
+    oscillating: tuple[bool, bool]
     predicted: float
     boundary_lr: float
     measurement: Measurement
@@ -257,6 +265,7 @@ def rate_report(run: core.SGDRun, start, curvatures: Curvatures) -> RateReport:
         momentum=momentum,
         eigenvalues=curvatures.eigenvalues,
         mode_rates=modes,
+        oscillating=tuple(oscillates(lr, momentum, lam) for lam in curvatures.eigenvalues),
         predicted=predicted,
         boundary_lr=boundary_lr(momentum, curvatures),
         measurement=measurement,
@@ -360,6 +369,41 @@ def rate_map(lrs, start, momenta=MAP_MOMENTA, steps: int = MAP_STEPS) -> RateMap
         predicted=tuple(predicted),
         curvatures=curvatures,
         optimum=optimum(curvatures),
+    )
+
+
+@dataclass(frozen=True)
+class ShortRace:
+    """Where real runs stand after ``steps`` steps: Goh's optimum vs the same α*
+    with other momenta. ``best_momentum`` ends closest to the minimum."""
+
+    steps: int
+    optimum: Optimum
+    optimum_distance: float
+    best_momentum: float
+    best_distance: float
+    best_rate: float
+
+
+def short_race(start, steps: int = 50, momenta=tuple(k / 100 for k in range(100))) -> ShortRace:
+    """Run real SGD at lr = α* for every momentum in ``momenta`` and at μ* itself.
+
+    The rate is a long-run promise: over a few dozen steps a slightly different
+    momentum can end closer, because at (α*, μ*) both directions are critically
+    damped and the error falls like k·ρ*ᵏ, not ρ*ᵏ.
+    """
+    curvatures = valley_curvatures()
+    best = optimum(curvatures)
+    rows = grid_distances((best.lr,), (*momenta, best.momentum), start, steps)
+    finals = [row[0][-1] if len(row[0]) == steps + 1 else math.inf for row in rows]
+    index = min(range(len(momenta)), key=lambda k: finals[k])
+    return ShortRace(
+        steps=steps,
+        optimum=best,
+        optimum_distance=finals[-1],
+        best_momentum=momenta[index],
+        best_distance=finals[index],
+        best_rate=predicted_rate(best.lr, momenta[index], curvatures),
     )
 
 

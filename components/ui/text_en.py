@@ -468,6 +468,129 @@ TEXT: dict[str, str] = {
     "optimizer.chart.params.momentum": "momentum {value}",
     "optimizer.chart.params.plain": "momentum 0",
     "optimizer.chart.params.step": "step",
+    "optimizer.theory.title": "What the theory predicts: Goh's momentum analysis",
+    "optimizer.theory.not.q": (
+        "The analysis of Distill's \"Why Momentum Really Works\" needs a quadratic loss: one fixed Hessian, "
+        "so that every step multiplies the error by the same matrix. Q = 3a³ − b² is not one: its curvature "
+        "along a is 18a, different at every point, along b it is −2 (a hill, not a bowl), and there is no minimum "
+        "to converge to. No rate can be predicted here; choose the valley to see the theory beside the run."
+    ),
+    "optimizer.theory.not.rosenbrock": (
+        "The analysis of Distill's \"Why Momentum Really Works\" needs a quadratic loss: one fixed Hessian, "
+        "so that every step multiplies the error by the same matrix. Rosenbrock's valley bends, so its Hessian "
+        "changes from point to point and there is no single pair of curvatures to put into the formulas "
+        "(only very close to the minimum (−1, 1) does it behave almost like a quadratic). "
+        "Choose the valley to see the theory beside the run."
+    ),
+    "optimizer.theory.intro": (
+        "The valley is a quadratic, so SGD on it can be analysed exactly (Goh, *Why Momentum Really Works*, Distill 2017). "
+        "Everything starts from its Hessian, the matrix of second derivatives. The page computes it from the loss in the code "
+        "with `torch.autograd.functional.hessian` and takes its eigenvalues with `torch.linalg.eigvalsh`:"
+    ),
+    "optimizer.theory.hessian_caption": (
+        "λ₁ = {low} is the curvature along the valley floor (the direction (1, 1)), λ₂ = {high} the curvature across it "
+        "(the direction (1, −1)). Their ratio κ, the condition number, says how narrow the valley is."
+    ),
+    "optimizer.theory.matrix_text": (
+        "Along each of these two directions the gradient is λ·x (x = the distance along that direction), so PyTorch's rule "
+        "buf ← μ·buf + g, p ← p − α·buf becomes a fixed 2×2 matrix acting on (buf, x) at every step. "
+        "How fast the error shrinks is that matrix's spectral radius ρ, its largest eigenvalue in absolute value "
+        "(for μ = 0 simply |1 − αλ|). The slower of the two directions sets the pace:"
+    ),
+    "optimizer.theory.metric_predicted": "Predicted rate ρ (per step)",
+    "optimizer.theory.metric_measured": "Measured rate, steps {first}–{last}",
+    "optimizer.theory.metric_measured_none": "Measured rate",
+    "optimizer.theory.metric_steps_theory": "Steps to shrink 100×: theory",
+    "optimizer.theory.metric_steps_run": "Steps to shrink 100×: this run",
+    "optimizer.theory.status.settled": (
+        "**Settled.** Over steps {first}–{last} the real run's distance to the minimum shrank by a factor of "
+        "{measured} per step (geometric mean), steadily; the theory predicts {predicted}. They differ by {gap} %."
+    ),
+    "optimizer.theory.status.unsettled": (
+        "**Not settled yet.** Over steps {first}–{last} the real run's distance shrank by {measured} per step, "
+        "not the long-run {predicted}. The theory itself, started from the same point, gives {window} over these "
+        "same steps, so nothing is wrong:"
+    ),
+    "optimizer.theory.reason.swing": (
+        "with this momentum the matrix has complex eigenvalues, so the distance swings up and down while it shrinks, "
+        "and a window of steps catches part of a swing rather than the average."
+    ),
+    "optimizer.theory.reason.mix": (
+        "the distance still mixes parts that shrink at different rates (along the floor {r1}, across it {r2}); "
+        "ρ describes the run only once the slowest part dominates."
+    ),
+    "optimizer.theory.status.diverges": (
+        "**Diverges.** α·λ₂ = {product} is at least 2 + 2μ = {bound}, so ρ = {predicted} ≥ 1: every step makes the "
+        "error larger. With this momentum the learning rate must stay below {boundary}."
+    ),
+    "optimizer.theory.status.grows": "Over steps {first}–{last} the real run's distance grew by {measured} per step.",
+    "optimizer.theory.status.overflowed": "The real run overflowed float32 and stopped after {steps} finite steps.",
+    "optimizer.theory.status.short": (
+        "**Too few steps to measure.** This run has {steps} steps; a steady measurement needs at least 24 "
+        "(its last half, cut into four parts of at least 3 steps)."
+    ),
+    "optimizer.theory.status.at_minimum": "**Nothing to measure.** The start is the minimum itself: the distance is 0.",
+    "optimizer.theory.steps.theory": (
+        "At ρ = {rate} the theory needs {steps} steps to shrink the error 100-fold (ln 100 / −ln ρ)."
+    ),
+    "optimizer.theory.steps.run": "The real run stayed 100 times closer than its start from step {step} on.",
+    "optimizer.theory.steps.run_not": (
+        "The real run has not got there within its {steps} steps: it shrank the distance {shrunk}-fold."
+    ),
+    "optimizer.theory.steps.run_grew": (
+        "The real run has not got there within its {steps} steps: it ends farther from the minimum than it started."
+    ),
+    "optimizer.theory.steps.never": "With ρ ≥ 1 the error never shrinks 100-fold: each step multiplies it by at least 1.",
+    "optimizer.theory.map_title": "The α–μ map: every learning rate and momentum, measured",
+    "optimizer.theory.map_text": (
+        "Each cell is a real `torch.optim.SGD` run of {steps} steps from ({a1}, {a2}): the lr options × {count} momenta, "
+        "{cells} runs, computed once when this page was first opened on the server and shared by everyone. "
+        "The colour is the measured rate over the last half of the run (brighter = faster); grey cells blew up. "
+        "**Click a cell** (tap on a phone) to set lr and momentum; the black ring is the current setting."
+    ),
+    "optimizer.theory.map_caption": (
+        "Red dashed line: the theory's divergence boundary α·λ₂ = 2 + 2μ; cells to its right blew up. "
+        "White rings: the rate was still changing at the end of the run (not settled). "
+        "Green star: Goh's optimum α* = (2/(√λ₁+√λ₂))² = {lr}, μ* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
+        "rate (√κ−1)/(√κ+1) = {rate}."
+    ),
+    "optimizer.theory.map_nearest_diverges": (
+        "α* is not one of the lr options, and the nearest one, {nearest}, lies beyond the boundary at μ = {mu}."
+    ),
+    "optimizer.theory.map_nearest_converges": (
+        "α* is not one of the lr options; the nearest one, {nearest}, still converges at μ = {mu}."
+    ),
+    "optimizer.theory.fastest_button": "Go to the fastest settled cell: lr {lr}, momentum {mu} (rate {rate})",
+    "optimizer.theory.map_spinner": "Running the map's real SGD runs (once per server)…",
+    "optimizer.theory.limits_title": "**Two limits of the theory**",
+    "optimizer.theory.race": (
+        "**The best rate is not the fastest over {steps} steps.** ρ describes the long run. At the optimum both "
+        "directions are critically damped, so the error falls like k·ρ*ᵏ rather than ρ*ᵏ. Real runs from ({a1}, {a2}) "
+        "at α* = {lr} show it: after {steps} steps μ* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
+        "(rate {rate}, slower than {rate_star}) is at {d}."
+    ),
+    "optimizer.theory.race_optimum_wins": (
+        "**The rate is a long-run promise.** Over {steps} steps from the tutorial start no other momentum at α* "
+        "beat the optimum here; it ends {d_star} from the minimum."
+    ),
+    "optimizer.theory.noise": (
+        "**The theory needs exact gradients.** Every number above assumes each step uses the true gradient, so a step "
+        "multiplies the error by a fixed matrix. Training on mini-batches gives a noisy gradient: each step adds a random "
+        "kick that no matrix shrinks, so the error stops falling at a noise floor, and momentum, which sums past "
+        "gradients, carries that noise along. That is why real training lowers the learning rate over time."
+    ),
+    "optimizer.chart.theory.x": "learning rate α (log scale)",
+    "optimizer.chart.theory.y": "momentum μ",
+    "optimizer.chart.theory.colour": "measured rate",
+    "optimizer.chart.theory.unsettled": "not settled",
+    "optimizer.chart.theory.boundary": "α·λ₂ = 2 + 2μ",
+    "optimizer.chart.theory.optimum": "optimum (rate {rate})",
+    "optimizer.chart.theory.optimum_short": "ρ* = {rate}",
+    "optimizer.chart.theory.optimum_hover": "optimum: α* = {lr}, μ* = {mu}, rate {rate}",
+    "optimizer.chart.theory.current": "current lr, μ",
+    "optimizer.chart.theory.current_hover": "current: lr {lr}, momentum {mu}",
+    "optimizer.chart.theory.hover": "lr {lr}, momentum {mu}<br>measured {measured}, theory {predicted}",
+    "optimizer.chart.theory.hover_diverged": "lr {lr}, momentum {mu}<br>blew up",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① One training step of ResNet18",
     "resnet.intro": (

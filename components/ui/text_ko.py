@@ -471,6 +471,128 @@ TEXT: dict[str, str] = {
     "optimizer.chart.params.momentum": "모멘텀 {value}",
     "optimizer.chart.params.plain": "모멘텀 0",
     "optimizer.chart.params.step": "단계",
+    "optimizer.theory.title": "이론이 내다보는 것: Goh의 모멘텀 분석",
+    "optimizer.theory.not.q": (
+        "Distill의 \"Why Momentum Really Works\" 분석은 손실이 2차식이어야 성립합니다. 헤시안이 하나로 고정되어 있어야 "
+        "매 단계 오차에 같은 행렬이 곱해지기 때문입니다. Q = 3a³ − b²는 그렇지 않습니다. a 방향의 곡률은 18a라서 점마다 "
+        "다르고, b 방향의 곡률은 −2라서 그릇이 아니라 언덕이며, 다다를 가장 낮은 점도 없습니다. 그래서 여기서는 수렴 속도를 "
+        "예측할 수 없습니다. 이론과 실제 실행을 나란히 보려면 골짜기를 고르세요."
+    ),
+    "optimizer.theory.not.rosenbrock": (
+        "Distill의 \"Why Momentum Really Works\" 분석은 손실이 2차식이어야 성립합니다. 헤시안이 하나로 고정되어 있어야 "
+        "매 단계 오차에 같은 행렬이 곱해지기 때문입니다. 로젠브록 골짜기는 휘어 있어서 헤시안이 점마다 바뀌고, "
+        "공식에 넣을 곡률 한 쌍이 없습니다(가장 낮은 점 (−1, 1) 바로 근처에서만 2차식에 가깝게 움직입니다). "
+        "이론과 실제 실행을 나란히 보려면 골짜기를 고르세요."
+    ),
+    "optimizer.theory.intro": (
+        "골짜기는 2차식이라서 그 위의 SGD를 정확히 분석할 수 있습니다(Goh, *Why Momentum Really Works*, Distill 2017). "
+        "출발점은 2계 도함수를 모은 행렬인 헤시안입니다. 이 페이지는 코드에 적힌 손실에서 "
+        "`torch.autograd.functional.hessian`으로 헤시안을 구하고, `torch.linalg.eigvalsh`로 고윳값을 구합니다."
+    ),
+    "optimizer.theory.hessian_caption": (
+        "λ₁ = {low}는 골짜기 바닥을 따라가는 방향 (1, 1)의 곡률이고, λ₂ = {high}는 골짜기를 가로지르는 방향 (1, −1)의 "
+        "곡률입니다. 둘의 비 κ(조건수)는 골짜기가 얼마나 좁은지를 나타냅니다."
+    ),
+    "optimizer.theory.matrix_text": (
+        "이 두 방향 각각에서 기울기는 λ·x입니다(x는 그 방향으로 최솟점까지 남은 거리). 그래서 PyTorch의 규칙 "
+        "buf ← μ·buf + g, p ← p − α·buf는 매 단계 (buf, x)에 같은 2×2 행렬을 곱하는 일이 됩니다. "
+        "오차가 줄어드는 빠르기는 이 행렬의 스펙트럼 반지름 ρ, 곧 절댓값이 가장 큰 고윳값입니다"
+        "(μ = 0이면 그냥 |1 − αλ|). 두 방향 가운데 느린 쪽이 전체 속도를 정합니다."
+    ),
+    "optimizer.theory.metric_predicted": "예측한 수렴 속도 ρ (단계당)",
+    "optimizer.theory.metric_measured": "측정한 수렴 속도, {first}–{last}단계",
+    "optimizer.theory.metric_measured_none": "측정한 수렴 속도",
+    "optimizer.theory.metric_steps_theory": "100분의 1로 줄이는 단계 수: 이론",
+    "optimizer.theory.metric_steps_run": "100분의 1로 줄이는 단계 수: 이 실행",
+    "optimizer.theory.status.settled": (
+        "**자리를 잡았습니다.** {first}–{last}단계에서 실제 실행의 최솟점까지 거리는 단계마다 {measured}배로 "
+        "일정하게 줄었습니다(기하평균). 이론의 예측은 {predicted}이고, 둘의 차이는 {gap} %입니다."
+    ),
+    "optimizer.theory.status.unsettled": (
+        "**아직 자리를 잡지 않았습니다.** {first}–{last}단계에서 실제 실행의 거리는 단계마다 {measured}배로 줄었고, "
+        "장기적인 값 {predicted}과 다릅니다. 같은 점에서 출발시킨 이론도 같은 구간에서 {window}를 내므로 "
+        "잘못된 것은 없습니다."
+    ),
+    "optimizer.theory.reason.swing": (
+        "이 모멘텀에서는 행렬의 고윳값이 복소수여서, 거리가 줄어드는 동안 커졌다 작아졌다 출렁입니다. "
+        "몇 단계짜리 구간은 평균이 아니라 출렁임의 일부를 잡습니다."
+    ),
+    "optimizer.theory.reason.mix": (
+        "거리에는 서로 다른 빠르기로 줄어드는 두 부분이 아직 섞여 있습니다(바닥을 따라 {r1}, 가로질러 {r2}). "
+        "ρ는 가장 느린 부분이 거리를 차지한 뒤에야 실행과 맞습니다."
+    ),
+    "optimizer.theory.status.diverges": (
+        "**발산합니다.** α·λ₂ = {product}가 2 + 2μ = {bound} 이상이므로 ρ = {predicted} ≥ 1이고, "
+        "단계마다 오차가 커집니다. 이 모멘텀에서는 학습률이 {boundary}보다 작아야 합니다."
+    ),
+    "optimizer.theory.status.grows": "{first}–{last}단계에서 실제 실행의 거리는 단계마다 {measured}배로 커졌습니다.",
+    "optimizer.theory.status.overflowed": "실제 실행은 float32가 넘쳐서 유한한 {steps}단계 뒤에 멈췄습니다.",
+    "optimizer.theory.status.short": (
+        "**측정하기에는 단계가 적습니다.** 이 실행은 {steps}단계입니다. 일정한지 확인하며 재려면 적어도 24단계가 "
+        "필요합니다(뒤쪽 절반을 3단계 이상씩 넷으로 나눕니다)."
+    ),
+    "optimizer.theory.status.at_minimum": "**잴 것이 없습니다.** 출발점이 바로 가장 낮은 점이라 거리가 0입니다.",
+    "optimizer.theory.steps.theory": (
+        "ρ = {rate}이면 오차를 100분의 1로 줄이는 데 이론상 {steps}단계가 걸립니다(ln 100 / −ln ρ)."
+    ),
+    "optimizer.theory.steps.run": "실제 실행은 {step}단계부터 줄곧 출발할 때보다 100배 가까이에 머물렀습니다.",
+    "optimizer.theory.steps.run_not": (
+        "실제 실행은 {steps}단계 안에 거기까지 가지 못했고, 거리를 {shrunk}분의 1로 줄였습니다."
+    ),
+    "optimizer.theory.steps.run_grew": (
+        "실제 실행은 {steps}단계 안에 거기까지 가지 못했고, 출발할 때보다 가장 낮은 점에서 더 멀리 있습니다."
+    ),
+    "optimizer.theory.steps.never": "ρ ≥ 1이면 오차는 100분의 1로 줄지 않습니다. 단계마다 1배 이상이 곱해지기 때문입니다.",
+    "optimizer.theory.map_title": "α–μ 지도: 모든 학습률과 모멘텀을 실제로 재 보기",
+    "optimizer.theory.map_text": (
+        "칸 하나하나가 ({a1}, {a2})에서 출발해 {steps}단계를 실행한 실제 `torch.optim.SGD`입니다. 학습률 선택지 × 모멘텀 "
+        "{count}개로 모두 {cells}번 실행하며, 서버에서 이 페이지를 처음 열 때 한 번 계산해 모두가 함께 씁니다. "
+        "색은 실행의 뒤쪽 절반에서 측정한 수렴 속도이고(밝을수록 빠름), 회색 칸은 발산한 실행입니다. "
+        "**칸을 클릭하면**(휴대폰에서는 탭) 학습률과 모멘텀이 그 값으로 바뀝니다. 검은 고리는 지금 설정입니다."
+    ),
+    "optimizer.theory.map_caption": (
+        "빨간 점선: 이론의 발산 경계 α·λ₂ = 2 + 2μ이며, 그 오른쪽 칸은 발산했습니다. "
+        "흰 고리: 실행이 끝날 때까지 수렴 속도가 계속 바뀐 칸입니다(자리를 잡지 않음). "
+        "초록 별: Goh의 최적값 α* = (2/(√λ₁+√λ₂))² = {lr}, μ* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
+        "수렴 속도 (√κ−1)/(√κ+1) = {rate}."
+    ),
+    "optimizer.theory.map_nearest_diverges": (
+        "α*는 학습률 선택지에 없고, 가장 가까운 {nearest}는 μ = {mu}에서 경계 너머에 있습니다."
+    ),
+    "optimizer.theory.map_nearest_converges": (
+        "α*는 학습률 선택지에 없습니다. 가장 가까운 {nearest}는 μ = {mu}에서도 수렴합니다."
+    ),
+    "optimizer.theory.fastest_button": "자리를 잡은 칸 중 가장 빠른 칸으로: 학습률 {lr}, 모멘텀 {mu} (속도 {rate})",
+    "optimizer.theory.map_spinner": "지도의 실제 SGD 실행을 돌리는 중입니다(서버마다 한 번)…",
+    "optimizer.theory.limits_title": "**이론의 두 가지 한계**",
+    "optimizer.theory.race": (
+        "**가장 좋은 수렴 속도가 {steps}단계 안에서 가장 빠른 것은 아닙니다.** ρ는 오래 실행했을 때의 이야기입니다. "
+        "최적값에서는 두 방향이 모두 임계 감쇠라서 오차가 ρ*ᵏ가 아니라 k·ρ*ᵏ처럼 줄어듭니다. ({a1}, {a2})에서 "
+        "α* = {lr}로 실행해 보면 그렇습니다. {steps}단계 뒤 μ* = {mu_star}는 가장 낮은 점에서 {d_star} 떨어져 있지만, "
+        "모멘텀 {mu}(속도 {rate}, {rate_star}보다 느림)는 {d}에 있습니다."
+    ),
+    "optimizer.theory.race_optimum_wins": (
+        "**수렴 속도는 오래 실행했을 때의 약속입니다.** 튜토리얼 출발점에서 {steps}단계 동안은 α*에서 다른 어떤 모멘텀도 "
+        "최적값을 이기지 못했고, 최적값은 가장 낮은 점에서 {d_star} 떨어진 곳에서 끝납니다."
+    ),
+    "optimizer.theory.noise": (
+        "**이론은 정확한 기울기를 전제합니다.** 위의 모든 숫자는 매 단계가 참 기울기를 써서 오차에 고정된 행렬을 곱한다고 "
+        "가정합니다. 미니배치로 학습하면 기울기에 잡음이 섞여, 단계마다 어떤 행렬로도 줄지 않는 무작위 흔들림이 더해집니다. "
+        "그래서 오차는 잡음 수준에서 더 내려가지 않고, 지난 기울기를 더해 가는 모멘텀은 그 잡음도 함께 싣고 갑니다. "
+        "실제 학습에서 학습률을 점점 낮추는 까닭입니다."
+    ),
+    "optimizer.chart.theory.x": "학습률 α (로그 눈금)",
+    "optimizer.chart.theory.y": "모멘텀 μ",
+    "optimizer.chart.theory.colour": "측정한 수렴 속도",
+    "optimizer.chart.theory.unsettled": "자리 잡지 않음",
+    "optimizer.chart.theory.boundary": "α·λ₂ = 2 + 2μ",
+    "optimizer.chart.theory.optimum": "최적값 (속도 {rate})",
+    "optimizer.chart.theory.optimum_short": "ρ* = {rate}",
+    "optimizer.chart.theory.optimum_hover": "최적값: α* = {lr}, μ* = {mu}, 속도 {rate}",
+    "optimizer.chart.theory.current": "지금 학습률, μ",
+    "optimizer.chart.theory.current_hover": "지금: 학습률 {lr}, 모멘텀 {mu}",
+    "optimizer.chart.theory.hover": "학습률 {lr}, 모멘텀 {mu}<br>측정 {measured}, 이론 {predicted}",
+    "optimizer.chart.theory.hover_diverged": "학습률 {lr}, 모멘텀 {mu}<br>발산",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① ResNet18로 학습 한 단계 실행하기",
     "resnet.intro": (
