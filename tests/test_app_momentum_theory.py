@@ -9,7 +9,14 @@ import pytest
 from components.core import momentum_theory as mt
 from components.core.optimizer import VALLEY_FLOOR, VALLEY_WALL, run_sgd
 from components.ui.i18n import t
-from components.ui.momentum_panels import FASTEST_KEY, MAP_KEY, MAP_START
+from components.ui.momentum_panels import (
+    FASTEST_KEY,
+    MAP_KEY,
+    MAP_START,
+    PICK_GO_KEY,
+    PICK_LR_KEY,
+    PICK_MU_KEY,
+)
 from components.ui.schema import LR_CHOICES
 from tests.support import all_text, assert_no_exception, decode_array, run_page
 
@@ -154,3 +161,20 @@ def test_fastest_cell_button_sets_lr_momentum_and_url():
     current = _trace(_map_spec(at), t("optimizer.chart.theory.current", "en"))
     assert decode_array(current["y"]) == [pytest.approx(mu)]
     assert rate == pytest.approx(_closed_form_rate(lr, mu), rel=0.02)
+
+
+def test_choose_a_cell_form_sets_lr_momentum_and_url():
+    at = _valley("ko")
+    # Seeded with the map cell nearest to the current setting (lr 0.01, μ 0.9).
+    assert at.select_slider(key=PICK_LR_KEY).value == 0.01
+    assert at.select_slider(key=PICK_MU_KEY).value == 0.9
+    at.select_slider(key=PICK_LR_KEY).set_value(0.003).run()
+    at.select_slider(key=PICK_MU_KEY).set_value(0.42).run()
+    assert at.select_slider(key="lr").value == 0.01  # nothing applied before the button
+    at.button(key=PICK_GO_KEY).click().run()
+    assert_no_exception(at)
+    assert at.select_slider(key="lr").value == 0.003
+    assert at.slider(key="momentum").value == pytest.approx(0.42)
+    assert at.query_params["lr"] == "0.003" and at.query_params["momentum"] == "0.42"
+    assert _metrics(at)[t("optimizer.theory.metric_predicted", "ko")] == \
+        f"{_closed_form_rate(0.003, 0.42):#.4g}"

@@ -13,7 +13,7 @@ import math
 
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT, readable
+from components.charts.style import FONT, TICK_FONT, TITLE_FONT, readable
 from components.numbers import format_number
 
 BOUNDARY_COLOR = "#d62728"
@@ -60,7 +60,8 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
     ticks = [rate_to_colour(r) for r in RATE_TICKS]
     fig = go.Figure()
     fig.add_trace(go.Heatmap(
-        x=xs, y=rates.momenta, z=colour, colorscale="Viridis", zmin=0, zmax=4.2,
+        # Reversed: fast cells (few 9s) bright, slow ones dark.
+        x=xs, y=rates.momenta, z=colour, colorscale="Viridis", reversescale=True, zmin=0, zmax=4.2,
         hoverinfo="skip", xgap=1, ygap=1,
         colorbar=dict(title=dict(text=labels["colour"], font=TITLE_FONT, side="right"),
                       tickvals=ticks, ticktext=[format_number(r) for r in RATE_TICKS],
@@ -100,7 +101,8 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
     fig.add_trace(go.Scatter(
         x=[p[0] for p in rings], y=[p[1] for p in rings], mode="markers",
         name=labels["unsettled"], hoverinfo="skip",
-        marker=dict(symbol="circle-open", size=7, color="white", line=dict(width=1.5)),
+        # A white dot with a dark rim shows on dark cells, bright cells and the legend.
+        marker=dict(symbol="circle", size=7, color="white", line=dict(width=1, color="#333333")),
     ))
     mus = [k * 0.99 / 60 for k in range(61)]
     fig.add_trace(go.Scatter(
@@ -110,17 +112,25 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
     ))
     best = rates.optimum
     fig.add_trace(go.Scatter(
-        x=[math.log10(best.lr)], y=[best.momentum], mode="markers+text",
+        x=[math.log10(best.lr)], y=[best.momentum], mode="markers",
         name=labels["optimum"].format(rate=format_number(best.rate)),
-        text=[labels["optimum_short"].format(rate=format_number(best.rate))],
-        textposition="middle left", textfont=dict(size=14, color="#111111"),
         marker=dict(symbol="star", size=20, color=OPTIMUM_COLOR,
                     line=dict(color="white", width=1.5)),
         hovertemplate=labels["optimum_hover"].format(
             lr=format_number(best.lr), mu=format_number(best.momentum),
             rate=format_number(best.rate)) + "<extra></extra>",
     ))
+    # The star's label on a white box, so it reads over dark and bright cells alike.
+    fig.add_annotation(x=math.log10(best.lr), y=best.momentum, ax=-70, ay=-34,
+                       text=labels["optimum_short"].format(rate=format_number(best.rate)),
+                       showarrow=True, arrowhead=0, arrowcolor="#333333",
+                       bgcolor="rgba(255,255,255,0.9)", font=dict(size=14, color="#111111"))
     lr, mu = current
+    # A white halo under the black ring keeps the current setting visible on any colour.
+    fig.add_trace(go.Scatter(
+        x=[math.log10(lr)], y=[mu], mode="markers", showlegend=False, hoverinfo="skip",
+        marker=dict(symbol="circle-open", size=22, color="white", line=dict(width=7)),
+    ))
     fig.add_trace(go.Scatter(
         x=[math.log10(lr)], y=[mu], mode="markers", name=labels["current"],
         marker=dict(symbol="circle-open", size=22, color=CURRENT_COLOR, line=dict(width=3.5)),
@@ -132,9 +142,10 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
                      range=(xs[0] - 0.6 * step, xs[-1] + 0.6 * step), showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["y"], range=(-0.03, 1.02), dtick=0.1, showgrid=False,
                      zeroline=False)
+    # No legend: the caption under the map names every mark, and on a phone a
+    # legend below the rotated lr ticks collided with the axis title.
     fig.update_layout(height=560, margin=dict(l=10, r=10, t=10, b=10), font=FONT,
-                      legend=dict(orientation="h", y=-0.18, x=0, font=LEGEND_FONT),
-                      hovermode="closest", dragmode=False, clickmode="event+select",
+                      showlegend=False, hovermode="closest", dragmode=False, clickmode="event+select",
                       plot_bgcolor="white")
     readable(fig)
     return fig

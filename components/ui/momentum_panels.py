@@ -16,6 +16,9 @@ from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, coerce, forma
 
 MAP_KEY = "rate_map"
 FASTEST_KEY = "fastest_cell"
+# "Choose a cell" form: a tap on a touch screen does not select a plotly point
+# (plotly only selects on a click it has hovered first), so phones need this path.
+PICK_LR_KEY, PICK_MU_KEY, PICK_GO_KEY = "map_pick_lr", "map_pick_mu", "map_pick_go"
 # The map and the 50-step race start where the tutorial's sliders start.
 MAP_START = (A1.default, A2.default)
 
@@ -65,8 +68,10 @@ def _curvature_block(curvatures: theory.Curvatures, lang: str) -> None:
     (h11, h12), (h21, h22) = (tuple(format_number(v) for v in row) for row in curvatures.hessian)
     low, high = (format_number(v) for v in curvatures.eigenvalues)
     st.markdown(t("optimizer.theory.intro", lang))
+    # Two short formulas rather than one wide one: a phone shows each whole.
     st.latex(rf"H = \nabla^2 \text{{loss}} = \begin{{pmatrix}} {h11} & {h12} \\ {h21} & {h22}"
-             rf"\end{{pmatrix}} \qquad \lambda_1 = {low}, \ \lambda_2 = {high}, \ "
+             rf"\end{{pmatrix}}")
+    st.latex(rf"\lambda_1 = {low}, \ \lambda_2 = {high}, \ "
              rf"\kappa = \lambda_2/\lambda_1 = {format_number(curvatures.condition)}")
     st.caption(t("optimizer.theory.hessian_caption", lang, low=low, high=high))
 
@@ -83,7 +88,9 @@ def _rate_block(report: theory.RateReport, lang: str) -> None:
     st.latex(rf"\rho(\lambda_1{{=}}{low}) = {r1}, \quad \rho(\lambda_2{{=}}{high}) = {r2}"
              rf"\quad\Rightarrow\quad \rho = \max = {rate_text(report.predicted)}")
     m = report.measurement
-    col_p, col_m, col_t, col_r = st.columns(4)
+    # Two by two: four metrics side by side truncate their labels beside the sidebar.
+    col_p, col_m = st.columns(2)
+    col_t, col_r = st.columns(2)
     col_p.metric(t("optimizer.theory.metric_predicted", lang), rate_text(report.predicted))
     col_m.metric(t("optimizer.theory.metric_measured", lang, first=m.first, last=m.last)
                  if m.rate is not None else t("optimizer.theory.metric_measured_none", lang),
@@ -154,6 +161,7 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
                  mu=format_number(best.momentum), rate=rate_text(best.rate)) + " "
                + t("optimizer.theory.map_nearest_" + ("diverges" if beyond else "converges"),
                    lang, nearest=format_number(nearest), mu=format_number(best.momentum)))
+    _pick_form(rates, lr, momentum, lang)
     fastest = theory.fastest_cell(rates)
     if fastest is not None:
         f_lr, f_mu, f_rate = fastest
@@ -161,6 +169,23 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
                     mu=format_number(f_mu), rate=rate_text(f_rate)),
                   key=FASTEST_KEY, on_click=_set_lr_momentum, args=(f_lr, f_mu),
                   icon=":material/bolt:")
+
+
+def _pick_form(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> None:
+    """Two pickers over the map's own grid and a button that applies them."""
+    # Seed the pickers once with the cell nearest to the current setting; after
+    # that they keep what the student chose (setting state before drawing is allowed).
+    st.session_state.setdefault(PICK_LR_KEY, coerce(LR, lr).value)
+    st.session_state.setdefault(PICK_MU_KEY, min(rates.momenta, key=lambda m: abs(m - momentum)))
+    with st.expander(t("optimizer.theory.pick_title", lang), icon=":material/touch_app:"):
+        col_lr, col_mu = st.columns(2)
+        pick_lr = col_lr.select_slider(t("control.lr", lang), options=rates.lrs,
+                                       format_func=format_number, key=PICK_LR_KEY)
+        pick_mu = col_mu.select_slider(t("control.momentum", lang), options=rates.momenta,
+                                       format_func=format_number, key=PICK_MU_KEY)
+        st.button(t("optimizer.theory.pick_go", lang, lr=format_number(pick_lr),
+                    mu=format_number(pick_mu)),
+                  key=PICK_GO_KEY, on_click=_set_lr_momentum, args=(pick_lr, pick_mu))
 
 
 def _limits_block(race: theory.ShortRace, lang: str) -> None:

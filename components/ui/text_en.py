@@ -546,31 +546,33 @@ TEXT: dict[str, str] = {
         "Each cell is a real `torch.optim.SGD` run of {steps} steps from ({a1}, {a2}): the lr options × {count} momenta, "
         "{cells} runs, computed once when this page was first opened on the server and shared by everyone. "
         "The colour is the measured rate over the last half of the run (brighter = faster); grey cells blew up. "
-        "**Click a cell** (tap on a phone) to set lr and momentum; the black ring is the current setting."
+        "**Click a cell** to set lr and momentum (on a touch screen, use the form under the map); the black ring is the current setting."
     ),
     "optimizer.theory.map_caption": (
         "Red dashed line: the theory's divergence boundary α·λ₂ = 2 + 2μ; cells to its right blew up. "
         "White rings: the rate was still changing at the end of the run (not settled). "
-        "Green star: Goh's optimum α* = (2/(√λ₁+√λ₂))² = {lr}, μ* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
+        "Green star: Goh's optimum α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "rate (√κ−1)/(√κ+1) = {rate}."
     ),
     "optimizer.theory.map_nearest_diverges": (
-        "α* is not one of the lr options, and the nearest one, {nearest}, lies beyond the boundary at μ = {mu}."
+        "α\\* is not one of the lr options, and the nearest one, {nearest}, lies beyond the boundary at μ = {mu}."
     ),
     "optimizer.theory.map_nearest_converges": (
-        "α* is not one of the lr options; the nearest one, {nearest}, still converges at μ = {mu}."
+        "α\\* is not one of the lr options; the nearest one, {nearest}, still converges at μ = {mu}."
     ),
     "optimizer.theory.fastest_button": "Go to the fastest settled cell: lr {lr}, momentum {mu} (rate {rate})",
+    "optimizer.theory.pick_title": "Choose a cell by its values (for touch screens)",
+    "optimizer.theory.pick_go": "Set lr {lr} and momentum {mu}",
     "optimizer.theory.map_spinner": "Running the map's real SGD runs (once per server)…",
     "optimizer.theory.limits_title": "**Two limits of the theory**",
     "optimizer.theory.race": (
         "**The best rate is not the fastest over {steps} steps.** ρ describes the long run. At the optimum both "
-        "directions are critically damped, so the error falls like k·ρ*ᵏ rather than ρ*ᵏ. Real runs from ({a1}, {a2}) "
-        "at α* = {lr} show it: after {steps} steps μ* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
+        "directions are critically damped, so the error falls like k·ρ\\*ᵏ rather than ρ\\*ᵏ. Real runs from ({a1}, {a2}) "
+        "at α\\* = {lr} show it: after {steps} steps μ\\* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
         "(rate {rate}, slower than {rate_star}) is at {d}."
     ),
     "optimizer.theory.race_optimum_wins": (
-        "**The rate is a long-run promise.** Over {steps} steps from the tutorial start no other momentum at α* "
+        "**The rate is a long-run promise.** Over {steps} steps from the tutorial start no other momentum at α\\* "
         "beat the optimum here; it ends {d_star} from the minimum."
     ),
     "optimizer.theory.noise": (

@@ -502,8 +502,8 @@ TEXT: dict[str, str] = {
     "optimizer.theory.metric_predicted": "예측한 수렴 속도 ρ (단계당)",
     "optimizer.theory.metric_measured": "측정한 수렴 속도, {first}–{last}단계",
     "optimizer.theory.metric_measured_none": "측정한 수렴 속도",
-    "optimizer.theory.metric_steps_theory": "100분의 1로 줄이는 단계 수: 이론",
-    "optimizer.theory.metric_steps_run": "100분의 1로 줄이는 단계 수: 이 실행",
+    "optimizer.theory.metric_steps_theory": "1/100로 줄이는 단계 수: 이론",
+    "optimizer.theory.metric_steps_run": "1/100로 줄이는 단계 수: 이 실행",
     "optimizer.theory.status.settled": (
         "**자리를 잡았습니다.** {first}–{last}단계에서 실제 실행의 최솟점까지 거리는 단계마다 {measured}배로 "
         "일정하게 줄었습니다(기하평균). 이론의 예측은 {predicted}이고, 둘의 차이는 {gap} %입니다."
@@ -548,31 +548,33 @@ TEXT: dict[str, str] = {
         "칸 하나하나가 ({a1}, {a2})에서 출발해 {steps}단계를 실행한 실제 `torch.optim.SGD`입니다. 학습률 선택지 × 모멘텀 "
         "{count}개로 모두 {cells}번 실행하며, 서버에서 이 페이지를 처음 열 때 한 번 계산해 모두가 함께 씁니다. "
         "색은 실행의 뒤쪽 절반에서 측정한 수렴 속도이고(밝을수록 빠름), 회색 칸은 발산한 실행입니다. "
-        "**칸을 클릭하면**(휴대폰에서는 탭) 학습률과 모멘텀이 그 값으로 바뀝니다. 검은 고리는 지금 설정입니다."
+        "**칸을 클릭하면** 학습률과 모멘텀이 그 값으로 바뀝니다(터치 화면에서는 지도 아래의 양식을 쓰세요). 검은 고리는 지금 설정입니다."
     ),
     "optimizer.theory.map_caption": (
         "빨간 점선: 이론의 발산 경계 α·λ₂ = 2 + 2μ이며, 그 오른쪽 칸은 발산했습니다. "
         "흰 고리: 실행이 끝날 때까지 수렴 속도가 계속 바뀐 칸입니다(자리를 잡지 않음). "
-        "초록 별: Goh의 최적값 α* = (2/(√λ₁+√λ₂))² = {lr}, μ* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
+        "초록 별: Goh의 최적값 α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "수렴 속도 (√κ−1)/(√κ+1) = {rate}."
     ),
     "optimizer.theory.map_nearest_diverges": (
-        "α*는 학습률 선택지에 없고, 가장 가까운 {nearest}는 μ = {mu}에서 경계 너머에 있습니다."
+        "α\\*는 학습률 선택지에 없고, 가장 가까운 {nearest}는 μ = {mu}에서 경계 너머에 있습니다."
     ),
     "optimizer.theory.map_nearest_converges": (
-        "α*는 학습률 선택지에 없습니다. 가장 가까운 {nearest}는 μ = {mu}에서도 수렴합니다."
+        "α\\*는 학습률 선택지에 없습니다. 가장 가까운 {nearest}는 μ = {mu}에서도 수렴합니다."
     ),
     "optimizer.theory.fastest_button": "자리를 잡은 칸 중 가장 빠른 칸으로: 학습률 {lr}, 모멘텀 {mu} (속도 {rate})",
+    "optimizer.theory.pick_title": "값으로 칸 고르기 (터치 화면용)",
+    "optimizer.theory.pick_go": "학습률 {lr}, 모멘텀 {mu}로 설정",
     "optimizer.theory.map_spinner": "지도의 실제 SGD 실행을 돌리는 중입니다(서버마다 한 번)…",
     "optimizer.theory.limits_title": "**이론의 두 가지 한계**",
     "optimizer.theory.race": (
         "**가장 좋은 수렴 속도가 {steps}단계 안에서 가장 빠른 것은 아닙니다.** ρ는 오래 실행했을 때의 이야기입니다. "
-        "최적값에서는 두 방향이 모두 임계 감쇠라서 오차가 ρ*ᵏ가 아니라 k·ρ*ᵏ처럼 줄어듭니다. ({a1}, {a2})에서 "
-        "α* = {lr}로 실행해 보면 그렇습니다. {steps}단계 뒤 μ* = {mu_star}는 가장 낮은 점에서 {d_star} 떨어져 있지만, "
+        "최적값에서는 두 방향이 모두 임계 감쇠라서 오차가 ρ\\*ᵏ가 아니라 k·ρ\\*ᵏ처럼 줄어듭니다. ({a1}, {a2})에서 "
+        "α\\* = {lr}로 실행해 보면 그렇습니다. {steps}단계 뒤 μ\\* = {mu_star}는 가장 낮은 점에서 {d_star} 떨어져 있지만, "
         "모멘텀 {mu}(속도 {rate}, {rate_star}보다 느림)는 {d}에 있습니다."
     ),
     "optimizer.theory.race_optimum_wins": (
-        "**수렴 속도는 오래 실행했을 때의 약속입니다.** 튜토리얼 출발점에서 {steps}단계 동안은 α*에서 다른 어떤 모멘텀도 "
+        "**수렴 속도는 오래 실행했을 때의 약속입니다.** 튜토리얼 출발점에서 {steps}단계 동안은 α\\*에서 다른 어떤 모멘텀도 "
         "최적값을 이기지 못했고, 최적값은 가장 낮은 점에서 {d_star} 떨어진 곳에서 끝납니다."
     ),
     "optimizer.theory.noise": (
