@@ -516,8 +516,9 @@ TEXT: dict[str, str] = {
         "and a window of steps catches part of a swing rather than the average."
     ),
     "optimizer.theory.reason.mix": (
-        "the distance still mixes parts that shrink at different rates (along the floor {r1}, across it {r2}); "
-        "ρ describes the run only once the slowest part dominates."
+        "the distance is made of a part along the floor (rate {r1}) and a part across it (rate {r2}), and the slower "
+        "part does not dominate yet; ρ describes the run only once it does. A start with little or nothing along the "
+        "slow direction can take very long to get there."
     ),
     "optimizer.theory.status.diverges": (
         "**Diverges.** α·λ₂ = {product} is at least 2 + 2μ = {bound}, so ρ = {predicted} ≥ 1: every step makes the "
@@ -526,8 +527,8 @@ TEXT: dict[str, str] = {
     "optimizer.theory.status.grows": "Over steps {first}–{last} the real run's distance grew by {measured} per step.",
     "optimizer.theory.status.overflowed": "The real run overflowed float32 and stopped after {steps} finite steps.",
     "optimizer.theory.status.short": (
-        "**Too few steps to measure.** This run has {steps} steps; a steady measurement needs at least 24 "
-        "(its last half, cut into four parts of at least 3 steps)."
+        "**Too few steps to measure.** A steady measurement needs at least 24 steps (the last half of the run, "
+        "cut into four parts of at least 3 steps); this run has {steps}."
     ),
     "optimizer.theory.status.at_minimum": "**Nothing to measure.** The start is the minimum itself: the distance is 0.",
     "optimizer.theory.steps.theory": (
@@ -535,10 +536,10 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.steps.run": "The real run stayed 100 times closer than its start from step {step} on.",
     "optimizer.theory.steps.run_not": (
-        "The real run has not got there within its {steps} steps: it shrank the distance {shrunk}-fold."
+        "The real run has not got there by step {steps}: it shrank the distance {shrunk}-fold."
     ),
     "optimizer.theory.steps.run_grew": (
-        "The real run has not got there within its {steps} steps: it ends farther from the minimum than it started."
+        "The real run has not got there by step {steps}: it ends farther from the minimum than it started."
     ),
     "optimizer.theory.steps.never": "With ρ ≥ 1 the error never shrinks 100-fold: each step multiplies it by at least 1.",
     "optimizer.theory.map_title": "The α–μ map: every learning rate and momentum, measured",
@@ -550,7 +551,7 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.map_caption": (
         "Red dashed line: the theory's divergence boundary α·λ₂ = 2 + 2μ; cells to its right blew up. "
-        "White rings: the rate was still changing at the end of the run (not settled). "
+        "White dots: the rate was still changing at the end of the run (not settled). "
         "Green star: Goh's optimum α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "rate (√κ−1)/(√κ+1) = {rate}."
     ),
