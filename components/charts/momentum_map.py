@@ -33,9 +33,10 @@ def _lr_text(lr: float) -> str:
     return format_number(lr)
 
 
-def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
+def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str]):
     """Heatmap of ``rates.measured`` (rows = momenta, columns = lrs), the
-    divergence boundary, Goh's optimum and the ``current`` (lr, momentum).
+    divergence boundary, Goh's optimum and the ``current`` (lr, momentum)
+    (None: without it, see ``current_traces``).
 
     ``labels``: x, y, colour, diverged, unsettled, boundary, optimum ({rate}),
     current, hover ({lr}, {mu}, {measured}, {predicted}), hover_diverged.
@@ -125,18 +126,6 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
                        text=labels["optimum_short"].format(rate=format_number(best.rate)),
                        showarrow=True, arrowhead=0, arrowcolor="#333333",
                        bgcolor="rgba(255,255,255,0.9)", font=dict(size=14, color="#111111"))
-    lr, mu = current
-    # A white halo under the black ring keeps the current setting visible on any colour.
-    fig.add_trace(go.Scatter(
-        x=[math.log10(lr)], y=[mu], mode="markers", showlegend=False, hoverinfo="skip",
-        marker=dict(symbol="circle-open", size=22, color="white", line=dict(width=7)),
-    ))
-    fig.add_trace(go.Scatter(
-        x=[math.log10(lr)], y=[mu], mode="markers", name=labels["current"],
-        marker=dict(symbol="circle-open", size=22, color=CURRENT_COLOR, line=dict(width=3.5)),
-        hovertemplate=labels["current_hover"].format(lr=_lr_text(lr), mu=format_number(mu))
-        + "<extra></extra>",
-    ))
     step = (xs[-1] - xs[0]) / (len(xs) - 1)
     fig.update_xaxes(title_text=labels["x"], tickvals=xs, ticktext=[_lr_text(v) for v in rates.lrs],
                      range=(xs[0] - 0.6 * step, xs[-1] + 0.6 * step), showgrid=False, zeroline=False)
@@ -148,7 +137,27 @@ def map_figure(rates, current: tuple[float, float], labels: dict[str, str]):
                       showlegend=False, hovermode="closest", dragmode=False, clickmode="event+select",
                       plot_bgcolor="white")
     readable(fig)
+    if current is not None:
+        fig.add_traces(current_traces(current, labels))
     return fig
+
+
+def current_traces(current: tuple[float, float], labels: dict[str, str]) -> list[dict]:
+    """The marker of the current (lr, momentum) as plain trace dicts: the page
+    adds them to a cached copy of the rest of the map (building the 306-cell
+    figure again on every slider move cost more than the whole lesson's run)."""
+    lr, mu = current
+    x = [math.log10(lr)]
+    # A white halo under the black ring keeps the current setting visible on any colour.
+    halo = dict(type="scatter", x=x, y=[mu], mode="markers", showlegend=False,
+                hoverinfo="skip",
+                marker=dict(symbol="circle-open", size=22, color="white", line=dict(width=7)))
+    ring = dict(type="scatter", x=x, y=[mu], mode="markers", name=labels["current"],
+                marker=dict(symbol="circle-open", size=22, color=CURRENT_COLOR,
+                            line=dict(width=3.5)),
+                hovertemplate=labels["current_hover"].format(lr=_lr_text(lr), mu=format_number(mu))
+                + "<extra></extra>")
+    return [halo, ring]
 
 
 def selected_cell(selection) -> tuple[float, float] | None:

@@ -41,6 +41,18 @@ def cached_short_race(start: tuple) -> theory.ShortRace:
     return theory.short_race(start)
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def cached_map_figure(lrs: tuple, start: tuple, lang: str, lr: float, momentum: float):
+    """The map for one language and current (lr, momentum), shared by sessions.
+
+    Building the 306-cell figure (plotly validates every trace) cost more than
+    the lesson's own run; a shared figure is safe because nothing mutates it
+    after this: ``st.plotly_chart`` only reads a Figure (``to_dict``).
+    """
+    return map_figure(cached_rate_map(lrs, start), (lr, momentum),
+                      labels_for("optimizer.chart.theory", lang))
+
+
 def rate_text(rate: float | None) -> str:
     """A rate with 4 significant digits, trailing zeros kept (0.9900, 1.147)."""
     if rate is None:
@@ -151,8 +163,8 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
     st.markdown(t("optimizer.theory.map_text", lang, steps=rates.steps,
                   cells=len(rates.lrs) * len(rates.momenta), count=len(rates.momenta),
                   a1=format_number(rates.start[0]), a2=format_number(rates.start[1])))
-    st.plotly_chart(map_figure(rates, (lr, momentum), labels_for("optimizer.chart.theory", lang)),
-                    key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
+    figure = cached_map_figure(rates.lrs, rates.start, lang, lr, momentum)
+    st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True})
     best = rates.optimum
     nearest = coerce(LR, best.lr).value
