@@ -208,3 +208,20 @@ def test_d2l_momentum_reference_numbers(lr, beta, end):
     assert run.params[-1] == pytest.approx(end, rel=2e-6, abs=1e-6)
     # The divergence at η = 0.6 is the theory's: |1 − η·4| = 1.4 > 1 along x₂.
     assert (abs(1 - lr * 4.0) > 1 and beta == 0) == (abs(run.params[-1][1]) > 2)
+
+
+def test_optimum_is_critically_damped_and_loses_a_50_step_race(curvatures):
+    """The page's claim: at (α*, μ*) both directions sit exactly on the boundary
+    between real and complex eigenvalues, and over 50 steps another momentum wins."""
+    best = mt.optimum(curvatures)
+    for lam in curvatures.eigenvalues:
+        trace = 1 + best.momentum - best.lr * lam
+        assert trace * trace == pytest.approx(4 * best.momentum, rel=1e-9)
+    race = mt.short_race(START)
+    assert race.best_distance < race.optimum_distance
+    assert race.best_rate > best.rate  # a worse long-run rate, yet closer after 50 steps
+    # Both numbers are those of the lesson's run function.
+    at_optimum = run_sgd("valley", START, (0.0, 0.0), best.lr, best.momentum, 50)
+    winner = run_sgd("valley", START, (0.0, 0.0), best.lr, race.best_momentum, 50)
+    assert mt.distances(at_optimum)[-1] == race.optimum_distance
+    assert mt.distances(winner)[-1] == race.best_distance
