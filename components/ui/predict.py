@@ -82,7 +82,8 @@ class Checkpoint:
         if self.is_number:
             # More digits than the answer: the student sees what they typed.
             return literal(format_number(guess, 8))
-        return literal(self.options.get(guess, guess))
+        # A choice was checked against the options: its label is catalogue text.
+        return self.options[guess] if guess in self.options else literal(guess)
 
     def misconception(self, guess) -> str:
         """The sentence for a wrong ``guess``: its slip if one matches, else the general one."""
