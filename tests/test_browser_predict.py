@@ -3,7 +3,7 @@
 import pytest
 
 from components.ui.i18n import t
-from tests.support import open_page, wait_idle
+from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -41,4 +41,43 @@ def test_gradients_checkpoint_with_the_keyboard_only(page, server_url, lang):
     assert "8.82" in result and "8.8" in result
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the lesson is back
     assert "predict=1" in page.url and "a1=-1.4" in page.url
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
+def _score(page) -> str:
+    return page.locator("[data-testid='stMarkdownContainer']").filter(
+        has_text="Score on this page").first.inner_text()
+
+
+def _answer(page, checkpoint_id: str, option: int) -> None:
+    """Pick an option of a choice checkpoint and press its reveal button."""
+    box = page.locator(f".st-key-checkpoint_{checkpoint_id}")
+    box.locator("[role='radiogroup'] label").nth(option).click()
+    wait_idle(page, timeout=120_000)
+    page.locator(f".st-key-reveal_{checkpoint_id} button").click()
+    page.wait_for_timeout(300)
+    wait_idle(page, timeout=120_000)
+
+
+def test_resnet_reveal_inside_the_training_fragment_updates_the_score(page, server_url):
+    """The loss question sits in a fragment (its lr slider reruns only that part): a
+    reveal there, and a slider that asks it again, still update the score at the end."""
+    open_page(page, server_url, "resnet", "lang=en&predict=1&pretrained=0&size=32&steps=1")
+    assert page.locator(".js-plotly-plot").count() == 0
+    _answer(page, "largest_grad_layer", 0)
+    page.wait_for_selector(".st-key-checkpoint_loss_after_step", timeout=120_000)
+    assert "out of 1 revealed (2 in all)" in _score(page)
+    _answer(page, "loss_after_step", 0)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
+        ".some(e => e.innerText.includes('out of 2 revealed'))", timeout=120_000)
+    assert page.locator("[data-testid='stMetric']").count() >= 3
+    slider_handle(page, "lr").focus()
+    page.keyboard.press("ArrowRight")  # lr 0.01 -> 0.03: a new question
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stMarkdownContainer\"]')]"
+        ".some(e => e.innerText.includes('out of 1 revealed'))", timeout=120_000)
+    wait_idle(page, timeout=120_000)
+    assert "lr=0.03" in page.url and "predict=1" in page.url
+    assert page.locator(".st-key-reveal_loss_after_step button").is_enabled()
     assert page.locator("[data-testid='stException']").count() == 0
