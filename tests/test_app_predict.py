@@ -360,3 +360,24 @@ def test_resnet_asks_layer_then_loss(monkeypatch, tmp_path):
     assert at.radio(key="guess_loss_after_step").value is None
     assert at.radio(key="guess_largest_grad_layer").value == wrong_layer
     assert t("resnet.metric_after_one", "en") not in [m.label for m in at.metric]
+
+
+def test_switching_language_keeps_the_reveal():
+    at = run_page("gradients", {"predict": "1"}, lang="ko")
+    at.number_input(key="guess_a1_grad").set_value(40)
+    at.button(key="reveal_a1_grad").click().run()
+    assert at.error[0].value.startswith("✗") and "**36**" in at.error[0].value
+    at.radio(key="lang").set_value("en").run()
+    assert_no_exception(at)
+    assert at.error[0].value.startswith("✗ Not quite") and "40" in at.error[0].value
+    assert plotly_specs(at)
+
+
+@pytest.mark.parametrize("guess,right", [(0, True), (0.01, True), (-0.01, True), (0.02, False)])
+def test_an_answer_of_zero_uses_the_absolute_tolerance(guess, right):
+    at = run_page("gradients", {"predict": "1", "a1": "0", "v1": "0.35"}, lang="en")
+    at.number_input(key="guess_a1_grad").set_value(guess)
+    at.button(key="reveal_a1_grad").click().run()
+    assert_no_exception(at)
+    assert bool(at.success) is right and bool(at.error) is not right
+    assert "±0.01" in (at.success or at.error)[0].value
