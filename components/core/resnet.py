@@ -253,11 +253,12 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
     hook = model.fc.register_forward_hook(lambda _m, inputs, _out: features.append(inputs[0].detach()))
 
     # Memory: a 224-px run used to hold ~9 copies of the 11.7 M parameters at
-    # once (bench/bench_resnet_memory.py). Now: the starting weights (for
-    # ‖ΔW‖), one reused copy of the weights before each step and, with
-    # momentum, one reused copy of the previous buffer; gradients are read in
-    # place (SGD does not modify ``.grad``) and the first ones kept as norms.
-    start = [p.detach().clone() for p in params]
+    # once (bench/bench_resnet_memory.py). Now: one reused copy of the weights
+    # before each step and, with momentum, one reused copy of the previous
+    # buffer. The starting weights (for ‖ΔW‖) are the pristine network's own,
+    # which nothing trains; gradients are read in place (SGD does not modify
+    # ``.grad``) and the first ones kept only as norms.
+    start = [p.detach() for p in pristine.model.parameters()]
     before = [torch.empty_like(p) for p in params]
     previous_buffers = [torch.empty_like(p) for p in params] if momentum else []
     first_grad_norms: list[float] = []
