@@ -3,6 +3,7 @@
     python bench/bench_resnet_memory.py                       # this checkout
     python bench/bench_resnet_memory.py --baseline /tmp/old   # and an older checkout, same run
     python bench/bench_resnet_memory.py --runs 1,2            # 1 vs 2 concurrent ResNet runs
+    python bench/bench_resnet_memory.py --threads 1 --alone 2 # a busy shared machine
 
 Make the older checkout with ``git worktree add /tmp/old <commit>`` (or
 ``git archive <commit> | tar -x -C /tmp/old``). Every variant runs the same
@@ -193,6 +194,10 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=45.0, help="scenario 1, seconds")
     parser.add_argument("--cap", type=float, default=60.0, help="scenario 2, seconds")
     parser.add_argument("--scenarios", default="1,2", help="which scenarios (1, 2)")
+    parser.add_argument("--alone", type=int, default=3, help="single-student opens")
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch threads in every server (default: torch's own, one per "
+                             "core); 1 keeps an oversubscribed machine usable")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     scenarios = {s.strip() for s in args.scenarios.split(",")}
@@ -209,15 +214,16 @@ def main() -> None:
                                        f"{args.duration:.0f} s",
                          "scenario 2": f"{args.class_size} students open ResNet at 224 px, "
                                        f"cap {args.cap:.0f} s",
+                         "torch threads": args.threads or "torch's default",
                          "target": f"RSS ≤ {TARGET_RSS_MB} MB"})
     rows = []
     alone_rows = []
     for label, cwd, env in variants:
         print(f"\n## {label}")
         if "1" in scenarios:
-            with server("dashboard.py", env=env, cwd=cwd) as app:
+            with server("dashboard.py", env=env, cwd=cwd, threads=args.threads) as app:
                 asyncio.run(warm_up(app.ws_url))
-                times = asyncio.run(alone(app.ws_url, [101, 102, 103]))
+                times = asyncio.run(alone(app.ws_url, [101 + i for i in range(args.alone)]))
                 alone_rows.append([label, len(times), fmt_ms(median(times)),
                                    fmt_ms(min(times) if times else math.nan),
                                    f"{app.rss_mb():.0f} MB"])
@@ -228,7 +234,7 @@ def main() -> None:
                 rows.append(row(label, "1: 20 light + 3 heavy", found, start))
                 print("  " + " | ".join(str(c) for c in rows[-1]))
         if "2" in scenarios:
-            with server("dashboard.py", env=env, cwd=cwd) as app:
+            with server("dashboard.py", env=env, cwd=cwd, threads=args.threads) as app:
                 asyncio.run(warm_up(app.ws_url))
                 start = app.rss_mb()
                 print(f"  scenario 2 … (RSS {start:.0f} MB)")
@@ -237,7 +243,8 @@ def main() -> None:
                 rows.append(row(label, f"2: {args.class_size} open ResNet 224", found, start))
                 print("  " + " | ".join(str(c) for c in rows[-1]))
     if alone_rows:
-        print("\n## One student alone: ResNet page at 224 px, 10 steps, new seed (3 opens)")
+        print(f"\n## One student alone: ResNet page at 224 px, 10 steps, new seed "
+              f"({args.alone} opens)")
         print_table(["variant", "runs", "median", "best", "RSS after"], alone_rows)
     print("## Summary")
     print_table(["variant", "scenario", "RSS warm / peak / end MB", "≤ 1.5 GB",

@@ -11,7 +11,11 @@ owner (one browser tab) holds at most one place:
   request's place in the line, and the previous one leaves with ``Replaced``;
 - a request that leaves the line early (its tab moved a slider again, or
   closed) keeps its place for ``keep_place_s`` seconds, so the tab's next
-  request does not go to the back of the line.
+  request does not go to the back of the line;
+- a page that needs two computations gets them one after the other: when a
+  fresh request finishes, the owner's next request within ``keep_place_s``
+  takes the same place (once), instead of queueing behind the whole class.
+  A reload after that goes to the back, so no tab can hold the front.
 
 ``on_wait(position)`` is called while a request waits (``position`` = how many
 requests are ahead of it, running ones included), at least every ``poll``
@@ -48,6 +52,7 @@ class Replaced(RuntimeError):
 class _Ticket:
     owner: str
     order: int
+    follow_ups: int  # how many later requests may still take this place
     replaced: bool = False
 
 
@@ -61,8 +66,9 @@ class ComputeQueue:
     _waiting: list[_Ticket] = field(default_factory=list, repr=False)
     _running: int = 0
     _orders: Iterator[int] = field(default_factory=itertools.count, repr=False)
-    # owner -> (place in line, when it left): a request that left early.
-    _left: dict[str, tuple[int, float]] = field(default_factory=dict, repr=False)
+    # owner -> (place in line, when it left, follow-ups left): a place kept
+    # for the owner's next request.
+    _left: dict[str, tuple[int, float, int]] = field(default_factory=dict, repr=False)
 
     @property
     def running(self) -> int:
@@ -95,24 +101,26 @@ class ComputeQueue:
         finally:
             with self._cond:
                 self._running -= 1
+                if ticket.follow_ups > 0:
+                    self._left[owner] = (ticket.order, time.monotonic(), ticket.follow_ups - 1)
                 self._cond.notify_all()
 
     def _enqueue(self, owner: str) -> _Ticket:
         now = time.monotonic()
         with self._cond:
-            self._left = {o: (order, at) for o, (order, at) in self._left.items()
-                          if now - at <= self.keep_place_s}
-            order = next(self._orders)
+            self._left = {o: kept for o, kept in self._left.items()
+                          if now - kept[1] <= self.keep_place_s}
+            order, follow_ups = next(self._orders), 1
             kept = self._left.pop(owner, None)
             if kept is not None:
-                order = kept[0]
+                order, _, follow_ups = kept
             for previous in self._waiting:
                 if previous.owner == owner:
                     previous.replaced = True
                     self._waiting.remove(previous)
-                    order = min(order, previous.order)
+                    order, follow_ups = min(order, previous.order), previous.follow_ups
                     break
-            ticket = _Ticket(owner, order)
+            ticket = _Ticket(owner, order, follow_ups)
             bisect.insort(self._waiting, ticket, key=lambda t: t.order)
             self._cond.notify_all()
             return ticket
@@ -151,7 +159,7 @@ class ComputeQueue:
             if ticket in self._waiting:
                 self._waiting.remove(ticket)
             if not ticket.replaced:
-                self._left[ticket.owner] = (ticket.order, time.monotonic())
+                self._left[ticket.owner] = (ticket.order, time.monotonic(), ticket.follow_ups)
             self._cond.notify_all()
 
 

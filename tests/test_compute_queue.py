@@ -34,16 +34,18 @@ class Request(threading.Thread):
     """One request in its own thread: waits for a slot, records what happened."""
 
     def __init__(self, queue: ComputeQueue, owner: str, log: list, on_wait=None,
-                 timeout: float = LONG):
+                 timeout: float = LONG, hold: threading.Event | None = None):
         super().__init__(daemon=True)
         self.queue, self.owner, self.log = queue, owner, log
-        self.on_wait, self.timeout = on_wait, timeout
+        self.on_wait, self.timeout, self.hold = on_wait, timeout, hold
         self.outcome: str | None = None
 
     def run(self) -> None:
         try:
             with self.queue.slot(self.owner, self.timeout, self.on_wait, poll=0.01):
                 self.log.append(self.owner)
+                if self.hold is not None:  # keep the slot until the test says so
+                    self.hold.wait(LONG)
                 self.outcome = "ran"
         except Replaced:
             self.outcome = "replaced"
@@ -144,6 +146,28 @@ def test_a_request_that_leaves_early_keeps_its_place_for_its_next_request():
     for request in (again, other):
         request.join(LONG)
     assert log == ["tab", "other"]
+
+
+def test_a_pages_second_computation_follows_its_first_but_a_reload_queues():
+    """Training then finetuning on one page: the second keeps the first's place, once."""
+    queue, log = ComputeQueue(slots=1), []
+    release = threading.Event()
+    with queue.slot("tab", LONG):  # the tab's first computation (training) runs
+        first = queued(queue, "s0", log, hold=release)
+        second = queued(queue, "s1", log, hold=release)
+    wait_until(lambda: queue.waiting_owners() == ["s1"])  # s0 took the free slot
+    follow_up = queued(queue, "tab", log)
+    assert queue.waiting_owners() == ["tab", "s1"]  # the tab's finetuning, not behind s1
+    release.set()
+    for request in (first, follow_up, second):
+        request.join(LONG)
+    assert log == ["s0", "tab", "s1"]
+    with queue.slot("teacher", LONG):
+        other = queued(queue, "s2", log)
+        reload = queued(queue, "tab", log)
+        assert queue.waiting_owners() == ["s2", "tab"]  # a reload: the back of the line
+    for request in (other, reload):
+        request.join(LONG)
 
 
 def test_on_wait_reports_how_many_are_ahead():
