@@ -1,7 +1,7 @@
 """One process or two replicas behind nginx: the class size at which p95 passes 1 s.
 
     python bench/bench_replicas.py                          # 60, 90, 120, 150 students, 30 s each
-    python bench/bench_replicas.py --students 40,80 --duration 20
+    python bench/bench_replicas.py --students 10,20,40 --threads 1   # a busy shared machine
 
 Both set-ups sit behind the same nginx, built from ``deploy/nginx.conf`` as
 ``deploy/try_replicas.py`` does (unprivileged, loopback, its own prefix): one
@@ -97,9 +97,11 @@ def proxy(ports: list[int]) -> Iterator[str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def measure(replicas: int, students: int, duration: float, seed: int) -> dict:
+def measure(replicas: int, students: int, duration: float, seed: int,
+            threads: int | None = None) -> dict:
     with contextlib.ExitStack() as stack:
-        apps = [stack.enter_context(server("dashboard.py")) for _ in range(replicas)]
+        apps = [stack.enter_context(server("dashboard.py", threads=threads))
+                for _ in range(replicas)]
         for app in apps:  # the instructor opens every page on every replica
             service_times(app.ws_url, 1)
         ws_url, log = stack.enter_context(proxy([int(a.url.rsplit(":", 1)[1]) for a in apps]))
@@ -155,6 +157,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", default="60,90,120,150")
     parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--threads", type=int, default=None,
+                        help="torch threads per server (default: torch's own); 1 on a busy machine")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     if _nginx() is None:
@@ -163,12 +167,13 @@ def main() -> None:
     sizes = [int(n) for n in args.students.split(",") if n]
     print_machine("Replicas: one process vs two behind nginx (cookie-sticky)",
                   extra={"class sizes": args.students, "seconds each": args.duration,
+                         "torch threads": args.threads or "torch's default",
                          "target": f"p95 ≤ {TARGET_P95} s"})
     rows, points = [], {1: [], 2: []}
     for students in sizes:
         for replicas in (1, 2):
             print(f"## {students} students, {replicas} replica(s)")
-            found = measure(replicas, students, args.duration, args.seed)
+            found = measure(replicas, students, args.duration, args.seed, args.threads)
             points[replicas].append((students, found["p95"]))
             rows.append([students, replicas, found["moves"], f"{found['rate']:.1f}",
                          fmt_ms(found["p50"]), fmt_ms(found["p95"]), found["errors"],

@@ -109,9 +109,11 @@ def _computation_slot(show_place: bool = True):
     try:
         with _compute_queue().slot(_owner(), WAIT_LIMIT_S, on_wait if show_place else None):
             if holder:
-                holder[0].empty()
+                holder[0].empty()  # the place in line is no longer news
             yield
     except (QueueTimeout, Replaced) as error:
+        if holder:
+            holder[0].empty()  # the page says "busy" instead
         raise ServerBusy() from error
 
 
