@@ -275,12 +275,14 @@ class Server:
 
 @contextlib.contextmanager
 def server(script: str = "dashboard.py", gc: bool | None = None, threads: int | None = None,
-           extra_args: tuple[str, ...] = (), env: dict | None = None) -> Iterator[Server]:
+           extra_args: tuple[str, ...] = (), env: dict | None = None,
+           cwd: Path | None = None) -> Iterator[Server]:
     """``streamlit run script`` on loopback with the levers set; stopped on exit.
 
     ``gc``: ``runner.postScriptGC`` (None: whatever .streamlit/config.toml says).
     ``threads``: torch intra-op threads in the server (None: torch's default,
     one per core). ``env``: extra environment, e.g. ``MALLOC_ARENA_MAX``.
+    ``cwd``: the checkout to serve (default: this one).
     """
     args = tuple(extra_args)
     if gc is not None:
@@ -290,7 +292,7 @@ def server(script: str = "dashboard.py", gc: bool | None = None, threads: int | 
         # torch sizes its intra-op pool from OMP_NUM_THREADS when it is imported.
         env["OMP_NUM_THREADS"] = str(threads)
     started = time.monotonic()
-    proc, url = start_server(script, extra_args=args, env=env)
+    proc, url = start_server(script, extra_args=args, env=env, cwd=cwd)
     handle = Server(proc, url, started, time.monotonic())
     try:
         yield handle

@@ -70,14 +70,19 @@ def free_port() -> int:
 
 
 def start_server(script: str = "dashboard.py", port: int | None = None,
-                 extra_args: tuple[str, ...] = (), env: dict | None = None):
-    """``streamlit run`` on loopback; returns (process, base URL) once healthy."""
+                 extra_args: tuple[str, ...] = (), env: dict | None = None,
+                 cwd: Path | None = None):
+    """``streamlit run`` on loopback; returns (process, base URL) once healthy.
+
+    ``cwd``: the checkout to serve (default: this one), e.g. an older commit
+    that a benchmark compares with.
+    """
     port = port or free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
            *extra_args]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
+    proc = subprocess.Popen(cmd, cwd=cwd or ROOT, env={**os.environ, **(env or {})},
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

@@ -212,20 +212,21 @@ def test_finetuning_and_no_grad_sections():
 
 
 def test_a_busy_server_says_so_instead_of_hanging(monkeypatch):
-    import threading
-
+    from components.compute_queue import ComputeQueue
     from components.ui import resnet_cache
 
     monkeypatch.setattr(resnet_cache, "WAIT_LIMIT_S", 0.2)
-    monkeypatch.setattr(resnet_cache, "_compute_gate", lambda: threading.Semaphore(0))
+    # No slot ever frees up: the request waits its time limit, then gives up.
+    monkeypatch.setattr(resnet_cache, "_compute_queue", lambda: ComputeQueue(slots=0))
     at = run_page("resnet", {**QUICK, "seed": "31337"}, lang="en")
     assert_no_exception(at)
     assert at.error and t("resnet.busy", "en") in at.error[0].value
 
 
-def test_at_most_two_resnet_computations_run_at_once(monkeypatch):
+def test_at_most_one_resnet_computation_runs_at_once(monkeypatch):
     import threading
     import time
+    from types import SimpleNamespace
 
     from components.ui import resnet_cache
 
@@ -243,12 +244,27 @@ def test_at_most_two_resnet_computations_run_at_once(monkeypatch):
         return args[1:]
 
     monkeypatch.setattr(resnet_cache, "train_resnet", slow_training)
-    workers = [threading.Thread(target=resnet_cache._training,
-                                args=("gate-test", 0.01, 0.9, 1, seed, 32, None))
-               for seed in range(5)]
+    pristine = SimpleNamespace(status=SimpleNamespace(identity="gate-test"))
+    results: list = []
+    workers = [threading.Thread(target=lambda s=seed: results.append(
+        resnet_cache.training_result(pristine, 0.01, 0.9, 1, s, 32))) for seed in range(5)]
     for worker in workers:
         worker.start()
     for worker in workers:
         worker.join(30)
     assert len(peak) == 5  # every computation ran…
-    assert max(peak) == resnet_cache.MAX_CONCURRENT_RUNS == 2  # …never more than two at once
+    assert max(peak) == resnet_cache.MAX_CONCURRENT_RUNS == 1  # …one at a time
+    assert sorted(r[3] for r in results) == list(range(5))  # each got its own result
+    # The same settings again: served from the result cache, nothing recomputed.
+    resnet_cache.training_result(pristine, 0.01, 0.9, 1, 2, 32)
+    assert len(peak) == 5
+
+
+def test_the_instructor_can_allow_more_concurrent_runs(monkeypatch):
+    from components.ui import resnet_cache
+
+    for value, expected in (("3", 3), ("0", 1), ("99", 8), ("many", 1)):
+        monkeypatch.setenv(resnet_cache.RUNS_ENV, value)
+        assert resnet_cache.concurrent_runs() == expected
+    monkeypatch.delenv(resnet_cache.RUNS_ENV)
+    assert resnet_cache.concurrent_runs() == resnet_cache.MAX_CONCURRENT_RUNS

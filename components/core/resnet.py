@@ -252,9 +252,16 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
     features: list[torch.Tensor] = []
     hook = model.fc.register_forward_hook(lambda _m, inputs, _out: features.append(inputs[0].detach()))
 
-    start = [p.detach().clone() for p in params]
-    first_grads: list[torch.Tensor] = []
-    previous_buffers: list[torch.Tensor] | None = None
+    # Memory: a 224-px run used to hold ~9 copies of the 11.7 M parameters at
+    # once (bench/bench_resnet_memory.py). Now: one reused copy of the weights
+    # before each step and, with momentum, one reused copy of the previous
+    # buffer. The starting weights (for ‖ΔW‖) are the pristine network's own,
+    # which nothing trains; gradients are read in place (SGD does not modify
+    # ``.grad``) and the first ones kept only as norms.
+    start = [p.detach() for p in pristine.model.parameters()]
+    before = [torch.empty_like(p) for p in params]
+    previous_buffers = [torch.empty_like(p) for p in params] if momentum else []
+    first_grad_norms: list[float] = []
     losses: list[float] = []
     records: list[StepRecord] = []
     prediction_facts: tuple = ()
@@ -264,7 +271,7 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
         prediction = model(data)
         loss = tutorial_loss(prediction, labels)
         loss.backward()
-        grads = [p.grad.detach().clone() for p in params]
+        grads = [p.grad.detach() for p in params]
         if step == 0:
             probabilities = torch.softmax(prediction.detach()[0], dim=0)
             top = torch.topk(probabilities, TOP_K)
@@ -273,10 +280,11 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
                 _grad_fn_name(prediction),
                 tuple(zip(top.indices.tolist(), (float(v) for v in top.values), strict=True)),
             )
-            first_grads = grads
+            first_grad_norms = [_norm(g) for g in grads]
             fc_bias_ones = bool(torch.equal(model.fc.bias.grad, torch.ones(1000)))
             fc_weight_features = _close(model.fc.weight.grad, features[0].expand(1000, -1))
-        before = [p.detach().clone() for p in params]
+        for saved, p in zip(before, params, strict=True):
+            saved.copy_(p.detach())
         optim.step()
         buffers = [optim.state[p].get("momentum_buffer") for p in params] if momentum else []
         with torch.no_grad():
@@ -284,10 +292,12 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
             update_ok = all(_close(p, w.add(m, alpha=-lr)) for p, w, m in zip(params, before, moves, strict=True))
             buffer_ok = None
             if momentum:
-                expected = grads if previous_buffers is None else [
-                    b.mul(momentum).add(g) for b, g in zip(previous_buffers, grads, strict=True)]
+                # One expected tensor at a time (a generator, not a list).
+                expected = grads if step == 0 else (
+                    b.mul(momentum).add(g) for b, g in zip(previous_buffers, grads, strict=True))
                 buffer_ok = all(_close(b, e) for b, e in zip(buffers, expected, strict=True))
-                previous_buffers = [b.clone() for b in buffers]
+                for saved, b in zip(previous_buffers, buffers, strict=True):
+                    saved.copy_(b)
             update_norm = _group_norm(_quick_norm(p - w) for p, w in zip(params, before, strict=True))
         records.append(StepRecord(float(loss.detach()), _group_norm(_quick_norm(g) for g in grads),
                                   update_norm, update_ok, buffer_ok))
@@ -297,11 +307,11 @@ def train_resnet(pristine: PristineResNet, lr: float, momentum: float, steps: in
     hook.remove()
 
     stats = []
-    for (name, p), w0, g0 in zip(named, start, first_grads, strict=True):
+    for (name, p), w0, g0 in zip(named, start, first_grad_norms, strict=True):
         buffer = optim.state[p].get("momentum_buffer") if momentum else None
         stats.append(ParameterStats(
             name=name, group=layer_group(name), shape=tuple(p.shape), numel=p.numel(),
-            weight_norm=_norm(w0), grad_norm=_norm(g0), change_norm=_norm(p - w0),
+            weight_norm=_norm(w0), grad_norm=g0, change_norm=_norm(p - w0),
             buffer_norm=_norm(buffer) if buffer is not None else None,
         ))
     shape, requires_grad, grad_fn, top_classes = prediction_facts

@@ -686,6 +686,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.random": "Random weights, as chosen: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "Running ResNet18 on the CPU…",
     "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
+    "resnet.queued": "Waiting in line for the server: {ahead} ahead of you. Moving a slider keeps your place.",
     "resnet.forward_title": "1 · Forward pass: the prediction",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})` is one random RGB image of {size}×{size} pixels "

@@ -688,6 +688,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.random": "선택한 대로 무작위 가중치를 씁니다: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
     "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
+    "resnet.queued": "서버 차례를 기다리는 중: 앞에 ResNet 계산 {ahead}개가 있습니다. 슬라이더를 움직여도 순서는 그대로 유지됩니다.",
     "resnet.forward_title": "1 · 순전파: 예측값 만들기",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})`는 {size}×{size} 픽셀짜리 임의의 RGB 이미지 한 장입니다 "

@@ -1,0 +1,99 @@
+"""Hosting: the private-flag workaround of components/ui/layout.py stays honest.
+
+The end-to-end check (a fresh server's first request to a lesson goes through
+``dashboard.py``) is tests/test_browser.py; these fail fast, without a browser,
+when a Streamlit upgrade changes the ground the workaround stands on.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.ui.layout import (
+    PAGES_FLAG_VERIFIED,
+    pages_folder_flag_applies,
+    streamlit_version,
+)
+from tests.support import ROOT
+
+
+def test_streamlit_is_a_version_the_pages_folder_workaround_was_verified_on():
+    low, high = PAGES_FLAG_VERIFIED
+    assert low <= streamlit_version() < high, (
+        f"Streamlit {st.__version__} is outside {PAGES_FLAG_VERIFIED}: run "
+        "tests/test_browser.py::test_first_request_of_a_fresh_server_to_a_lesson_uses_the_router "
+        "and, if it passes, widen PAGES_FLAG_VERIFIED in components/ui/layout.py")
+    assert pages_folder_flag_applies()
+
+
+def test_a_fresh_server_still_starts_in_the_legacy_pages_mode():
+    """If this fails, Streamlit no longer needs the flip: remove the workaround."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    saved = PagesManager.uses_pages_directory
+    try:
+        PagesManager.uses_pages_directory = None  # as in a freshly started server
+        PagesManager(str(ROOT / "dashboard.py"))
+        assert PagesManager.uses_pages_directory is True, (
+            "Streamlit no longer enters its pages/ mode at start-up: "
+            "_leave_pages_folder_mode in components/ui/layout.py can go")
+    finally:
+        PagesManager.uses_pages_directory = saved
+
+
+def test_the_version_parser_reads_release_and_pre_release_strings(monkeypatch):
+    for text, expected in (("1.67.0", (1, 67)), ("1.70.0rc1", (1, 70)), ("2.0", (2, 0)),
+                           ("1.8", (1, 8))):
+        monkeypatch.setattr(st, "__version__", text)
+        assert streamlit_version() == expected
+
+
+def _compose_nginx_conf() -> str:
+    """deploy/nginx.conf as the compose file's nginx service rewrites it at start-up."""
+    import re
+    import subprocess
+
+    compose = (ROOT / "deploy" / "docker-compose.yml").read_text()
+    expressions = re.findall(r"-e '([^']+)'", compose)
+    assert len(expressions) == 2, expressions
+    return subprocess.run(["sed", *[arg for e in expressions for arg in ("-e", e)],
+                           str(ROOT / "deploy" / "nginx.conf")],
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_compose_points_nginx_at_every_replica_and_the_replicas_at_postgres():
+    import re
+
+    conf = _compose_nginx_conf()
+    upstream = re.search(r"upstream autograd_lab \{(.*?)\}", conf, flags=re.S).group(1)
+    servers = re.findall(r"^\s*server (\S+)", upstream, flags=re.M)
+    assert servers == ["app:8501"]  # Docker's DNS name of all replicas
+    compose = (ROOT / "deploy" / "docker-compose.yml").read_text()
+    url = re.search(r'AUTOGRAD_LAB_DB: "([^"]+)"', compose).group(1)
+    assert url.startswith("postgresql+psycopg://lab:") and url.endswith("@db:5432/autograd_lab")
+    assert "POSTGRES_USER: lab" in compose and "POSTGRES_DB: autograd_lab" in compose
+
+
+def test_the_rewritten_nginx_conf_is_valid_nginx(tmp_path):
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    import pytest
+
+    nginx = shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)
+    if nginx is None:
+        pytest.skip("nginx is not installed")
+    # `app` only resolves inside Docker's network; the syntax is what is checked here.
+    site = _compose_nginx_conf().replace("app:8501", "127.0.0.1:8501")
+    (tmp_path / "site.conf").write_text(site)
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
+        f"events {{}}\nhttp {{ access_log off; client_body_temp_path {tmp_path}/b; "
+        f"proxy_temp_path {tmp_path}/p; fastcgi_temp_path {tmp_path}/f; "
+        f"uwsgi_temp_path {tmp_path}/u; scgi_temp_path {tmp_path}/s; "
+        f"include {tmp_path}/site.conf; }}\n")
+    check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
+                            "-e", str(tmp_path / "error.log")], capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
