@@ -32,7 +32,7 @@ def _open_websocket(url: str, origin: str) -> int | str:
             return 101
     except InvalidStatus as refused:
         return refused.response.status_code
-    except Exception as error:  # noqa: BLE001  (reported by the assertion)
+    except Exception as error:  # reported by the assertion
         return repr(error)
 
 
