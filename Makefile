@@ -38,7 +38,8 @@ install: $(APP_STAMP)
 install-dev: $(DEV_STAMP)
 
 # Debian's Chromium (Playwright's own browser download cannot work offline)
-# and CJK fonts so that Korean renders in screenshots.
+# and CJK fonts so that Korean renders in screenshots; nginx for the test of
+# deploy/nginx.conf's security headers (tests/test_browser_csp.py, skipped without it).
 browser-deps:
 	@if [ -x "$(CHROMIUM_PATH)" ] && { ! command -v dpkg >/dev/null || dpkg -s fonts-noto-cjk >/dev/null 2>&1; }; then \
 		echo "chromium and fonts present"; \
@@ -46,6 +47,13 @@ browser-deps:
 		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium fonts-noto-cjk; \
 	else \
 		echo "Install Chromium and set CHROMIUM_PATH=/path/to/chromium for the browser tests"; exit 1; \
+	fi
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then \
+		echo "nginx present"; \
+	elif command -v apt-get >/dev/null; then \
+		{ $(SUDO) apt-get install -y -q nginx || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q nginx; }; }; \
+	else \
+		echo "nginx not found: the CSP tests will be skipped"; \
 	fi
 
 run: install

@@ -16,8 +16,10 @@ from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
 
 lang = current_language()
-st.set_page_config(page_title=t("app.title", lang), page_icon=":material/school:",
-                   layout="wide")
+# An emoji icon: Streamlit draws it as a data: SVG. A ":material/..." icon would
+# make every visitor's browser fetch the favicon from fonts.gstatic.com, an
+# outside request that deploy/nginx.conf's Content-Security-Policy also blocks.
+st.set_page_config(page_title=t("app.title", lang), page_icon="🎓", layout="wide")
 
 home_slug, home_icon = HOME
 pages = [st.Page(f"pages/{home_slug}.py", title=t(f"nav.{home_slug}", lang),

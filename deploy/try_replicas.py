@@ -31,6 +31,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,88 +83,47 @@ def get(url: str) -> tuple[int, str]:
         return reply.status, reply.read().decode(errors="replace")
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mode", choices=("ip_hash", "cookie"), default="ip_hash")
-    parser.add_argument("--tabs", type=int, default=4, help="browser contexts (students)")
-    args = parser.parse_args()
-    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
-                                      else None)
+def find_nginx() -> str | None:
+    """The nginx binary, or None when it is not installed."""
+    return shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists()
+                                     else None)
+
+
+@contextmanager
+def nginx_in_front(ports: list[int], mode: str = "ip_hash"):
+    """deploy/nginx.conf on a free loopback port in front of the replicas on ``ports``.
+
+    Yields ``(base_url, folder)``; nginx runs unprivileged with its prefix, logs
+    (``folder/access.log``) and temporary files in ``folder``, and is stopped
+    (and the folder removed) on exit.
+    """
+    nginx = find_nginx()
     if nginx is None:
-        print("nginx is not installed (apt-get install -y nginx-light); nothing tried.")
-        return 0
-
-    from playwright.sync_api import sync_playwright
-
+        raise RuntimeError("nginx is not installed (apt-get install -y nginx-light)")
     tmp = Path(tempfile.mkdtemp(prefix="autograd-lab-nginx-"))
-    replicas = []
     proxy = None
     try:
-        replicas = [start_server() for _ in range(2)]
-        ports = [int(url.rsplit(":", 1)[1]) for _, url in replicas]
         listen = free_port()
-        (tmp / "site.conf").write_text(site_conf(ports, listen, args.mode))
+        (tmp / "site.conf").write_text(site_conf(ports, listen, mode))
         # As root, nginx's workers would switch to "nobody", who cannot write here.
         user = "user root;" if os.geteuid() == 0 else ""
         (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user))
-        check = subprocess.run([nginx, "-t", "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
-                                "-e", str(tmp / "error.log")], capture_output=True, text=True)
-        print(f"nginx -t: {(check.stderr or check.stdout).strip().splitlines()[-1]}")
+        args = ["-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
+        check = subprocess.run([nginx, "-t", *args], capture_output=True, text=True)
         if check.returncode != 0:
-            print(check.stderr)
-            return 1
-        proxy = subprocess.Popen([nginx, "-p", str(tmp), "-c", str(tmp / "nginx.conf"),
-                                  "-e", str(tmp / "error.log")])
+            raise RuntimeError(f"nginx -t failed: {check.stderr}")
+        proxy = subprocess.Popen([nginx, *args])
         base = f"http://127.0.0.1:{listen}"
         deadline = time.monotonic() + 20
         while True:
             try:
-                status, body = get(f"{base}/_stcore/health")
+                get(f"{base}/_stcore/health")
                 break
             except OSError:
-                if time.monotonic() > deadline:
+                if time.monotonic() > deadline or proxy.poll() is not None:
                     raise
                 time.sleep(0.2)
-        print(f"health through nginx: {status} {body!r}")
-        print(f"replicas on ports {ports}, nginx on {listen}, mode {args.mode}")
-
-        results = []
-        with sync_playwright() as playwright:
-            browser = launch_chromium(playwright)
-            for i in range(args.tabs):
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                page = context.new_page()
-                started = time.monotonic()
-                page.goto(f"{base}/gradients?lang=en", wait_until="domcontentloaded")
-                page.wait_for_selector("h1", timeout=90_000)
-                wait_idle(page, timeout=90_000)
-                loaded = time.monotonic() - started
-                slider_handle(page, "a1").focus()
-                page.keyboard.press("ArrowRight")
-                page.wait_for_function("() => location.search.includes('a1=2.1')",
-                                       timeout=60_000)
-                wait_idle(page, timeout=60_000)
-                errors = page.locator("[data-testid='stException']").count()
-                cookies = {c["name"]: c["value"] for c in context.cookies()}
-                results.append((i, loaded, "a1=2.1" in page.url, errors,
-                                cookies.get("autograd_lab", "")))
-                context.close()
-            browser.close()
-        time.sleep(0.5)  # let nginx write the access log
-        log = (tmp / "access.log").read_text() if (tmp / "access.log").exists() else ""
-        streams = re.findall(r"^/_stcore/stream \d+ upstream=(\S+)$", log, flags=re.M)
-        print()
-        print("| student | page loaded | slider moved, page reran | exceptions | cookie key |")
-        print("|---|---|---|---|---|")
-        for i, loaded, moved, errors, key in results:
-            print(f"| {i + 1} | {loaded * 1000:.0f} ms | {'yes' if moved else 'NO'} | {errors} "
-                  f"| {key[:8] or '—'} |")
-        print()
-        print("websockets per replica (nginx access log):",
-              dict(Counter(streams)) or "none logged")
-        ok = all(moved and errors == 0 for _, _, moved, errors, _ in results) and streams
-        print("result:", "OK, pages and websockets work through nginx" if ok else "FAILED")
-        return 0 if ok else 1
+        yield base, tmp
     finally:
         if proxy is not None:
             proxy.send_signal(signal.SIGQUIT)  # graceful stop of the nginx we started
@@ -171,13 +131,77 @@ def main() -> int:
                 proxy.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proxy.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", choices=("ip_hash", "cookie"), default="ip_hash")
+    parser.add_argument("--tabs", type=int, default=4, help="browser contexts (students)")
+    args = parser.parse_args()
+    if find_nginx() is None:
+        print("nginx is not installed (apt-get install -y nginx-light); nothing tried.")
+        return 0
+
+    replicas = []
+    try:
+        replicas = [start_server() for _ in range(2)]
+        ports = [int(url.rsplit(":", 1)[1]) for _, url in replicas]
+        with nginx_in_front(ports, args.mode) as (base, tmp):
+            return _visit(base, tmp, ports, args)
+    finally:
         for proc, _ in replicas:
             proc.terminate()
             try:
                 proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _visit(base: str, tmp: Path, ports: list[int], args) -> int:
+    """Open the gradients lesson through nginx in several browser contexts; print the table."""
+    from playwright.sync_api import sync_playwright
+
+    status, body = get(f"{base}/_stcore/health")
+    print(f"health through nginx: {status} {body!r}")
+    print(f"replicas on ports {ports}, nginx at {base}, mode {args.mode}")
+    results = []
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for i in range(args.tabs):
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            started = time.monotonic()
+            page.goto(f"{base}/gradients?lang=en", wait_until="domcontentloaded")
+            page.wait_for_selector("h1", timeout=90_000)
+            wait_idle(page, timeout=90_000)
+            loaded = time.monotonic() - started
+            slider_handle(page, "a1").focus()
+            page.keyboard.press("ArrowRight")
+            page.wait_for_function("() => location.search.includes('a1=2.1')",
+                                   timeout=60_000)
+            wait_idle(page, timeout=60_000)
+            errors = page.locator("[data-testid='stException']").count()
+            cookies = {c["name"]: c["value"] for c in context.cookies()}
+            results.append((i, loaded, "a1=2.1" in page.url, errors,
+                            cookies.get("autograd_lab", "")))
+            context.close()
+        browser.close()
+    time.sleep(0.5)  # let nginx write the access log
+    log = (tmp / "access.log").read_text() if (tmp / "access.log").exists() else ""
+    streams = re.findall(r"^/_stcore/stream \d+ upstream=(\S+)$", log, flags=re.M)
+    print()
+    print("| student | page loaded | slider moved, page reran | exceptions | cookie key |")
+    print("|---|---|---|---|---|")
+    for i, loaded, moved, errors, key in results:
+        print(f"| {i + 1} | {loaded * 1000:.0f} ms | {'yes' if moved else 'NO'} | {errors} "
+              f"| {key[:8] or '—'} |")
+    print()
+    print("websockets per replica (nginx access log):",
+          dict(Counter(streams)) or "none logged")
+    ok = all(moved and errors == 0 for _, _, moved, errors, _ in results) and streams
+    print("result:", "OK, pages and websockets work through nginx" if ok else "FAILED")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ def test_bad_language_falls_back_to_korean_with_a_message():
     at = run_page("home", {"lang": "xx"})
     assert_no_exception(at)
     assert at.radio(key="lang").value == "ko"
-    assert "lang=xx" in at.warning[0].value
+    from components.ui.user_text import literal
+
+    assert "`lang`" in at.warning[0].value and literal("xx") in at.warning[0].value
 
 
 def test_home_links_every_lesson_and_shows_versions():

@@ -76,6 +76,6 @@ def test_learning_rate_slider_changes_the_loss_curves(page, server_url):
 def test_bad_link_shows_one_line_per_value_and_still_works(page, server_url):
     open_page(page, server_url, "accumulation", "lang=en&calls=NaN&graph=banana&lr=1e999", charts=True)
     alert = page.locator("[data-testid='stAlert']").first.inner_text()
-    assert "calls=NaN" in alert and "graph=banana" in alert and "lr=1e999" in alert
+    assert "calls = NaN" in alert and "graph = banana" in alert and "lr = 1e999" in alert
     assert "[108, 243]" in _first_table(page)
     assert page.locator(NO_EXCEPTION).count() == 0

@@ -75,8 +75,8 @@ def init_page_state(page: str) -> PageState:
 def problem_message(control: Control, parsed: Parsed, lang: str) -> str:
     """One short line: which parameter, what was wrong, what is used instead.
 
-    The raw URL text is user text: it goes through ``literal`` and is never
-    placed inside backticks, which a crafted value could close.
+    The raw URL text is user text: ``literal`` makes it a code span that no
+    value can close, so a crafted link or image shows as typed.
     """
     return t(
         f"url.{parsed.problem}",
