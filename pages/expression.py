@@ -30,7 +30,7 @@ lang = state.lang
 st.markdown(t("expression.intro", lang))
 
 control_widget(state, "expr")
-for control, parsed in state.typed_problems:
+for _control, parsed in state.typed_problems:
     st.error(expression_error_text(parsed.detail, lang) if parsed.detail
              else t(f"expression.typed.{parsed.problem}", lang), icon=":material/block:")
     st.caption(t("expression.kept", lang, expr=literal(state["expr"], limit=200)))

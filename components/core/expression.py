@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import torch
 
-from components.core.expression_parser import Binary, Call, Node, Num, Unary, Var, to_text
+from components.core.expression_parser import Call, Node, Num, Unary, Var, to_text
 from components.core.graph import GraphData, GraphRecorder
 
 DTYPE = torch.float32  # as in the tutorial: torch.tensor([2., 3.])
