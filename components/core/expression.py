@@ -118,6 +118,8 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
     out = go(tree)
     if not isinstance(out, torch.Tensor):  # f is a constant: one value per element
         out = torch.full_like(a, out).detach()
+    elif out.shape != a.shape:  # a constant computed as a 0-d tensor, e.g. sin(1)
+        out = torch.broadcast_to(out, a.shape)
     return out
 
 
