@@ -62,16 +62,16 @@ MARKER = "/tmp/autograd_lab_i16_marker"
 
 # Each hostile input, the rule that refuses it, and (where useful) the token named.
 HOSTILE = [
-    (f"__import__('os').system('touch {MARKER}')", "attribute", None),
+    (f"__import__('os').system('touch {MARKER}')", "attribute", ".system"),
     ("__import__('os')", "unknown_function", "__import__"),
     (f"open('{MARKER}', 'w')", "unknown_function", "open"),
     ("getattr(a, '__class__')", "unknown_function", "getattr"),
     ("exec('1')", "unknown_function", "exec"),
     ("eval('1')", "unknown_function", "eval"),
-    ("().__class__.__bases__[0].__subclasses__()", "attribute", None),
-    ("sin.__globals__", "attribute", None),
-    ("a.__class__.__init__.__globals__", "attribute", None),
-    ("(lambda: 0).__globals__", "attribute", None),
+    ("().__class__.__bases__[0].__subclasses__()", "attribute", ".__subclasses__"),
+    ("sin.__globals__", "attribute", ".__globals__"),
+    ("a.__class__.__init__.__globals__", "attribute", ".__globals__"),
+    ("(lambda: 0).__globals__", "attribute", ".__globals__"),
     ("lambda: open('x')", "lambda", None),
     ("[x for x in (a, b)]", "comprehension", None),
     ("sum(x for x in a)", "unknown_function", "sum"),

@@ -223,8 +223,15 @@ class _Converter:
             return Binary(op, left, right)
         if isinstance(node, ast.Call):
             return self._call(node, depth)
+        raise self._refusal(node)
+
+    def _refusal(self, node: ast.AST) -> ExpressionError:
+        if isinstance(node, ast.Attribute):
+            # Name the attribute (.__globals__, .system) and point at its dot.
+            dot = node.end_col_offset - len(node.attr) + self.offset
+            return ExpressionError("attribute", dot, f".{node.attr}"[:30])
         code = _CONSTRUCTS.get(type(node), "construct")
-        raise ExpressionError(code, self._where(node), self._segment(node)[:20])
+        return ExpressionError(code, self._where(node), self._segment(node)[:20])
 
     def _constant(self, node: ast.Constant) -> Num:
         value = node.value
@@ -246,8 +253,10 @@ class _Converter:
 
     def _call(self, node: ast.Call, depth: int) -> Call:
         if not isinstance(node.func, ast.Name):
-            code = _CONSTRUCTS.get(type(node.func), "call_target")
-            raise ExpressionError(code, self._where(node.func), self._segment(node.func)[:20])
+            if type(node.func) in _CONSTRUCTS:
+                raise self._refusal(node.func)
+            raise ExpressionError("call_target", self._where(node.func),
+                                  self._segment(node.func)[:20])
         name = node.func.id
         if name not in FUNCTIONS:
             raise ExpressionError("unknown_function", self._where(node), name)
