@@ -17,6 +17,7 @@ from components.ui.expression_panels import (
     PRESETS,
     all_agree,
     event_sentences,
+    point_line,
     results_table,
 )
 from components.ui.i18n import t
@@ -66,6 +67,7 @@ elif derivs.f_latex and derivs.da_latex and derivs.db_latex:
 else:
     st.info(t("expression.latex_too_long", lang))
 st.markdown(t("expression.oracle_text", lang))
+st.markdown(point_line(result, lang))
 st.markdown(results_table(result, derivs, "a", lang))
 st.markdown(results_table(result, derivs, "b", lang))
 if not result.uses_a or not result.uses_b:

@@ -92,7 +92,7 @@ def test_typed_bad_input_keeps_the_previous_function(lang):
     assert at.query_params["expr"] == "sigmoid(a*b)"
     assert at.text_input(key="expr").value == "__import__('os').system('x')"
     latex = "\n".join(str(x.value) for x in at.latex)
-    assert "e^{- a b}" in latex
+    assert r"\sigma\left(a b\right)" in latex
 
 
 @pytest.mark.parametrize("bad, words", [

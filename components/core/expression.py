@@ -153,14 +153,18 @@ def _leaves(a, b, dtype):
 
 
 def finite_differences(tree: Node, a, b, v, step: float = FINITE_DIFFERENCE_STEP):
-    """Central differences of sum(v·f(a, b)) in float64, one element at a time."""
+    """Central differences of v_i·f(a_i, b_i) in float64, one element at a time.
+
+    f acts element by element, so ∂ sum(v·f) / ∂a_i only involves element i;
+    differencing that element alone keeps a NaN at one element from spoiling
+    the other's difference.
+    """
     a64 = torch.tensor(a, dtype=torch.float64)
     b64 = torch.tensor(b, dtype=torch.float64)
-    v64 = torch.tensor(v, dtype=torch.float64)
 
-    def total(x, y) -> float:
+    def element(x, y, i: int) -> float:
         with torch.no_grad():
-            return float((v64 * evaluate(tree, x, y)).sum())
+            return float(v[i]) * float(evaluate(tree, x, y)[i])
 
     def central(which: str) -> tuple[float, ...]:
         out = []
@@ -168,9 +172,9 @@ def finite_differences(tree: Node, a, b, v, step: float = FINITE_DIFFERENCE_STEP
             bump = torch.zeros(len(a), dtype=torch.float64)
             bump[i] = step
             if which == "a":
-                high, low = total(a64 + bump, b64), total(a64 - bump, b64)
+                high, low = element(a64 + bump, b64, i), element(a64 - bump, b64, i)
             else:
-                high, low = total(a64, b64 + bump), total(a64, b64 - bump)
+                high, low = element(a64, b64 + bump, i), element(a64, b64 - bump, i)
             out.append((high - low) / (2 * step))
         return tuple(out)
 

@@ -14,9 +14,19 @@ import math
 import threading
 from dataclasses import dataclass, replace
 
+import mpmath
 import sympy
 
-from components.core.expression_parser import Call, Node, Num, Unary, Var, children, fold
+from components.core.expression_parser import (
+    Call,
+    Node,
+    Num,
+    Unary,
+    Var,
+    children,
+    constant_value,
+    fold,
+)
 
 TIME_LIMIT = 1.0  # seconds; the slowest case measured under the parser's limits took 0.3 s
 MAX_LATEX = 1500  # characters; a longer derivative is summarised, not printed
@@ -25,12 +35,36 @@ DIGITS = 30
 A, B = sympy.symbols("a b", real=True)
 _SYMBOLS = {"a": A, "b": B}
 _CONSTANTS = {"pi": sympy.pi, "e": sympy.E}
+
+
+class sigmoid(sympy.Function):  # noqa: N801 - printed as a function name
+    """σ(x) = 1 / (1 + e^(−x)), kept whole so derivatives read σ(x)(1 − σ(x))."""
+
+    def fdiff(self, argindex=1):
+        return sigmoid(self.args[0]) * (1 - sigmoid(self.args[0]))
+
+    def _latex(self, printer):
+        return rf"\sigma\left({printer._print(self.args[0])}\right)"
+
+
+class relu(sympy.Function):  # noqa: N801 - printed as a function name
+    """max(x, 0), whose slope is the step function θ(x) (θ(0) = 1/2 in SymPy).
+
+    A function of its own rather than ``Max(x, 0)``: deciding the sign of a
+    long argument inside ``Max`` took SymPy seconds.
+    """
+
+    def fdiff(self, argindex=1):
+        return sympy.Heaviside(self.args[0])
+
+    def _latex(self, printer):
+        return rf"\operatorname{{relu}}\left({printer._print(self.args[0])}\right)"
+
+
 _FUNCTIONS = {
     "sin": sympy.sin, "cos": sympy.cos, "tan": sympy.tan, "exp": sympy.exp,
     "log": sympy.log, "sqrt": sympy.sqrt, "abs": sympy.Abs, "tanh": sympy.tanh,
-    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)),
-    # max(x, 0): SymPy differentiates it to Heaviside(x), undefined at 0 as in calculus.
-    "relu": lambda x: sympy.Max(x, 0),
+    "sigmoid": sigmoid, "relu": relu,
 }
 
 
@@ -39,8 +73,21 @@ def _rational(value: float) -> sympy.Rational:
     return sympy.Rational(repr(float(value)))
 
 
+def _has_call(node: Node) -> bool:
+    return isinstance(node, Call) or any(_has_call(child) for child in children(node))
+
+
 def to_sympy(node: Node) -> sympy.Expr:
-    """The SymPy expression of a parsed tree (a, b are real symbols)."""
+    """The SymPy expression of a parsed tree (a, b are real symbols).
+
+    A part without a or b that calls a function (tan(log(9)), relu(pi)) becomes
+    one Float: it has no derivative, and SymPy's exact simplification of such
+    constants (deciding the sign of tan(log(9)) for Max, say) took seconds.
+    """
+    if not isinstance(node, (Num, Var)) and _has_call(node):
+        value = constant_value(node)
+        if value is not None:
+            return sympy.Float(value, DIGITS)
     if isinstance(node, Num):
         return _CONSTANTS[node.name] if node.name else _rational(node.value)
     if isinstance(node, Var):
@@ -88,27 +135,83 @@ def _latex(expr: sympy.Expr) -> str:
     return text if len(text) <= MAX_LATEX else ""
 
 
+_MP_FUNCTIONS = {
+    sympy.sin: mpmath.sin, sympy.cos: mpmath.cos, sympy.tan: mpmath.tan,
+    sympy.exp: mpmath.exp, sympy.log: mpmath.log, sympy.tanh: mpmath.tanh,
+    sympy.Abs: abs, sympy.sign: mpmath.sign,
+    sigmoid: lambda x: 1 / (1 + mpmath.exp(-x)),
+    relu: lambda x: x if x > 0 else mpmath.mpf(0),
+    # SymPy's convention θ(0) = 1/2.
+    sympy.Heaviside: lambda x, *_: mpmath.mpf(1) if x > 0 else (
+        mpmath.mpf(0) if x < 0 else mpmath.mpf(0.5)),
+}
+
+
+def _mp(expr, point: dict):
+    """Evaluate a derivative numerically with mpmath, node by node.
+
+    Faster and more predictable than ``subs`` / ``evalf`` (which fall back to
+    symbolic substitution on θ and took over a second on some inputs). A
+    complex intermediate (log of a negative number) is kept complex.
+    """
+    if expr in point:
+        return point[expr]
+    if expr.is_Number:
+        if expr is sympy.nan or expr is sympy.zoo:
+            return mpmath.nan
+        if expr.is_infinite:
+            return mpmath.inf if expr.is_extended_positive else -mpmath.inf
+        if expr.is_Rational:
+            return mpmath.mpf(expr.p) / expr.q
+        return mpmath.mpf(str(expr))
+    if expr is sympy.pi:
+        return +mpmath.pi
+    if expr is sympy.E:
+        return +mpmath.e
+    args = [_mp(arg, point) for arg in expr.args]
+    if expr.is_Add:
+        return mpmath.fsum(args)
+    if expr.is_Mul:
+        return mpmath.fprod(args)
+    if expr.is_Pow:
+        base, exponent = args
+        if base == 0 and mpmath.re(exponent) < 0:
+            # 1/x² → +∞ from both sides; 1/x → ±∞ depending on the side: no value.
+            even = exponent == mpmath.re(exponent) and int(mpmath.re(exponent)) % 2 == 0 \
+                and mpmath.re(exponent) == int(mpmath.re(exponent))
+            return mpmath.inf if even else mpmath.nan
+        return mpmath.power(base, exponent)
+    function = _MP_FUNCTIONS.get(expr.func)
+    if function is None:
+        raise ValueError(f"no numeric rule for {expr.func}")
+    if expr.func in (sympy.Abs, sympy.sign, relu, sympy.Heaviside) and \
+            isinstance(args[0], mpmath.mpc):
+        return mpmath.nan  # corners of a complex value: no real answer
+    return function(*args)
+
+
 def _value_at(expr: sympy.Expr, a_value: float, b_value: float) -> tuple[float | None, str]:
-    at_point = expr.subs({A: _rational(a_value), B: _rational(b_value)})
-    if at_point.has(sympy.zoo, sympy.oo, -sympy.oo):
-        if at_point in (sympy.oo, -sympy.oo):
-            return (math.inf if at_point == sympy.oo else -math.inf), "infinite"
+    """The derivative's value at one point: a float and ``ok``, ``undefined``,
+    ``infinite`` or ``complex``."""
+    with mpmath.workdps(DIGITS):
+        point = {A: mpmath.mpf(repr(float(a_value))), B: mpmath.mpf(repr(float(b_value)))}
+        try:
+            number = _mp(expr, point)
+        except ZeroDivisionError:
+            return math.nan, "undefined"
+        if isinstance(number, mpmath.mpc):
+            real, imag = number.real, number.imag
+            if mpmath.isnan(real) or mpmath.isnan(imag):
+                return math.nan, "undefined"
+            if abs(imag) > 1e-12 * max(1, abs(real)):
+                return None, "complex"
+            number = real
+        value = float(number)
+    if math.isnan(value):
         return math.nan, "undefined"
-    if at_point.has(sympy.nan) or at_point.has(sympy.Heaviside):
-        return math.nan, "undefined"
-    number = sympy.N(at_point, DIGITS)
-    if number.has(sympy.nan) or number.has(sympy.zoo):
-        return math.nan, "undefined"
-    real, imag = number.as_real_imag()
-    try:
-        real_f, imag_f = float(real), float(imag)
-    except (TypeError, ValueError):
-        return math.nan, "undefined"
-    if abs(imag_f) > 1e-12 * max(1.0, abs(real_f)):
-        return None, "complex"
-    if math.isinf(real_f):
-        return real_f, "infinite"
-    return real_f, "ok"
+    if math.isinf(value):
+        return value, "infinite"
+    return value, "ok"
 
 
 def _work(tree: Node, a, b, evaluable: tuple[bool, ...]) -> Derivatives:

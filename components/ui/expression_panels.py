@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from components.core.expression_sympy import compare, weighted
-from components.numbers import format_number
+from components.numbers import format_number, format_vector
 from components.ui.i18n import t
 from components.ui.user_text import literal
 
@@ -22,28 +22,31 @@ PRESETS: dict[str, dict] = {
 _MARK = {"match": "✓", "mismatch": "✗", "undefined": "–"}
 
 
-def _number(value: float | None) -> str:
-    return "–" if value is None else format_number(value)
-
-
 def results_table(result, derivs, which: str, lang: str) -> str:
-    """Markdown table for a.grad or b.grad: autograd, SymPy ∂f·v, check, finite difference."""
+    """Markdown table for a.grad or b.grad: autograd, SymPy ∂f·v, check, finite difference.
+
+    Five narrow columns, so it fits a phone; the point itself is in ``point_line``.
+    """
     grads = result.a_grad if which == "a" else result.b_grad
     fd = result.a_grad_fd if which == "a" else result.b_grad_fd
     oracle = derivs.values_a if which == "a" else derivs.values_b
-    header = (f"| {t('expression.col_element', lang)} | a | b | v | "
-              f"{which}.grad ({t('expression.col_autograd', lang)}) | "
-              f"∂f/∂{which}·v (SymPy) | {t('expression.col_check', lang)} | "
-              f"{t('expression.col_fd', lang)} |")
-    rows = [header, "|:-:|--:|--:|--:|--:|--:|:-:|--:|"]
+    header = (f"| | autograd `{which}.grad` | SymPy ∂f/∂{which}·v | "
+              f"{t('expression.col_check', lang)} | {t('expression.col_fd', lang)} |")
+    rows = [header, "|:-:|--:|--:|:-:|--:|"]
     for i in range(len(grads)):
         expected = weighted(oracle[i], result.v[i])
         state = compare(grads[i], expected)
-        rows.append(
-            f"| {i + 1} | {format_number(result.a[i])} | {format_number(result.b[i])} | "
-            f"{format_number(result.v[i])} | **{format_number(grads[i])}** | {_number(expected)} | "
-            f"{_MARK[state]} {t(f'expression.check.{state}', lang)} | {format_number(fd[i])} |")
+        status = (derivs.status_a if which == "a" else derivs.status_b)[i]
+        shown = _oracle_word(oracle[i], status, result.v[i], lang)
+        rows.append(f"| {which}{'₁₂'[i]} | **{format_number(grads[i])}** | {shown} | "
+                    f"{_MARK[state]} | {format_number(fd[i])} |")
     return "\n".join(rows)
+
+
+def point_line(result, lang: str) -> str:
+    """Where f is read: a, b and the weights v, as vectors."""
+    return t("expression.point", lang, a=format_vector(result.a), b=format_vector(result.b),
+             v=format_vector(result.v))
 
 
 def all_agree(result, derivs) -> bool:

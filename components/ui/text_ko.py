@@ -211,15 +211,11 @@ TEXT: dict[str, str] = {
         "각 행에 세 가지 답을 나란히 놓았습니다. autograd의 `.grad`, 그 점에서 SymPy가 구한 정확한 "
         "도함수에 v를 곱한 값(`Q.backward(gradient=v)`가 각 원소에 주는 가중치), 그리고 float64로 "
         "계산한 중심 유한 차분 (f(x+h) − f(x−h)) / 2h입니다. ✓는 autograd와 SymPy가 float32 "
-        "반올림 오차 안에서 같다는 뜻입니다."
+        "반올림 오차 안에서 같다는 뜻이고, ✗는 다르다는 뜻, –는 SymPy에 실수 값이 없다는 뜻입니다."
     ),
-    "expression.col_element": "원소",
-    "expression.col_autograd": "autograd",
+    "expression.point": "a = {a}, b = {b}, v = {v}에서:",
     "expression.col_check": "확인",
     "expression.col_fd": "유한 차분",
-    "expression.check.match": "일치",
-    "expression.check.mismatch": "불일치",
-    "expression.check.undefined": "값 없음",
     "expression.sympy.undefined": "정의되지 않음",
     "expression.sympy.complex": "실수가 아님",
     "expression.sympy.skipped": "계산하지 못함(정확한 값이 너무 커짐)",
