@@ -15,13 +15,21 @@ from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT
 from components.numbers import format_number
 
 
-def _y_range(ys: list[float], y0: float) -> tuple[float, float] | None:
-    finite = [y for y in ys if y is not None]
-    if math.isfinite(y0):
-        finite.append(y0)
+def _y_range(ys: list, y0: float) -> tuple[float, float] | None:
+    """A y range that shows the curve's shape: near a pole (1/a at 0) the
+    values run to ±10¹², so the range is cut to the middle 90 % of them,
+    widened, whenever the full span is far larger than that."""
+    finite = sorted(y for y in ys if y is not None)
     if not finite:
         return None
-    low, high = min(finite), max(finite)
+    low, high = finite[0], finite[-1]
+    inner_low = finite[int(0.05 * (len(finite) - 1))]
+    inner_high = finite[int(0.95 * (len(finite) - 1))]
+    inner = inner_high - inner_low
+    if inner > 0 and high - low > 20 * inner:
+        low, high = inner_low - inner, inner_high + inner
+    if math.isfinite(y0):
+        low, high = min(low, y0), max(high, y0)
     pad = max((high - low) * 0.12, 1.0)
     return low - pad, high + pad
 

@@ -66,10 +66,14 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
     def raw(x):
         return x.detach() if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=a.dtype)
 
-    def overflow(node: Node, inputs, out) -> None:
+    def overflow(node: Node, inputs, out, pole=None) -> None:
+        # ∞ from finite inputs is an overflow, unless the input sat on a pole
+        # (x/0, log(0), 0**-1): that case already has its own event.
         finite = torch.ones(a.shape, dtype=torch.bool)
         for value in inputs:
             finite = finite & torch.isfinite(raw(value))
+        if pole is not None:
+            finite = finite & ~pole
         record("overflow", node, torch.isinf(raw(out)) & finite, raw(out))
 
     def go(node: Node):
@@ -90,9 +94,10 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
                 record(f"{node.function}_zero", node.argument, value == 0, value)
                 record(f"{node.function}_negative", node.argument, value < 0, value)
             out = _TORCH_FUNCTIONS[node.function](x)
-            overflow(node, (x,), out)
+            overflow(node, (x,), out, pole=value == 0 if node.function == "log" else None)
             return out
         left, right = go(node.left), go(node.right)
+        pole = None
         if node.op == "+":
             out = left + right
         elif node.op == "-":
@@ -100,7 +105,8 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
         elif node.op == "*":
             out = left * right
         elif node.op == "/":
-            record("div_zero", node.right, raw(right) == 0, raw(right))
+            pole = raw(right) == 0
+            record("div_zero", node.right, pole, raw(right))
             out = left / right
         else:
             base, exponent = raw(left), raw(right)
@@ -112,7 +118,8 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
                 # d/dp x**p = x**p · log(x): no real value for x ≤ 0.
                 record("pow_log", node.left, base <= 0, base)
             out = left**right
-        overflow(node, (left, right), out)
+            pole = (base == 0) & (exponent < 0)
+        overflow(node, (left, right), out, pole)
         return out
 
     out = go(tree)
