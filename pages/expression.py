@@ -6,10 +6,8 @@ import streamlit as st
 
 from components.charts.expression import curve_figure
 from components.charts.graph_svg import backward_graph_svg
-from components.core.expression import curve_along_a, gradients_of_expression
 from components.core.expression_parser import parse_expression
 from components.core.expression_snippet import expression_snippet
-from components.core.expression_sympy import derivatives
 from components.numbers import format_number
 from components.ui.controls import control_group, control_widget, set_values
 from components.ui.expression_messages import expression_error_text
@@ -17,6 +15,7 @@ from components.ui.expression_panels import (
     PRESETS,
     all_agree,
     event_sentences,
+    lesson_numbers,
     point_line,
     results_table,
 )
@@ -54,12 +53,12 @@ tree = parse_expression(state["expr"])  # the schema accepted it: never raises h
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])
 v = (state["v1"], state["v2"])
-result = gradients_of_expression(tree, a, b, v)
-derivs = derivatives(tree, a, b)
+result, derivs, curve = lesson_numbers(state["expr"], a, b, v, A1.low, A1.high)
 
 st.subheader(t("expression.oracle_title", lang))
 if derivs.timed_out:
-    st.warning(t("expression.sympy_timeout", lang), icon=":material/timer_off:")
+    st.warning(t("expression.sympy_failed" if derivs.failed else "expression.sympy_timeout", lang),
+               icon=":material/timer_off:")
 elif derivs.f_latex and derivs.da_latex and derivs.db_latex:
     st.latex(rf"f(a, b) = {derivs.f_latex}")
     st.latex(rf"\frac{{\partial f}}{{\partial a}} = {derivs.da_latex} \qquad "
@@ -84,7 +83,6 @@ else:
     st.info(t("expression.rounding", lang), icon=":material/info:")
 
 st.subheader(t("expression.curve_title", lang))
-curve = curve_along_a(tree, a[0], b[0], A1.low, A1.high)
 st.plotly_chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart")
 if math.isfinite(curve.slope) and math.isfinite(curve.y0):
     st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),

@@ -43,8 +43,9 @@ class sigmoid(sympy.Function):  # noqa: N801 - printed as a function name
     def fdiff(self, argindex=1):
         return sigmoid(self.args[0]) * (1 - sigmoid(self.args[0]))
 
-    def _latex(self, printer):
-        return rf"\sigma\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer, exp=None):
+        power = f"^{{{exp}}}" if exp else ""
+        return rf"\sigma{power}\left({printer._print(self.args[0])}\right)"
 
 
 class relu(sympy.Function):  # noqa: N801 - printed as a function name
@@ -57,8 +58,9 @@ class relu(sympy.Function):  # noqa: N801 - printed as a function name
     def fdiff(self, argindex=1):
         return sympy.Heaviside(self.args[0])
 
-    def _latex(self, printer):
-        return rf"\operatorname{{relu}}\left({printer._print(self.args[0])}\right)"
+    def _latex(self, printer, exp=None):
+        power = f"^{{{exp}}}" if exp else ""
+        return rf"\operatorname{{relu}}{power}\left({printer._print(self.args[0])}\right)"
 
 
 _FUNCTIONS = {
@@ -66,6 +68,12 @@ _FUNCTIONS = {
     "log": sympy.log, "sqrt": sympy.sqrt, "abs": sympy.Abs, "tanh": sympy.tanh,
     "sigmoid": sigmoid, "relu": relu,
 }
+
+
+# A thread cannot be stopped: one that runs past its deadline keeps its slot
+# until it ends. With every slot taken, the page goes on without SymPy. The
+# one piece of shared state in the core, on purpose: it protects the server.
+_WORKERS = threading.BoundedSemaphore(4)
 
 
 def _rational(value: float) -> sympy.Rational:
@@ -115,8 +123,9 @@ class Derivatives:
     ``values_a[i]`` is ∂f/∂a at (a_i, b_i) as a float: NaN when SymPy finds
     it undefined there (0/0, a corner), ±inf when infinite, and None when not
     a real number or not evaluated (see ``status_a[i]``: ``ok``, ``undefined``,
-    ``infinite``, ``complex``, ``skipped``). ``timed_out`` is True when the
-    deadline passed (every other field is then empty).
+    ``infinite``, ``complex``, ``skipped`` — values too large to evaluate —,
+    or ``timeout``). ``timed_out`` is True when the
+    deadline passed or SymPy failed (``failed``; every other field is then empty).
     """
 
     f_latex: str
@@ -128,6 +137,7 @@ class Derivatives:
     status_b: tuple[str, ...]
     timed_out: bool = False
     seconds: float = 0.0
+    failed: bool = False
 
 
 def _latex(expr: sympy.Expr) -> str:
@@ -273,7 +283,7 @@ def derivatives(tree: Node, a, b, time_limit: float = TIME_LIMIT) -> Derivatives
     """∂f/∂a, ∂f/∂b by SymPy, and their values at (a_i, b_i), within ``time_limit``.
 
     The worker is a daemon thread: if the deadline passes, the page goes on
-    without SymPy's answer (the parser's limits make that a theoretical case).
+    without SymPy's answer; at most four such workers exist at any time.
     """
     import time
 
@@ -286,17 +296,29 @@ def derivatives(tree: Node, a, b, time_limit: float = TIME_LIMIT) -> Derivatives
         except Exception as error:  # noqa: BLE001 - any SymPy failure is "no oracle"
             box["error"] = error
 
+    def guarded() -> None:
+        try:
+            run()
+        finally:
+            _WORKERS.release()
+
     start = time.perf_counter()
-    worker = threading.Thread(target=run, name="sympy-oracle", daemon=True)
+    if not _WORKERS.acquire(blocking=False):
+        # Every slot is held by a worker past its deadline: skip SymPy rather
+        # than pile up threads that would slow every student's page.
+        empty = tuple(None for _ in a)
+        skipped = tuple("timeout" for _ in a)
+        return Derivatives("", "", "", empty, empty, skipped, skipped, timed_out=True)
+    worker = threading.Thread(target=guarded, name="sympy-oracle", daemon=True)
     worker.start()
     worker.join(time_limit)
     seconds = time.perf_counter() - start
     result = box.get("result")
     if worker.is_alive() or not isinstance(result, Derivatives):
         empty = tuple(None for _ in a)
-        skipped = tuple("skipped" for _ in a)
-        return Derivatives("", "", "", empty, empty, skipped, skipped,
-                           timed_out=True, seconds=seconds)
+        skipped = tuple("timeout" for _ in a)
+        return Derivatives("", "", "", empty, empty, skipped, skipped, timed_out=True,
+                           seconds=seconds, failed="error" in box)
     return replace(result, seconds=seconds)
 
 

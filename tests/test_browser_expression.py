@@ -1,0 +1,62 @@
+"""Lesson ⑤ in real headless Chromium: typing a function, a hostile one, a shared link."""
+
+import time
+import urllib.parse
+
+import pytest
+
+from components.ui.i18n import t
+from tests.support import open_page, wait_idle
+
+pytestmark = pytest.mark.browser
+
+TABLE = "[data-testid='stMarkdownContainer'] table"
+NO_EXCEPTION = "[data-testid='stException']"
+BOX = ".st-key-expr input"
+
+
+def _type(page, text: str) -> float:
+    """Replace the function in the box, press Enter; seconds until the rerun ended."""
+    box = page.locator(BOX)
+    box.fill(text)
+    start = time.perf_counter()
+    box.press("Enter")
+    page.wait_for_timeout(100)
+    wait_idle(page)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_typing_a_function_updates_numbers_and_url(page, server_url, lang):
+    open_page(page, server_url, "expression", f"lang={lang}", charts=True)
+    assert page.locator("h1").first.inner_text().strip() == t("expression.title", lang)
+    assert "36" in page.locator(TABLE).first.inner_text()
+    _type(page, "a*b")
+    page.wait_for_function(
+        "() => document.querySelector(\"" + TABLE + "\")?.innerText.includes('6')")
+    first = page.locator(TABLE).first.inner_text()
+    assert "✓" in first and "36" not in first  # a.grad = b = [6, 4]
+    assert "expr=a%2Ab" in page.url or "expr=a*b" in page.url
+    assert page.locator(NO_EXCEPTION).count() == 0
+
+
+def test_hostile_text_is_refused_within_a_second_and_the_function_stays(page, server_url):
+    open_page(page, server_url, "expression", "lang=en", charts=True)
+    before = page.locator(TABLE).first.inner_text()
+    seconds = _type(page, "().__class__.__bases__[0].__subclasses__()")
+    assert seconds < 1.5  # one rerun, measured from the key press, Enter included
+    alert = page.locator("[data-testid='stAlert']").first.inner_text()
+    assert "__subclasses__" in alert
+    assert page.locator(TABLE).first.inner_text() == before
+    assert "__subclasses__" not in urllib.parse.unquote(page.url)
+    assert page.locator(NO_EXCEPTION).count() == 0
+
+
+def test_shared_link_with_an_encoded_function(page, server_url):
+    expr = urllib.parse.quote("sqrt(a**2 + b**2)")
+    open_page(page, server_url, "expression", f"lang=en&expr={expr}&a1=0&a2=3&b1=0&b2=4",
+              charts=True)
+    assert page.locator(BOX).input_value() == "sqrt(a**2 + b**2)"
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "sqrt receives exactly 0" in text
+    assert page.locator("[data-testid='stAlert']").count() == 0
