@@ -242,7 +242,7 @@ TEXT: dict[str, str] = {
     "expression.event.not_finite": "원소 {i}: 여기서 f나 기울기가 NaN 또는 ∞입니다. 계산 도중의 값이 float32 범위를 벗어났거나 실수 값이 없었기 때문입니다.",
     "expression.event_numbers": "원소 {i}의 숫자: f = {q}; autograd a.grad = {a_grad}, b.grad = {b_grad}; SymPy ∂f/∂a·v = {a_sympy}, ∂f/∂b·v = {b_sympy}; 유한 차분 {a_fd}, {b_fd}.",
     "expression.curve_title": "a₁을 따라 본 f와 autograd가 그리는 접선",
-    "expression.curve_caption": "주황색 접선의 기울기는 b₁ = {b1}로 고정하고 a₁ = {a1}에서 autograd가 구한 ∂f/∂a₁ = {slope}입니다. 가중치 v₁ = {v1}을 곱하면 `a.grad[0]` = v₁ × 기울기 = {grad}입니다.",
+    "expression.curve_caption": "주황색 접선의 기울기는 b₁을 {b1}에 고정하고 a₁ = {a1}에서 autograd가 구한 ∂f/∂a₁ = {slope}입니다. 여기에 가중치 v₁(= {v1})을 곱하면 `a.grad[0]` = v₁ × 기울기 = {grad}입니다.",
     "expression.curve_caption_none": "a₁ = {a1}에서는 접선을 그리지 않습니다. 그 점의 f나 기울기가 {slope}(으)로 유한한 숫자가 아니기 때문입니다(위 절 참고).",
     "expression.curve_gaps": "곡선이 끊긴 곳은 f가 유한한 실수 값을 갖지 않는 곳입니다.",
     "expression.chart.title": "a₁을 움직일 때의 f(a₁, b₁) (b₁ 고정)",
