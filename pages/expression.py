@@ -102,4 +102,4 @@ else:
     graph_col.image(backward_graph_svg(result.graph, labels_for("expression.graph", lang)))
     graph_text.markdown(t("expression.graph_caption", lang))
 
-code_panel(expression_snippet(tree, a, b, v), lang)
+code_panel(expression_snippet(tree, a, b, v, t("expression.code_gradient_comment", lang)), lang)

@@ -129,3 +129,20 @@ def test_bad_expr_in_a_link_falls_back_with_one_line(bad, lang):
     assert at.text_input(key="expr").value == "3*a**3 - b**2"
     assert at.query_params["expr"] == "3*a**3 - b**2"
     assert "](http" not in at.warning[0].value  # the raw value is escaped, never a link
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_refusal_has_its_own_sentence(lang):
+    from components.core.expression_parser import ExpressionError, parse_expression
+    from components.ui.expression_messages import expression_error_text
+    from tests.test_core_expression_parser import HOSTILE
+
+    sentences = {}
+    for text, code, _ in HOSTILE:
+        with pytest.raises(ExpressionError) as refused:
+            parse_expression(text)
+        line = expression_error_text(refused.value, lang)
+        assert not line.startswith("expression.error."), code  # a catalogue sentence
+        assert "\n" not in line and len(line) < 300
+        sentences.setdefault(code, set()).add(line.split(" ")[0] if code == "syntax" else line)
+    assert len(sentences) >= 30  # thirty-odd different reasons, each with its own words

@@ -16,8 +16,11 @@ def expression_code(tree: Node) -> str:
     return to_text(tree, call_prefix="torch.", constant_prefix="math.")
 
 
-def expression_snippet(tree: Node, a, b, v) -> str:
-    """Code that reproduces the page's Q, a.grad and b.grad for f, a, b and v."""
+def expression_snippet(tree: Node, a, b, v, gradient_comment: str = "the gradient= argument") -> str:
+    """Code that reproduces the page's Q, a.grad and b.grad for f, a, b and v.
+
+    ``gradient_comment`` is the comment on the line of v, in the page's language.
+    """
     code = expression_code(tree)
     header = "import math\n\nimport torch\n" if "math." in code else "import torch\n"
     lines = [
@@ -31,7 +34,7 @@ def expression_snippet(tree: Node, a, b, v) -> str:
         return "\n".join(lines) + "\n"
     lines += [
         f"Q = {code}",
-        f"v = {tensor_literal(v)}   # the gradient= argument",
+        f"v = {tensor_literal(v)}   # {gradient_comment}",
         "Q.backward(gradient=v)",
         "",
         'print("Q      =", Q.detach())',

@@ -261,6 +261,7 @@ TEXT: dict[str, str] = {
     "expression.graph.grad_in": "gradient arriving = {value}",
     "expression.graph.leaf": "{name} = {value}",
     "expression.graph.leaf_grad": "{name}.grad = {value}",
+    "expression.code_gradient_comment": "the gradient= argument (v)",
     "expression.error.empty": "The function is empty: type an expression in a and b.",
     "expression.error.control_char": "Character {where} is an invisible control character ({token}); only printable text is allowed.",
     "expression.error.non_ascii": "Character {where} is {token}, not a plain ASCII character. A look-alike letter (such as Cyrillic а for a) would be a different name, so only ASCII is allowed.",

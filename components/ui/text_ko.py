@@ -262,6 +262,7 @@ TEXT: dict[str, str] = {
     "expression.graph.grad_in": "도착한 기울기 = {value}",
     "expression.graph.leaf": "{name} = {value}",
     "expression.graph.leaf_grad": "{name}.grad = {value}",
+    "expression.code_gradient_comment": "gradient= 인자 (v)",
     "expression.error.empty": "함수가 비어 있습니다. a와 b로 된 식을 입력하세요.",
     "expression.error.control_char": "{where}번째 글자가 보이지 않는 제어 문자({token})입니다. 인쇄 가능한 글자만 쓸 수 있습니다.",
     "expression.error.non_ascii": "{where}번째 글자 {token}은(는) ASCII 문자가 아닙니다. 닮은 글자(예: 라틴 a 대신 키릴 а)는 다른 이름이 되므로 ASCII만 쓸 수 있습니다.",
