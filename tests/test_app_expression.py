@@ -149,3 +149,12 @@ def test_every_refusal_has_its_own_sentence(lang):
     # Each reason has words of its own, not one shared "invalid input".
     templates = {t(f"expression.error.{code}", lang) for code in codes}
     assert len(codes) >= 25 and len(templates) == len(codes)
+
+
+def test_bad_text_after_a_shared_link_keeps_the_links_function():
+    at = run_page("expression", {"expr": "tanh(a)"}, lang="en")
+    at.text_input(key="expr").input("a +* b").run()
+    assert_no_exception(at)
+    assert len(at.error) == 1 and "character" in at.error[0].value
+    assert at.query_params["expr"] == "tanh(a)"
+    assert any("tanh" in str(x.value) for x in at.latex)

@@ -78,6 +78,8 @@ def init_page_state(page: str) -> PageState:
         if parsed.problem:
             problems.append((control, parsed))
         st.session_state[control.name] = parsed.value
+        if control.kind == "text":  # a shared link's function is the first valid one
+            st.session_state[_last_valid_key(control)] = parsed.value
     values = {c.name: last_valid.get(c.name, st.session_state[c.name]) for c in controls}
     st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls})
     return PageState(
