@@ -15,6 +15,7 @@ from typing import Any
 import streamlit as st
 
 from components.numbers import format_number
+from components.ui.expression_messages import expression_error_text
 from components.ui.i18n import t
 from components.ui.schema import LANG, Control, Parsed, coerce, controls_for, format_value, parse
 from components.ui.user_text import literal
@@ -29,6 +30,9 @@ class PageState:
     values: dict[str, Any]
     controls: dict[str, Control]
     problems: list[tuple[Control, Parsed]] = field(default_factory=list)
+    # A text control whose typed value was refused: (control, parsed). The
+    # page keeps showing the last valid value and says what is wrong.
+    typed_problems: list[tuple[Control, Parsed]] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> Any:
         return self.values[name]
@@ -49,7 +53,20 @@ def init_page_state(page: str) -> PageState:
     """
     controls = (LANG, *controls_for(page))
     problems: list[tuple[Control, Parsed]] = []
+    typed_problems: list[tuple[Control, Parsed]] = []
+    last_valid: dict[str, Any] = {}
     for control in controls:
+        if control.kind == "text" and control.name in st.session_state:
+            # What was typed stays in the box (to be fixed); the view keeps
+            # the last valid value until the text is valid again.
+            typed = parse(control, st.session_state[control.name])
+            key = _last_valid_key(control)
+            if typed.problem:
+                typed_problems.append((control, typed))
+                last_valid[control.name] = st.session_state.get(key, control.default)
+            else:
+                st.session_state[key] = last_valid[control.name] = typed.value
+            continue
         if control.name in st.session_state:
             # Kept from another page whose range may be wider: fit it here.
             kept = st.session_state[control.name]
@@ -61,7 +78,9 @@ def init_page_state(page: str) -> PageState:
         if parsed.problem:
             problems.append((control, parsed))
         st.session_state[control.name] = parsed.value
-    values = {c.name: st.session_state[c.name] for c in controls}
+        if control.kind == "text":  # a shared link's function is the first valid one
+            st.session_state[_last_valid_key(control)] = parsed.value
+    values = {c.name: last_valid.get(c.name, st.session_state[c.name]) for c in controls}
     st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls})
     return PageState(
         page=page,
@@ -69,7 +88,12 @@ def init_page_state(page: str) -> PageState:
         values=values,
         controls={c.name: c for c in controls},
         problems=problems,
+        typed_problems=typed_problems,
     )
+
+
+def _last_valid_key(control: Control) -> str:
+    return f"_{control.name}_last_valid"
 
 
 def problem_message(control: Control, parsed: Parsed, lang: str) -> str:
@@ -78,12 +102,15 @@ def problem_message(control: Control, parsed: Parsed, lang: str) -> str:
     The raw URL text is user text: ``literal`` makes it a code span that no
     value can close, so a crafted link or image shows as typed.
     """
+    value = format_value(control, parsed.value)
     return t(
         f"url.{parsed.problem}",
         lang,
         name=control.name,
         raw=literal(parsed.raw),
-        value=format_value(control, parsed.value),
+        # A text default such as 3*a**3 - b**2 would turn into emphasis.
+        value=literal(value) if control.kind == "text" else value,
+        reason=expression_error_text(parsed.detail, lang) if parsed.detail else "",
     )
 
 
@@ -105,7 +132,10 @@ def _write_to_url(control: Control) -> None:
     ``init_page_state`` writes every value back on a whole-page run; a widget
     inside an ``st.fragment`` reruns only its fragment, so it writes its own.
     """
-    st.query_params[control.name] = format_value(control, st.session_state[control.name])
+    value = st.session_state[control.name]
+    if control.kind == "text" and parse(control, value).problem:
+        return  # a refused text never reaches the address bar
+    st.query_params[control.name] = format_value(control, value)
 
 
 def control_widget(state: PageState, name: str, container=None) -> Any:
@@ -131,6 +161,8 @@ def control_widget(state: PageState, name: str, container=None) -> Any:
     if control.widget == "radio":
         return where.radio(label, options=control.options, horizontal=True,
                            format_func=_option_label(control, state.lang), **common)
+    if control.widget == "text":
+        return where.text_input(label, max_chars=control.max_length, **common)
     if control.widget == "number":
         return where.number_input(label, min_value=int(control.low), max_value=int(control.high),
                                   step=int(control.step), **common)

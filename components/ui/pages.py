@@ -12,4 +12,5 @@ LESSONS: tuple[tuple[str, str], ...] = (
     ("gradients", ":material/functions:"),
     ("accumulation", ":material/stacked_line_chart:"),
     ("optimizer", ":material/trending_down:"),
+    ("expression", ":material/edit_note:"),
 )

@@ -9,11 +9,15 @@ A control's URL name is also its widget key, on every page.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-Kind = Literal["float", "int", "bool", "choice"]
-Widget = Literal["slider", "select_slider", "toggle", "radio", "number"]
+from components.core.expression_parser import MAX_LENGTH as EXPRESSION_MAX_LENGTH
+from components.core.expression_parser import parse_expression
+
+Kind = Literal["float", "int", "bool", "choice", "text"]
+Widget = Literal["slider", "select_slider", "toggle", "radio", "number", "text"]
 
 # A URL value longer than this is not parsed at all: nothing legitimate is longer,
 # and int("9" * 10**6) would cost real time.
@@ -26,7 +30,9 @@ class Control:
 
     ``options`` holds the allowed values of a ``choice`` control (strings, or
     numbers for a numeric grid such as the learning rate). ``log_grid`` makes a
-    numeric choice snap to its nearest option on a log scale.
+    numeric choice snap to its nearest option on a log scale. A ``text``
+    control has its own ``max_length`` and a ``validate`` function that raises
+    ``ValueError`` for a text it refuses (the error becomes ``Parsed.detail``).
     """
 
     name: str
@@ -38,6 +44,8 @@ class Control:
     step: float | None = None
     options: tuple = ()
     log_grid: bool = False
+    max_length: int | None = None
+    validate: Callable[[str], Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -46,13 +54,15 @@ class Parsed:
 
     ``problem`` is None when the raw value was accepted as it is; otherwise one
     of ``empty``, ``too_long``, ``not_number``, ``not_finite``, ``clamped``,
-    ``snapped``, ``not_choice``, ``not_bool``; ``value`` is then the sane value
-    used instead (the default, or the raw value clamped / snapped to the grid).
+    ``snapped``, ``not_choice``, ``not_bool``, ``not_valid``; ``value`` is then
+    the sane value used instead (the default, or the raw value clamped /
+    snapped to the grid). ``detail`` is a text control's validation error.
     """
 
     value: Any
     problem: str | None = None
     raw: str = ""
+    detail: Any = None
 
 
 LR_CHOICES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
@@ -79,6 +89,9 @@ OBJECTIVE = Control(
 )
 # Predict mode: every lesson asks its checkpoint questions before it shows the answers.
 PREDICT = Control("predict", "bool", False, "toggle")
+# The student's own f(a, b): validated by the whitelisting parser, never run.
+EXPR = Control("expr", "text", "3*a**3 - b**2", "text",
+               max_length=EXPRESSION_MAX_LENGTH, validate=parse_expression)
 
 # Which controls each page owns, in display order. A page may narrow a shared
 # control (the ResNet page runs few steps); the URL name stays the same.
@@ -100,6 +113,7 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
         PRETRAINED,
         PREDICT,
     ),
+    "expression": (EXPR, A1, A2, B1, B2, V1, V2),
 }
 
 
@@ -144,8 +158,15 @@ def parse(control: Control, raw: str | None) -> Parsed:
     text = raw.strip()
     if text == "":
         return Parsed(control.default, "empty", raw)
-    if len(text) > MAX_RAW_LENGTH:
-        return Parsed(control.default, "too_long", raw[:MAX_RAW_LENGTH] + "…")
+    limit = control.max_length or MAX_RAW_LENGTH
+    if len(text) > limit:
+        return Parsed(control.default, "too_long", raw[:limit] + "…")
+    if control.kind == "text":
+        try:
+            control.validate(text)
+        except ValueError as error:
+            return Parsed(control.default, "not_valid", raw, detail=error)
+        return Parsed(text)
     if control.kind == "bool":
         lowered = text.lower()
         if lowered in ("1", "true", "on", "yes"):

@@ -8,6 +8,7 @@ TEXT: dict[str, str] = {
     "nav.gradients": "② Computing gradients",
     "nav.accumulation": "③ Gradient accumulation",
     "nav.optimizer": "④ The optimizer",
+    "nav.expression": "⑤ Your own function",
     "lang.label": "언어 · Language",
     "lang.ko": "한국어",
     "lang.en": "English",
@@ -51,6 +52,7 @@ TEXT: dict[str, str] = {
     "url.snapped": "URL `{name}` = {raw} → {value}: rounded to the slider's grid.",
     "url.not_choice": "URL `{name}` = {raw} → {value}: not one of the choices, so the default is used.",
     "url.not_bool": "URL `{name}` = {raw} → {value}: neither 1 nor 0, so the default is used.",
+    "url.not_valid": "URL `{name}` = {raw} → {value}: {reason} The default is used.",
     # --- controls -----------------------------------------------------------
     "control.a1": "a₁ (a[0])",
     "control.a1.help": "First element of tensor a. The tutorial uses 2.",
@@ -64,6 +66,8 @@ TEXT: dict[str, str] = {
     "control.v1.help": "First element of v in Q.backward(gradient=v): the weight given to Q₁.",
     "control.v2": "v₂ (gradient[1])",
     "control.v2.help": "Second element of v in Q.backward(gradient=v): the weight given to Q₂.",
+    "control.expr": "f(a, b) =",
+    "control.expr.help": "Your own function of a and b, for example 3*a**3 - b**2 or sigmoid(a*b). Applied element by element.",
     "control.calls": "backward() calls",
     "control.calls.help": "How many times backward() is called on the same tensors.",
     "control.zero": "Reset .grad between calls",
@@ -108,6 +112,7 @@ TEXT: dict[str, str] = {
     "home.lesson.gradients": "Put autograd's `a.grad` and `b.grad` for `Q = 3a³ − b²` next to the hand derivatives 9a² and −2b, and see why a vector Q needs the `gradient=` argument.",
     "home.lesson.accumulation": "Watch gradients add up when `backward()` is called again and again, and see why `zero_grad()` exists.",
     "home.lesson.optimizer": "Change the learning rate and momentum and compare the loss and the path before and after `optim.step()`.",
+    "home.lesson.expression": "Type your own f(a, b): autograd's gradients next to SymPy's exact derivatives and finite differences, and where they part ways (corners, sqrt and log at 0, division by zero).",
     "home.open": "Open",
     "home.how": (
         "Every slider move re-runs the PyTorch code. The address bar always holds the full setting, "
@@ -205,6 +210,125 @@ TEXT: dict[str, str] = {
     "gradients.predict.a1_grad.slip.q_value": "That is the value of Q₁ itself (3a₁³ − b₁² with b₁ = {b1}). `.grad` holds its slope: how fast Q₁ changes when a₁ moves.",
     "gradients.predict.a1_grad.slip.power_rule": "The power rule gives d(3a³)/da = 3 · 3a² = 9a²: the factor 3 in front stays.",
     "gradients.predict.a1_grad.slip.b_grad": "That is `b.grad[0]` = −2b₁ · v₁; the question asks for the gradient of a.",
+    # --- expression -------------------------------------------------------
+    "expression.title": "⑤ Your own function",
+    "expression.intro": (
+        "Type your own f(a, b). Like the tutorial's Q = 3a³ − b², it is applied element by element "
+        "to a = (a₁, a₂) and b = (b₁, b₂), which are tensors with `requires_grad=True`, and the page "
+        "calls `Q.backward(gradient=v)`. autograd's `a.grad` and `b.grad` are then checked against "
+        "SymPy, a computer algebra system that differentiates the same formula exactly, and against "
+        "finite differences."
+    ),
+    "expression.grammar": (
+        "Allowed: numbers, a, b, + − * / and ** (power), parentheses, the functions sin, cos, tan, "
+        "exp, log, sqrt, abs, tanh, sigmoid, relu and the constants pi and e; at most 200 characters. "
+        "The text is only parsed, never run as Python."
+    ),
+    "expression.kept": "The page still shows the last valid function: {expr}",
+    "expression.typed.empty": "The box is empty: type a function of a and b.",
+    "expression.typed.too_long": "The function is longer than 200 characters.",
+    "expression.presets": "Try these",
+    "expression.preset_tutorial": "3a³ − b²",
+    "expression.preset_tutorial_help": "The tutorial's Q at a = [2, 3], b = [6, 4].",
+    "expression.preset_sigmoid": "sigmoid(ab)",
+    "expression.preset_sigmoid_help": "A smooth function: all three answers agree.",
+    "expression.preset_relu": "relu(a) − b²",
+    "expression.preset_relu_help": "a₁ = 0 sits on relu's corner.",
+    "expression.preset_sqrt": "√(a²+b²) at 0",
+    "expression.preset_sqrt_help": "The distance from the origin, read at a₁ = b₁ = 0 (and at the 3-4-5 point).",
+    "expression.preset_log": "log(a), a < 0",
+    "expression.preset_log_help": "log of a negative number (a₁ = −1) next to a positive one (a₂ = 2).",
+    "expression.controls_a": "Tensor a",
+    "expression.controls_b": "Tensor b",
+    "expression.controls_v": "The gradient argument v",
+    "expression.oracle_title": "autograd, SymPy and finite differences",
+    "expression.oracle_text": (
+        "Each row puts three answers side by side: autograd's `.grad`; SymPy's exact derivative "
+        "at the point, times v (the weight `Q.backward(gradient=v)` gives each element); and a "
+        "central finite difference (f(x+h) − f(x−h)) / 2h in float64. ✓ means autograd and SymPy "
+        "agree within float32 rounding, ✗ that they do not, and – that SymPy has no real value there."
+    ),
+    "expression.point": "At a = {a}, b = {b}, with v = {v}:",
+    "expression.col_check": "check",
+    "expression.col_fd": "finite difference",
+    "expression.sympy.undefined": "undefined",
+    "expression.sympy.complex": "not a real number",
+    "expression.sympy.skipped": "not computed (the exact values grow too large)",
+    "expression.sympy.timeout": "no answer",
+    "expression.sympy.infinite": "infinite",
+    "expression.sympy_timeout": "SymPy did not finish within its time limit, so the SymPy column is empty this time.",
+    "expression.sympy_failed": "SymPy could not differentiate this function, so the SymPy column is empty; autograd and finite differences are still shown.",
+    "expression.latex_too_long": "The derivatives are too long to print here; their values are in the tables.",
+    "expression.unused": "f does not use {names}: that tensor never enters the graph, so PyTorch leaves its `.grad` as `None`; the table shows 0.",
+    "expression.events_title": "Where autograd and calculus part ways",
+    "expression.smooth": "No corner, zero division or overflow at either point, and autograd matches SymPy everywhere: here autograd is exactly calculus.",
+    "expression.rounding": "No corner, zero division or overflow at either point, yet some numbers differ by more than float32 rounding (✗ above): large or nearly cancelling values lose digits in float32, while SymPy computes exactly.",
+    "expression.event.abs_zero": "Element {i}: abs receives exactly 0 (from {where}). abs has a corner at 0, so calculus has no derivative there; torch uses 0, one valid subgradient, and carries it through the chain rule. SymPy's sign(0) is 0 as well; a central finite difference averages the slopes on both sides.",
+    "expression.event.relu_zero": "Element {i}: relu receives exactly 0 (from {where}). relu has a corner at 0, so calculus has no derivative there; torch uses the slope 0 of the left side. SymPy writes relu's slope as the step function θ and takes θ(0) = 1/2, and a central finite difference averages the slopes 0 and 1.",
+    "expression.event.sqrt_zero": "Element {i}: sqrt receives exactly 0 (from {where}). The slope of sqrt(x) is 1/(2·sqrt(x)), infinite at 0: autograd multiplies by ∞, and where the chain rule then meets a 0 (such as the slope 2a of a² at a = 0), ∞ · 0 gives NaN. Calculus needs a limit here, which autograd never takes.",
+    "expression.event.sqrt_negative": "Element {i}: sqrt receives {value} (from {where}), a negative number, whose square root is not a real number: torch returns NaN (not a number) for f and its slope.",
+    "expression.event.log_zero": "Element {i}: log receives exactly 0 (from {where}). torch gives log(0) = −∞ and the slope 1/x = ∞; calculus has neither a value nor a derivative at 0.",
+    "expression.event.log_negative": "Element {i}: log receives {value} (from {where}), a negative number. In real numbers log is undefined there, so f is NaN (not a number). autograd's backward rule for log only divides by x and never checks the domain, so `.grad` can still be an ordinary number, the same as SymPy's formula 1/x; finite differences see the NaN.",
+    "expression.event.div_zero": "Element {i}: the divisor {where} is exactly 0. torch follows IEEE floating point: x / 0 is ±∞ and 0 / 0 is NaN (not a number), and the slopes 1/y and −x/y² blow up the same way; in calculus f has no value there at all.",
+    "expression.event.pow_zero": "Element {i}: the base {where} is exactly 0 and the exponent is below 1: the slope p·x^(p−1) is infinite at 0, so autograd meets ∞ there (and ∞ · 0 = NaN further down the chain).",
+    "expression.event.pow_negative": "Element {i}: the base {where} = {value} is negative and the exponent is not a whole number: the power has no real value, and torch returns NaN (not a number).",
+    "expression.event.pow_log": "Element {i}: the exponent depends on a or b while the base {where} = {value} is not positive. The slope with respect to the exponent, x^p · log(x), has no real value there, so that part of the gradient becomes NaN (not a number) or ±∞.",
+    "expression.event.overflow": "Element {i}: {where} is larger than float32 can hold (about 3.4 · 10³⁸), so torch gives ∞, and sums or products after it can become NaN (∞ − ∞, 0 · ∞). SymPy computes exactly and has no such limit.",
+    "expression.event.not_finite": "Element {i}: f or its gradient is NaN or ∞ here: a value on the way left the range float32 can hold, or had no real value.",
+    "expression.event_numbers": "Numbers at element {i}: f = {q}; autograd a.grad = {a_grad}, b.grad = {b_grad}; SymPy ∂f/∂a·v = {a_sympy}, ∂f/∂b·v = {b_sympy}; finite differences {a_fd} and {b_fd}.",
+    "expression.curve_title": "f along a₁, and the tangent autograd draws",
+    "expression.curve_caption": "The orange tangent has the slope ∂f/∂a₁ = {slope}, computed by autograd at a₁ = {a1} with b₁ = {b1} held fixed. With the weight v₁ = {v1}, `a.grad[0]` = v₁ × slope = {grad}.",
+    "expression.curve_caption_none": "No tangent at a₁ = {a1}: f or its slope there is {slope}, not a finite number (see the section above).",
+    "expression.curve_gaps": "Gaps in the curve are where f has no finite real value.",
+    "expression.chart.title": "f(a₁, b₁) as a₁ moves (b₁ fixed)",
+    "expression.chart.x": "a₁",
+    "expression.chart.y": "f(a₁, b₁)",
+    "expression.chart.curve": "f",
+    "expression.chart.tangent": "tangent (autograd's slope)",
+    "expression.chart.slope": "slope {value}",
+    "expression.graph_title": "The backward graph (read from the real Q.grad_fn)",
+    "expression.graph_caption": (
+        "Each box is a node of the real `Q.grad_fn` chain that autograd recorded while computing f. "
+        "Gradients travel from Q at the top down to `AccumulateGrad`, which writes them into "
+        "`a.grad` and `b.grad`; “gradient arriving” is what reached each node during "
+        "`Q.backward(gradient=v)`."
+    ),
+    "expression.graph_none": "f performs no operation on a or b (it is a or b itself, or a constant), so autograd recorded no graph to draw.",
+    "expression.graph.output": "Q = {value}\n(starting gradient = v)",
+    "expression.graph.grad_in": "gradient arriving = {value}",
+    "expression.graph.leaf": "{name} = {value}",
+    "expression.graph.leaf_grad": "{name}.grad = {value}",
+    "expression.code_gradient_comment": "the gradient= argument (v)",
+    "expression.error.empty": "The function is empty: type an expression in a and b.",
+    "expression.error.control_char": "Character {where} is an invisible control character ({token}); only printable text is allowed.",
+    "expression.error.non_ascii": "Character {where} is {token}, not a plain ASCII character. A look-alike letter (such as Cyrillic а for a) would be a different name, so only ASCII is allowed.",
+    "expression.error.too_deep": "Nested too deeply at character {where}: at most {limit} levels of parentheses, functions and chained operations.",
+    "expression.error.too_long": "The function is longer than {limit} characters.",
+    "expression.error.syntax": "Not a complete formula (the problem is near character {where}): check the parentheses and operators.",
+    "expression.error.too_many_nodes": "The formula has more than {limit} parts (numbers, names and operations): make it shorter.",
+    "expression.error.function_without_call": "{token} at character {where} is a function: give it one argument, as in {token}(a).",
+    "expression.error.unknown_name": "{token} at character {where} is not allowed: the only names are a, b, pi and e.",
+    "expression.error.operator": "The operator {token} near character {where} is not allowed: use + − * / and ** only.",
+    "expression.error.unknown_function": "{token} at character {where} is not an allowed function: use sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid or relu.",
+    "expression.error.keyword": "A keyword argument ({token}=, character {where}) is not allowed: give the function one plain argument.",
+    "expression.error.starred": "Unpacking with * (character {where}) is not allowed.",
+    "expression.error.arity": "{token} at character {where} takes exactly one argument, not {limit}.",
+    "expression.error.call_target": "Only the listed functions can be called (character {where}).",
+    "expression.error.attribute": "Attribute access with a dot ({token}, character {where}) is not allowed.",
+    "expression.error.subscript": "Indexing with [ ] (character {where}) is not allowed: f works on a and b element by element.",
+    "expression.error.lambda": "lambda (character {where}) is Python code, not a formula, and is not allowed.",
+    "expression.error.comprehension": "A comprehension such as [… for …] (character {where}) is Python code and is not allowed.",
+    "expression.error.collection": "A tuple, list, set or dict (character {where}) is not allowed: f gives one number per element. For a decimal, use a point: 1.5, not 1,5.",
+    "expression.error.comparison": "Comparisons and and/or (character {where}) are not allowed.",
+    "expression.error.conditional": "if … else (character {where}) is not allowed.",
+    "expression.error.assignment": "Assignment with := (character {where}) is not allowed.",
+    "expression.error.string": "Text in quotes (character {where}) is not allowed.",
+    "expression.error.construct": "{token} (character {where}) is not part of the formula language.",
+    "expression.error.constant": "{token} at character {where} is not a real number (no complex numbers or True/False).",
+    "expression.error.number_format": "{token} at character {where}: write numbers in decimal, like 2, 0.5 or 1e-3.",
+    "expression.error.constant_range": "The number {token} at character {where} is outside ±{limit}.",
+    "expression.error.constant_overflow": "A part of f without a or b has no finite value (such as exp(exp(9)), log(0) or 1/0).",
+    "expression.error.exponent_too_large": "The exponent {token} at character {where} is too large: its size may be at most {limit}.",
     # --- accumulation -------------------------------------------------------
     "accumulation.title": "③ Gradient accumulation: calling backward() again and again",
     "accumulation.intro": (
