@@ -8,15 +8,13 @@ from sqlalchemy import inspect, select, text
 
 from components.storage import class_store
 from components.storage.class_store import (
-    CODE_ALPHABET,
-    KEY_LENGTH,
     SCHEMA_VERSION,
     ClassStore,
     RateLimiter,
     SchemaTooNew,
     new_student_id,
-    normalise_code,
 )
+from components.storage.codes import CODE_ALPHABET, KEY_LENGTH, normalise_code
 
 
 class Clock:

@@ -50,6 +50,14 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
+from components.storage.codes import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    KEY_BYTES,
+    is_well_formed_key,
+    normalise_code,
+)
+
 ENV_URL = "AUTOGRAD_LAB_DB"
 ENV_TTL_HOURS = "AUTOGRAD_LAB_CLASS_TTL_HOURS"
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
@@ -58,15 +66,6 @@ DEFAULT_TTL_SECONDS = 24 * 3600.0
 
 SCHEMA_VERSION = 1
 
-# Join codes: 6 characters without look-alikes (no 0/O, 1/I/L, 5/S, 2/Z, 8/B),
-# easy to read from a projector and to type on a phone: 25⁶ ≈ 2.4·10⁸ codes.
-CODE_ALPHABET = "ACDEFGHJKMNPQRTUVWXY34679"
-CODE_LENGTH = 6
-CODE_PATTERN = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
-# The instructor key: 24 random bytes (192 bits) as URL-safe base64, 32 characters.
-KEY_BYTES = 24
-KEY_LENGTH = 32
-KEY_PATTERN = re.compile(f"[A-Za-z0-9_-]{{{KEY_LENGTH}}}")
 # A checkpoint id is the app's own name (``a1_grad``), never free text.
 CHECKPOINT_PATTERN = re.compile(r"[a-z0-9_]{1,40}")
 STUDENT_PATTERN = re.compile(r"[0-9a-f]{32}")
@@ -180,19 +179,6 @@ def hash_key(key: str) -> str:
     A plain hash is enough: the key has 192 random bits, nothing to brute-force.
     """
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def normalise_code(raw: object) -> str | None:
-    """A join code as typed (spaces, lower case) in canonical form, or None if malformed."""
-    if not isinstance(raw, str) or len(raw) > 20:
-        return None
-    code = raw.strip().upper()
-    return code if CODE_PATTERN.fullmatch(code) else None
-
-
-def is_well_formed_key(raw: object) -> bool:
-    """Whether ``raw`` has the shape of an instructor key (32 URL-safe characters)."""
-    return isinstance(raw, str) and KEY_PATTERN.fullmatch(raw) is not None
 
 
 def new_student_id() -> str:

@@ -16,7 +16,16 @@ import streamlit as st
 
 from components.numbers import format_number
 from components.ui.i18n import t
-from components.ui.schema import LANG, Control, Parsed, coerce, controls_for, format_value, parse
+from components.ui.schema import (
+    LANG,
+    Control,
+    Parsed,
+    coerce,
+    controls_for,
+    format_value,
+    parse,
+    url_only_controls,
+)
 from components.ui.user_text import literal
 
 
@@ -47,7 +56,7 @@ def init_page_state(page: str) -> PageState:
     Must run before any of the page's widgets is created: it seeds their
     session-state keys, which is how a URL value reaches a widget.
     """
-    controls = (LANG, *controls_for(page))
+    controls = (LANG, *url_only_controls(page), *controls_for(page))
     problems: list[tuple[Control, Parsed]] = []
     for control in controls:
         if control.name in st.session_state:
@@ -62,7 +71,9 @@ def init_page_state(page: str) -> PageState:
             problems.append((control, parsed))
         st.session_state[control.name] = parsed.value
     values = {c.name: st.session_state[c.name] for c in controls}
-    st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls})
+    # A text parameter that is not set (no class) stays out of the address bar.
+    st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls
+                               if values[c.name] is not None})
     return PageState(
         page=page,
         lang=values[LANG.name],

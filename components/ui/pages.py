@@ -13,3 +13,5 @@ LESSONS: tuple[tuple[str, str], ...] = (
     ("accumulation", ":material/stacked_line_chart:"),
     ("optimizer", ":material/trending_down:"),
 )
+# Pages outside the lesson chain (not on the home page's list, no "next lesson").
+INSTRUCTOR = ("class", ":material/co_present:")
