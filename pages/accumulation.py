@@ -24,11 +24,14 @@ from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import check_mark, code_panel, start_page
 from components.ui.panels import labels_for
+from components.ui.predict import predict_mode
+from components.ui.predict_questions import accumulation_checkpoints
 
 state = start_page("accumulation")
 lang = state.lang
 notes = labels_for("accumulation.code", lang)
 st.markdown(t("accumulation.intro", lang))
+predict = predict_mode(state)
 
 col_a, col_b, col_calls = st.columns(3, gap="large")
 with col_a:
@@ -44,6 +47,7 @@ calls, zero, graph = state["calls"], state["zero"], state["graph"]
 accumulated = repeated_backward(a, b, calls, zero=False, graph=graph)
 zeroed = repeated_backward(a, b, calls, zero=True, graph=graph)
 current = zeroed if zero else accumulated
+predict.ask(accumulation_checkpoints, a, b, calls, zero, graph)
 
 st.subheader(t("accumulation.rule_title", lang))
 rule_acc, rule_zero = st.columns(2, gap="large")
@@ -55,6 +59,8 @@ with rule_zero:
     st.latex(r"\texttt{a.grad} = 9a^2 \qquad \texttt{b.grad} = -2b")
 st.markdown(t("accumulation.rule_text", lang))
 
+# In predict mode each part below waits for the reveal of the answer it shows.
+predict.stop_unless_revealed("a1_grad_calls")
 st.subheader(t("accumulation.history_title", lang))
 chart_col, table_col = st.columns([5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
@@ -72,6 +78,7 @@ with table_col:
                  mode=t(f"control.graph.{graph}", lang), mark=check_mark(agree)))
 st.caption(t("accumulation.history_caption", lang))
 
+predict.stop_unless_revealed("second_backward")
 st.subheader(t("accumulation.freed_title", lang))
 demo = freed_graph_demo(a, b)
 st.markdown(t("accumulation.freed_text", lang))
@@ -131,3 +138,4 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
 
 
 training_section(state, a, b, calls, zero, graph, notes)
+predict.summary()

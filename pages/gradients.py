@@ -15,11 +15,14 @@ from components.ui.controls import control_group, set_values
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
+from components.ui.predict import predict_mode
+from components.ui.predict_questions import gradients_checkpoints
 from components.ui.schema import A1, B1
 
 state = start_page("gradients")
 lang = state.lang
 st.markdown(t("gradients.intro", lang))
+predict = predict_mode(state)
 
 col_a, col_b, col_v = st.columns(3, gap="large")
 with col_a:
@@ -39,6 +42,7 @@ a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])
 v = (state["v1"], state["v2"])
 result = gradients_of_q(a, b, v)
+predict.ask(gradients_checkpoints, a, b, v)
 
 st.subheader(t("gradients.hand_title", lang))
 st.latex(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
@@ -46,6 +50,8 @@ st.latex(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
 st.latex(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v")
 st.markdown(t("gradients.hand_text", lang))
 
+# Everything below shows a.grad: in predict mode it waits for the reveal.
+predict.stop_unless_revealed("a1_grad")
 st.subheader(t("gradients.results_title", lang))
 st.markdown(gradient_table(result, "a", lang))
 st.markdown(gradient_table(result, "b", lang))
@@ -85,3 +91,4 @@ st.markdown(sum_versus_ones_table(comparison, lang))
 st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
 
 code_panel(gradients_snippet(a, b, v), lang)
+predict.summary()

@@ -21,10 +21,13 @@ from components.ui.optimizer_panels import (
     update_rule_panel,
 )
 from components.ui.panels import labels_for
+from components.ui.predict import predict_mode
+from components.ui.predict_questions import optimizer_checkpoints
 
 state = start_page("optimizer")
 lang = state.lang
 st.markdown(t("optimizer.intro", lang))
+predict = predict_mode(state)
 
 col_objective, col_start, col_optim = st.columns([1.3, 1, 1], gap="large")
 with col_objective:
@@ -52,6 +55,9 @@ b = (state["b1"], state["b2"]) if not on_landscape else (0.0, 0.0)
 lr, momentum, steps = state["lr"], state["momentum"], state["steps"]
 comparison = cached_comparison(objective, a, b, lr, momentum, steps)
 run = comparison.with_momentum
+predict.ask(optimizer_checkpoints, objective, a, b, lr, momentum)
+# Everything below shows the first step: in predict mode it waits for the reveals.
+predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
 st.subheader(t("optimizer.first_title", lang))
 first_step_panel(comparison, lang)
@@ -87,3 +93,4 @@ if table.open:
         every_step_table(run, lang)
 
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps), lang)
+predict.summary()

@@ -15,6 +15,8 @@ from components.ui.controls import control_widget
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
 from components.ui.panels import labels_for
+from components.ui.predict import predict_mode
+from components.ui.predict_questions import resnet_layer_checkpoint, resnet_step_checkpoint
 from components.ui.resnet_cache import (
     ServerBusy,
     finetune_result,
@@ -37,6 +39,7 @@ from components.ui.resnet_panels import (
 state = start_page("resnet")
 lang = state.lang
 st.markdown(t("resnet.intro", lang))
+predict = predict_mode(state)
 
 st.markdown(f"**{t('resnet.controls_data', lang)}**")
 for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large"), strict=True):
@@ -57,6 +60,7 @@ except ServerBusy:
     st.stop()
 status = pristine.status
 weights_note(status, lang)
+predict.ask(resnet_layer_checkpoint, result, seed, size, status.pretrained_in_use)
 
 st.subheader(t("resnet.forward_title", lang))
 st.markdown(t("resnet.forward_text", lang, size=size))
@@ -76,6 +80,8 @@ st.markdown(t("resnet.loss_hand", lang))
 st.markdown(last_layer_table(result, lang))
 st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
 
+# From here on the page shows the gradients: in predict mode it waits for the reveal.
+predict.stop_unless_revealed("largest_grad_layer")
 st.subheader(t("resnet.grads_title", lang))
 st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
@@ -87,7 +93,7 @@ with st.expander(t("resnet.table_expander", lang)):
 
 
 @st.fragment
-def training_sections(state, pristine) -> None:
+def training_sections(state, pristine, predict) -> None:
     """The training sliders, sections 4-5 and the code panel: a slider reruns only this part."""
     lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
     st.subheader(t("resnet.step_title", lang))
@@ -100,6 +106,9 @@ def training_sections(state, pristine) -> None:
             result = training_result(pristine, lr, momentum, steps, seed, size)
     except ServerBusy:
         st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
+        return
+    predict.ask(resnet_step_checkpoint, result, lr, seed, size, status.pretrained_in_use)
+    if predict.hides("loss_after_step"):
         return
     st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
     metric_cols = st.columns(3)
@@ -133,7 +142,7 @@ def training_sections(state, pristine) -> None:
                               result.train_mode), lang)
 
 
-training_sections(state, pristine)
+training_sections(state, pristine, predict)
 
 st.subheader(t("resnet.finetune_title", lang))
 st.markdown(t("resnet.finetune_text", lang))
@@ -157,3 +166,4 @@ with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad
 st.subheader(t("resnet.nograd_title", lang))
 st.markdown(t("resnet.nograd_text", lang))
 st.markdown(no_grad_table(finetune, lang))
+predict.summary()

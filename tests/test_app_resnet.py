@@ -56,7 +56,7 @@ def test_tutorial_defaults_offline(lang, random_pristine, offline):
     at = run_page("resnet", lang=lang)
     assert_no_exception(at)
     assert widget_values(at, "resnet") == {"lr": 0.01, "momentum": 0.9, "steps": 3, "seed": 0, "size": 64,
-                           "pretrained": True}
+                           "pretrained": True, "predict": False}
     expected = train_resnet(random_pristine, 0.01, 0.9, 3, 0, 64)
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
     text = all_text(at)
@@ -87,7 +87,7 @@ def test_query_parameters_set_the_controls(random_pristine):
     assert_no_exception(at)
     assert not at.warning
     assert widget_values(at, "resnet") == {"lr": 0.001, "momentum": 0.5, "steps": 2, "seed": 7, "size": 32,
-                           "pretrained": False}
+                           "pretrained": False, "predict": False}
     expected = train_resnet(random_pristine, 0.001, 0.5, 2, 7, 32)
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
     text = all_text(at)

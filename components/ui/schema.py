@@ -83,6 +83,8 @@ PRETRAINED = Control("pretrained", "bool", True, "toggle")
 OBJECTIVE = Control(
     "objective", "choice", "q", "radio", options=("q", "valley", "rosenbrock")
 )
+# Predict mode: every lesson asks its checkpoint questions before it shows the answers.
+PREDICT = Control("predict", "bool", False, "toggle")
 
 # Which controls each page owns, in display order. A page may narrow a shared
 # control (the ResNet page runs few steps); the URL name stays the same.
@@ -93,10 +95,13 @@ KEY = Control("key", "text", None, "none", pattern=KEY_REGEX)
 
 PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),
-    "gradients": (A1, A2, B1, B2, V1, V2),
-    "accumulation": (A1, A2, B1, B2, CALLS, ZERO, GRAPH, LR),
+    "gradients": (A1, A2, B1, B2, V1, V2,
+                  PREDICT),
+    "accumulation": (A1, A2, B1, B2, CALLS, ZERO, GRAPH, LR,
+                     PREDICT),
     # 50 steps: enough for momentum to reach the landscapes' minima at lr 0.01.
-    "optimizer": (OBJECTIVE, A1, A2, B1, B2, LR, MOMENTUM, replace(STEPS, default=50)),
+    "optimizer": (OBJECTIVE, A1, A2, B1, B2, LR, MOMENTUM, replace(STEPS, default=50),
+                  PREDICT),
     "resnet": (
         LR,
         MOMENTUM,
@@ -104,6 +109,7 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
         SEED,
         SIZE,
         PRETRAINED,
+        PREDICT,
     ),
 }
 
