@@ -161,6 +161,17 @@ TEXT: dict[str, str] = {
     "class.chart_answer": "PyTorch's answer: {value}",
     "class.chart_option": "Answer chosen",
     "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
+    "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
+    "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
+    "class.student.db_error": "The class database cannot be reached: you go on in predict mode on your own.",
+    "class.student.waiting": "Answer sent (yours: {guess}). Waiting for the instructor to reveal it; until then you can change your answer and send it again.",
+    "class.student.send_hint": "In a class, Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
+    "class.student.revealed_unanswered": "The instructor has revealed this checkpoint. Give an answer and press Reveal to see it (it no longer counts in the class's answers).",
+    "class.student.too_fast": "Answers sent too quickly one after another. Wait a moment and press again.",
+    "class.student.invalid": "This answer cannot be sent to the class (the number is too large). Send an ordinary number.",
+    "class.student.gone": "The class has ended, so answers can no longer be sent. You can go on here on your own.",
+    "class.student.local": "PyTorch's answer is not a finite number, so this one is not counted in the class and is revealed right away.",
+    "class.student.spread": "How the whole class answered: {count} answers. Only the bar heights are shown, nobody's own answer.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② Gradients with autograd",
     "gradients.intro": (

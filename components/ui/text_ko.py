@@ -164,6 +164,17 @@ TEXT: dict[str, str] = {
     "class.chart_answer": "PyTorch의 답: {value}",
     "class.chart_option": "고른 답",
     "class.other_settings": "{count}명은 슬라이더 값을 바꿔서 다른 정답에 대해 답했습니다(맞고 틀림은 각자의 정답으로 판정).",
+    "class.student.joined": "수업 **{code}**에 참여 중입니다. 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
+    "class.student.unknown": "수업 코드 “{code}”인 수업이 없거나 끝났습니다. 혼자 하는 예측 모드로 계속합니다.",
+    "class.student.db_error": "수업 데이터베이스에 연결할 수 없어 혼자 하는 예측 모드로 계속합니다.",
+    "class.student.waiting": "답을 보냈습니다 (내 답: {guess}). 강사가 공개할 때까지 기다려 주세요. 그 전까지는 답을 고쳐 다시 보낼 수 있습니다.",
+    "class.student.send_hint": "수업 중에는 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
+    "class.student.revealed_unanswered": "강사가 이 체크포인트의 정답을 공개했습니다. 답을 고르고 공개를 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
+    "class.student.too_fast": "답을 너무 빨리 연달아 보냈습니다. 잠시 뒤에 다시 눌러 주세요.",
+    "class.student.invalid": "이 답은 수업에 보낼 수 없습니다(너무 큰 수). 보통 크기의 수로 다시 보내 주세요.",
+    "class.student.gone": "수업이 끝나 답을 보낼 수 없습니다. 이 페이지에서 혼자 계속할 수 있습니다.",
+    "class.student.local": "PyTorch의 답이 유한한 수가 아니라서 이 답은 수업 집계에 들어가지 않고 바로 공개됩니다.",
+    "class.student.spread": "수업 전체의 답 분포 ({count}명). 각자의 답은 보이지 않고 막대의 높이만 보입니다.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② autograd로 기울기 구하기",
     "gradients.intro": (
