@@ -88,9 +88,10 @@ def spread_figure(guesses: list[float], right: list[bool] | None, answer: float 
         fig.add_vline(x=answer, line_color=ANSWER_COLOR, line_width=3, line_dash="dash",
                       annotation_text=labels["answer"].format(value=format_number(answer)),
                       annotation_position="top", annotation_font=FONT)
-    fig.update_layout(barmode="stack", height=320, margin=dict(l=10, r=10, t=40, b=10),
+    # The legend goes under the axis: the answer's label has the top to itself.
+    fig.update_layout(barmode="stack", height=360, margin=dict(l=10, r=10, t=40, b=10),
                       font=FONT, xaxis_title=labels["x"], yaxis_title=labels["y"],
-                      legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0),
+                      legend=dict(orientation="h", y=-0.3, yanchor="top", x=0),
                       autosize=True)
     fig.update_yaxes(rangemode="tozero", dtick=_count_tick(len(guesses)))
     return readable(fig)

@@ -115,7 +115,8 @@ def join_panel(code: str, lesson: str, lang: str) -> None:
     url = join_url(code, lesson, lang)
     text_col, qr_col = st.columns([3, 2], gap="large")
     with text_col:
-        st.markdown(t("class.code_is", lang, code=code))
+        # Large enough to read from the back row; the code matched its pattern.
+        st.metric(t("class.code_label", lang), code)
         st.markdown(t("class.join_how", lang))
         st.code(url, language=None, wrap_lines=True)
     with qr_col:

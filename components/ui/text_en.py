@@ -142,7 +142,7 @@ TEXT: dict[str, str] = {
         "answers and reveal them: do not share it with students."
     ),
     "class.lesson": "Lesson for the students",
-    "class.code_is": "Join code: **{code}**",
+    "class.code_label": "Join code",
     "class.join_how": "Students scan the QR code or open the link below: it opens the lesson in predict mode, in this class.",
     "class.qr_caption": "QR code of the join link",
     "class.live_title": "Answers per checkpoint",

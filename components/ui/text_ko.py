@@ -145,7 +145,7 @@ TEXT: dict[str, str] = {
         "학생들과 공유하지 마세요."
     ),
     "class.lesson": "학생들이 풀 레슨",
-    "class.code_is": "참여 코드: **{code}**",
+    "class.code_label": "참여 코드",
     "class.join_how": "학생들은 QR 코드를 찍거나 아래 링크를 엽니다. 예측 모드가 켜진 채로 이 수업에 들어옵니다.",
     "class.qr_caption": "참여 링크의 QR 코드",
     "class.live_title": "체크포인트별 답",
