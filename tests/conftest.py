@@ -52,13 +52,4 @@ def db_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'classes.sqlite3'}"
         return
-    import uuid
-
-    import psycopg
-
-    server = request.getfixturevalue("postgres_server")
-    name = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(host="127.0.0.1", port=server.port, user="lab", dbname="postgres",
-                         autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield server.url.rsplit("/", 1)[0] + f"/{name}"
+    yield request.getfixturevalue("postgres_server").new_database()
