@@ -82,7 +82,8 @@ class Checkpoint:
         if self.is_number:
             # More digits than the answer: the student sees what they typed.
             return literal(format_number(guess, 8))
-        return literal(self.options.get(guess, guess))
+        # A choice was checked against the options: its label is catalogue text.
+        return self.options[guess] if guess in self.options else literal(guess)
 
     def misconception(self, guess) -> str:
         """The sentence for a wrong ``guess``: its slip if one matches, else the general one."""
@@ -272,10 +273,11 @@ class PredictMode:
         if checkpoint.is_number:
             values["tolerance"] = format_number(tolerance(checkpoint.answer.value))
         kind = "number" if checkpoint.is_number else "choice"
+        # The text starts with ✓ / ✗ itself: no icon, so the mark is read out once.
         if record.right:
-            st.success(t(f"predict.right_{kind}", lang, **values), icon=":material/check_circle:")
+            st.success(t(f"predict.right_{kind}", lang, **values))
         else:
-            st.error(t(f"predict.wrong_{kind}", lang, **values), icon=":material/cancel:")
+            st.error(t(f"predict.wrong_{kind}", lang, **values))
         st.markdown(checkpoint.why)
         if not record.right:
             st.markdown(f":material/lightbulb: {checkpoint.misconception(record.guess)}")
@@ -287,7 +289,7 @@ class PredictMode:
         pending = [i for i in checkpoint_ids if not self.revealed(i)]
         if not pending:
             return False
-        labels = ", ".join(self.asked[i].label if i in self.asked else i for i in pending)
+        labels = " · ".join(self.asked[i].label if i in self.asked else i for i in pending)
         st.info(t("predict.hidden", self.lang, labels=labels), icon=":material/visibility_off:")
         return True
 

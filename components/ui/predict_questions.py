@@ -76,13 +76,15 @@ def accumulation_checkpoints(a, b, calls: int, zero: bool, graph: str,
 def optimizer_checkpoints(objective: str, a, b, lr: float, momentum: float,
                           lang: str) -> tuple[Checkpoint, ...]:
     """``a1_after_step`` (a number) and ``momentum_first_loss`` (a choice)."""
+    # What the first step depends on: on Q, a₁'s gradient 9a₁² needs only a₁.
+    first_step = (objective, a[0]) if objective == "q" else (objective, tuple(a))
     start = (objective, tuple(a), tuple(b) if objective == "q" else ())
     name = t(f"control.objective.{objective}", lang)
     step = answers.a1_after_step(objective, a, b, lr, momentum)
     first = answers.momentum_first_loss(objective, a, b, lr)
     return (
         # Momentum is left out of the inputs: it cannot change the first step.
-        _checkpoint("optimizer", "a1_after_step", step, (*start, lr), lang,
+        _checkpoint("optimizer", "a1_after_step", step, (*first_step, lr), lang,
                     objective=name, momentum=format_number(momentum)),
         _checkpoint("optimizer", "momentum_first_loss", first, (*start, lr), lang,
                     lr=format_number(lr), objective=name, momentum=format_number(answers.TUTORIAL_MOMENTUM)),

@@ -588,7 +588,7 @@ TEXT: dict[str, str] = {
     "optimizer.predict.a1_after_step.slip.change_only": "That is the change −lr · g₁ = {delta}; the new a₁ is the old value plus this change.",
     "optimizer.predict.a1_after_step.slip.gradient_only": "That is the gradient g₁ itself; the new a₁ is a₁ − lr · g₁.",
     "optimizer.predict.a1_after_step.slip.momentum": "Momentum only matters from the second step on: at the first step the buffer equals the gradient, so there is no past direction to add yet.",
-    "optimizer.predict.momentum_first_loss.label": "loss after step 1, momentum 0.9 vs 0",
+    "optimizer.predict.momentum_first_loss.label": "loss after step 1 (momentum 0.9 vs 0)",
     "optimizer.predict.momentum_first_loss.question": "Same start, lr = {lr}: is the loss after the first `optim.step()` with momentum {momentum} lower than, the same as, or higher than with momentum 0?",
     "optimizer.predict.momentum_first_loss.option.lower": "lower with momentum",
     "optimizer.predict.momentum_first_loss.option.same": "exactly the same",
