@@ -40,7 +40,8 @@ class ClassCheckpoint:
         return t(f"{self.page}.predict.{self.id}.label", lang)
 
     def option_label(self, option: str, lang: str) -> str:
-        return t(f"{self.page}.predict.{self.id}.option.{option}", lang)
+        """The option's catalogue text as plain text (a chart axis shows no markdown)."""
+        return t(f"{self.page}.predict.{self.id}.option.{option}", lang).replace("`", "")
 
 
 # The checkpoints predict mode asks on each lesson (components/ui/predict_questions.py).
