@@ -47,7 +47,8 @@ def test_spread_without_answer_or_guesses():
 
 
 def test_choice_figure_colours_the_right_option():
-    fig = choice_figure([3, 1, 0], ["adds", "same", "error"], 0, {"x": "o", "y": "n"})
+    fig = choice_figure([3, 1, 0], ["adds", "same", "error"], 0, {"y": "n"})
     bar = fig.data[0]
-    assert list(bar.y) == [3, 1, 0] and list(bar.x) == ["adds", "same", "error"]
+    assert list(bar.x) == [3, 1, 0] and list(bar.y) == ["adds", "same", "error"]
+    assert bar.orientation == "h"
     assert bar.marker.color[0] == "#2ca02c" and bar.marker.color[1] == "#d62728"

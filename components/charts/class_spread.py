@@ -101,16 +101,20 @@ def choice_figure(counts: list[int], option_labels: list[str], right_index: int 
                   labels: dict[str, str]) -> go.Figure:
     """How many students picked each option; the right one green once it is known.
 
-    ``labels``: ``x``, ``y``.
+    Horizontal bars, options top to bottom in their order: long option texts
+    stay readable on a phone. ``labels``: ``y`` (the count axis: students).
     """
     colors = [RIGHT_COLOR if i == right_index else WRONG_COLOR if right_index is not None
               else NEUTRAL_COLOR for i in range(len(counts))]
-    fig = go.Figure(go.Bar(x=option_labels, y=counts, marker_color=colors,
+    fig = go.Figure(go.Bar(x=counts, y=option_labels, orientation="h", marker_color=colors,
                            text=[str(c) for c in counts], textposition="auto",
-                           hovertemplate="%{x}: %{y}<extra></extra>"))
-    fig.update_layout(height=320, margin=dict(l=10, r=10, t=20, b=10), font=FONT,
-                      xaxis_title=labels["x"], yaxis_title=labels["y"], autosize=True)
-    fig.update_yaxes(rangemode="tozero", dtick=_count_tick(max(counts, default=0)))
+                           hovertemplate="%{y}: %{x}<extra></extra>"))
+    # No title on the option axis: the options say what they are, and a phone needs the width.
+    fig.update_layout(height=120 + 48 * len(counts), margin=dict(l=10, r=10, t=20, b=10),
+                      font=FONT, xaxis_title=labels["y"], autosize=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    fig.update_xaxes(rangemode="tozero",
+                     dtick=1 if max(counts, default=0) <= 5 else None)
     return readable(fig)
 
 

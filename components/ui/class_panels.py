@@ -120,7 +120,8 @@ def join_panel(code: str, lesson: str, lang: str) -> None:
         st.markdown(t("class.join_how", lang))
         st.code(url, language=None, wrap_lines=True)
     with qr_col:
-        st.image(qr_png(url), caption=t("class.qr_caption", lang), width=280)
+        # As wide as its column: large on a projector, never wider than a phone.
+        st.image(qr_png(url), caption=t("class.qr_caption", lang), width="stretch")
 
 
 def _reveal(store: ClassStore, code: str, key: str, checkpoint_id: str) -> None:

@@ -120,8 +120,7 @@ def spread_chart(checkpoint: ClassCheckpoint, summary: CheckpointSummary, lang: 
         right_index = (int(main) if show_answer and main is not None and math.isfinite(main)
                        else None)
         figure = choice_figure(counts, [checkpoint.option_label(o, lang) for o in checkpoint.options],
-                               right_index, {"x": t("class.chart_option", lang),
-                                             "y": t("class.chart_y", lang)})
+                               right_index, {"y": t("class.chart_y", lang)})
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "responsive": True})
     others = other_settings_count(summary)
     if others and show_answer:

@@ -159,7 +159,6 @@ TEXT: dict[str, str] = {
     "class.chart_wrong": "Wrong",
     "class.chart_guesses": "Guesses",
     "class.chart_answer": "PyTorch's answer: {value}",
-    "class.chart_option": "Answer chosen",
     "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
