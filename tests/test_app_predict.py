@@ -156,6 +156,7 @@ def test_gradients_hides_a_grad_until_revealed(lang, seed, right):
     at.button(key="reveal_a1_grad").click().run()
     assert_no_exception(at)
     _check_judged(at, "`a.grad[0]`", answer, guess, right, lang)
+    assert "a plotly array" in shows_number(at, answer)  # the search does find it now
     # The lesson is back, with the same number autograd drew.
     bars = [tr for s in plotly_specs(at) for tr in s["data"] if tr["type"] == "bar"]
     assert decode_array(bars[0]["y"])[0] == answer
@@ -253,6 +254,7 @@ def test_accumulation_hides_a_grad_after_calls_until_revealed(lang, seed, right)
     at.button(key="reveal_a1_grad_calls").click().run()
     assert_no_exception(at)
     _check_judged(at, "`a.grad[0]`", answer, guess, right, lang)
+    assert "a plotly array" in shows_number(at, answer)  # the search does find it now
     history = next(s for s in plotly_specs(at) if s["data"])
     assert history  # the history chart is back
     assert f"**[{format_number(answer)}, " in "\n".join(m.value for m in at.markdown)
@@ -318,6 +320,7 @@ def test_optimizer_hides_the_first_step_until_revealed(lang, seed, right):
     at.button(key="reveal_momentum_first_loss").click().run()
     assert_no_exception(at)
     assert plotly_specs(at) and at.metric and at.code
+    assert shows_number(at, answer)  # the search does find it now
     assert t("optimizer.predict.momentum_first_loss.wrong.lower", lang) in \
         "\n".join(m.value for m in at.markdown)
     assert at.query_params["predict"] == "1"
