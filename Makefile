@@ -12,11 +12,11 @@ CHROMIUM_PATH ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export CHROMIUM_PATH
 
-.PHONY: help install install-dev browser-deps run test test-fast lint screenshots bench clean
+.PHONY: help install install-dev browser-deps db-deps run test test-fast lint screenshots bench clean
 
 help:
 	@echo "make run          install and serve the dashboard (honours STREAMLIT_SERVER_PORT)"
-	@echo "make test         install everything and run every test (unit, AppTest, browser)"
+	@echo "make test         install everything and run every test (unit, AppTest, PostgreSQL, browser)"
 	@echo "make test-fast    run the tests without the browser ones"
 	@echo "make screenshots  screenshot every page in both languages into screenshots/"
 	@echo "make bench        run the benchmarks in bench/ and print their figures"
@@ -56,13 +56,24 @@ browser-deps:
 		echo "nginx not found: the CSP tests will be skipped"; \
 	fi
 
+# Debian's PostgreSQL server binaries: the class-mode tests start their own
+# throw-away server (initdb + pg_ctl in a temporary folder); nothing is enabled.
+db-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null || [ -n "$$PG_BIN" ]; then \
+		echo "postgresql present"; \
+	elif command -v apt-get >/dev/null; then \
+		$(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q postgresql; \
+	else \
+		echo "Install PostgreSQL (initdb, pg_ctl) and set PG_BIN=/path/to/its/bin for the class-mode tests"; exit 1; \
+	fi
+
 run: install
 	$(BIN)/streamlit run dashboard.py
 
-test: install-dev browser-deps
+test: install-dev browser-deps db-deps
 	$(PY) -m pytest
 
-test-fast: install-dev
+test-fast: install-dev db-deps
 	$(PY) -m pytest -m "not browser"
 
 lint: install-dev

@@ -13,7 +13,7 @@ import torchvision  # noqa: F401
 
 from components.ui.controls import current_language
 from components.ui.i18n import t
-from components.ui.pages import HOME, LESSONS
+from components.ui.pages import HOME, INSTRUCTOR, LESSONS
 
 lang = current_language()
 # An emoji icon: Streamlit draws it as a data: SVG. A ":material/..." icon would
@@ -26,4 +26,8 @@ pages = [st.Page(f"pages/{home_slug}.py", title=t(f"nav.{home_slug}", lang),
                  icon=home_icon, default=True)]
 pages += [st.Page(f"pages/{slug}.py", title=t(f"nav.{slug}", lang), icon=icon,
                   url_path=slug) for slug, icon in LESSONS]
+# The instructor's page comes last, outside the lessons' order.
+class_slug, class_icon = INSTRUCTOR
+pages.append(st.Page(f"pages/{class_slug}.py", title=t(f"nav.{class_slug}", lang),
+                     icon=class_icon, url_path=class_slug))
 st.navigation(pages).run()

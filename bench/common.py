@@ -326,6 +326,7 @@ class RunResult:
     plotly_list_arrays: int = 0     # data arrays shipped as JSON lists (not bdata)
     error: str | None = None        # exception element, timeout or disconnect
     query_string: str = ""
+    texts: list = field(default_factory=list)  # markdown and alert bodies drawn by the run
 
 
 def _widget_state(kind: str, element):
@@ -437,6 +438,27 @@ class StreamlitSession:
                 state.widget_states.widgets.append(widget)
         return await self._run(back)
 
+    async def type_number(self, key: str, value: float) -> RunResult:
+        """Type ``value`` into the number input ``key`` and press Enter (one rerun)."""
+        if key not in self.widgets:
+            return RunResult(seconds=math.nan, error=f"no widget with key {key!r}")
+        self.widgets[key][2].double_value = float(value)
+        return await self.move(None, None)
+
+    async def click(self, key: str) -> RunResult:
+        """Press the button ``key``: one rerun whose widget states carry its trigger."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        if key not in self.widgets:
+            return RunResult(seconds=math.nan, error=f"no widget with key {key!r}")
+        kind, element, before = self.widgets[key]
+        self.widgets[key] = (kind, element, WidgetState(id=element.id, trigger_value=True))
+        try:
+            return await self.move(None, None)
+        finally:
+            if key in self.widgets:  # a trigger lasts one run, as in the browser
+                self.widgets[key] = (kind, element, before)
+
     def _track(self, key: str, kind: str, element) -> None:
         """Keep the value the browser would hold for this widget.
 
@@ -486,6 +508,8 @@ class StreamlitSession:
                     sub = getattr(element, etype)
                     if etype == "exception":
                         result.error = f"{sub.type}: {sub.message}"[:300]
+                    elif etype in ("markdown", "alert"):
+                        result.texts.append(sub.body)
                     elif etype == "plotly_chart":
                         spec = sub.spec
                         result.plotly_bytes += len(spec)

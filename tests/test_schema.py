@@ -106,3 +106,25 @@ def test_coerce_fits_a_value_from_a_wider_page():
     narrow = PAGE_CONTROLS["resnet"]
     steps = next(c for c in narrow if c.name == "steps")
     assert coerce(steps, 150).value == steps.high
+
+
+def test_class_code_and_key_are_text_parameters_checked_against_their_pattern():
+    from components.storage.codes import CODE_ALPHABET
+    from components.ui.schema import CLASS_CODE, KEY, url_only_controls
+
+    assert parse(CLASS_CODE, None).value is None and parse(CLASS_CODE, None).problem is None
+    assert parse(CLASS_CODE, "").value is None and parse(CLASS_CODE, "  ").problem is None
+    assert parse(CLASS_CODE, " acdefg ").value == "ACDEFG"
+    assert parse(CLASS_CODE, CODE_ALPHABET[:6]).problem is None
+    key = "aB3_-" + "x" * 27
+    assert parse(KEY, key).value == key and parse(KEY, key).problem is None
+    for control, bad in [(CLASS_CODE, "ACDEF0"), (CLASS_CODE, "ACDEF"), (CLASS_CODE, "ACDEFGH"),
+                         (CLASS_CODE, "'; DROP TABLE classes;--"), (CLASS_CODE, "<b>x</b>"),
+                         (KEY, key[:-1]), (KEY, key + "y"), (KEY, key[:-1] + "$"),
+                         (KEY, "9" * 5000), (CLASS_CODE, "$x$")]:
+        parsed = parse(control, bad)
+        assert parsed.value is None and parsed.problem == "malformed", (control.name, bad)
+        assert len(parsed.raw) <= 33
+    assert format_value(CLASS_CODE, None) == "" and format_value(CLASS_CODE, "ACDEFG") == "ACDEFG"
+    assert url_only_controls("class") == (CLASS_CODE, KEY)
+    assert url_only_controls("gradients") == (CLASS_CODE,)

@@ -17,7 +17,16 @@ import streamlit as st
 from components.numbers import format_number
 from components.ui.expression_messages import expression_error_text
 from components.ui.i18n import t
-from components.ui.schema import LANG, Control, Parsed, coerce, controls_for, format_value, parse
+from components.ui.schema import (
+    LANG,
+    Control,
+    Parsed,
+    coerce,
+    controls_for,
+    format_value,
+    parse,
+    url_only_controls,
+)
 from components.ui.user_text import literal
 
 
@@ -51,12 +60,12 @@ def init_page_state(page: str) -> PageState:
     Must run before any of the page's widgets is created: it seeds their
     session-state keys, which is how a URL value reaches a widget.
     """
-    controls = (LANG, *controls_for(page))
+    controls = (LANG, *url_only_controls(page), *controls_for(page))
     problems: list[tuple[Control, Parsed]] = []
     typed_problems: list[tuple[Control, Parsed]] = []
     last_valid: dict[str, Any] = {}
     for control in controls:
-        if control.kind == "text" and control.name in st.session_state:
+        if control.widget == "text" and control.name in st.session_state:
             # What was typed stays in the box (to be fixed); the view keeps
             # the last valid value until the text is valid again.
             typed = parse(control, st.session_state[control.name])
@@ -78,10 +87,12 @@ def init_page_state(page: str) -> PageState:
         if parsed.problem:
             problems.append((control, parsed))
         st.session_state[control.name] = parsed.value
-        if control.kind == "text":  # a shared link's function is the first valid one
+        if control.widget == "text":  # a shared link's function is the first valid one
             st.session_state[_last_valid_key(control)] = parsed.value
     values = {c.name: last_valid.get(c.name, st.session_state[c.name]) for c in controls}
-    st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls})
+    # A text parameter that is not set (no class) stays out of the address bar.
+    st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls
+                               if values[c.name] is not None})
     return PageState(
         page=page,
         lang=values[LANG.name],

@@ -14,3 +14,5 @@ LESSONS: tuple[tuple[str, str], ...] = (
     ("optimizer", ":material/trending_down:"),
     ("expression", ":material/edit_note:"),
 )
+# Pages outside the lesson chain (not on the home page's list, no "next lesson").
+INSTRUCTOR = ("class", ":material/co_present:")

@@ -324,7 +324,17 @@ class PredictMode:
 
 
 def predict_mode(state: PageState, store: CheckpointStore | None = None) -> PredictMode:
-    """Draw the predict-mode toggle (it writes ``predict`` to the URL) and return the mode."""
+    """Draw the predict-mode toggle (it writes ``predict`` to the URL) and return the mode.
+
+    With ``class=<code>`` in the URL the mode is class mode's (reveals wait for
+    the instructor); imported here, not at the top, because it builds on this module.
+    """
     on = bool(control_widget(state, "predict"))
+    if on and store is None:
+        from components.ui.class_student import class_predict_mode
+
+        in_class = class_predict_mode(state)
+        if in_class is not None:
+            return in_class
     return PredictMode(state.lang, on, store)
 

@@ -9,15 +9,17 @@ A control's URL name is also its widget key, on every page.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from components.core.expression_parser import MAX_LENGTH as EXPRESSION_MAX_LENGTH
 from components.core.expression_parser import parse_expression
+from components.storage.codes import CODE_REGEX, KEY_REGEX
 
 Kind = Literal["float", "int", "bool", "choice", "text"]
-Widget = Literal["slider", "select_slider", "toggle", "radio", "number", "text"]
+Widget = Literal["slider", "select_slider", "toggle", "radio", "number", "text", "none"]
 
 # A URL value longer than this is not parsed at all: nothing legitimate is longer,
 # and int("9" * 10**6) would cost real time.
@@ -46,6 +48,9 @@ class Control:
     log_grid: bool = False
     max_length: int | None = None
     validate: Callable[[str], Any] | None = None
+    # A ``text`` control: the whole value must match this regex (after ``upper``).
+    pattern: str | None = None
+    upper: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,9 +59,10 @@ class Parsed:
 
     ``problem`` is None when the raw value was accepted as it is; otherwise one
     of ``empty``, ``too_long``, ``not_number``, ``not_finite``, ``clamped``,
-    ``snapped``, ``not_choice``, ``not_bool``, ``not_valid``; ``value`` is then
-    the sane value used instead (the default, or the raw value clamped /
-    snapped to the grid). ``detail`` is a text control's validation error.
+    ``snapped``, ``not_choice``, ``not_bool``, ``not_valid`` (a text control's
+    validator refused it), ``malformed`` (a text control's pattern did not match);
+    ``value`` is then the sane value used instead (the default, or the raw value
+    clamped / snapped to the grid). ``detail`` is a text control's validation error.
     """
 
     value: Any
@@ -95,6 +101,11 @@ EXPR = Control("expr", "text", "3*a**3 - b**2", "text",
 
 # Which controls each page owns, in display order. A page may narrow a shared
 # control (the ResNet page runs few steps); the URL name stays the same.
+# Class mode's URL-only text parameters (no widget): the join code travels with
+# every page; the instructor key is read on /class only.
+CLASS_CODE = Control("class", "text", None, "none", pattern=CODE_REGEX, upper=True)
+KEY = Control("key", "text", None, "none", pattern=KEY_REGEX)
+
 PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),
     "gradients": (A1, A2, B1, B2, V1, V2,
@@ -119,7 +130,12 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
 
 def controls_for(page: str) -> tuple[Control, ...]:
     """The controls of ``page`` (the language switch is global, not listed)."""
-    return PAGE_CONTROLS[page]
+    return PAGE_CONTROLS.get(page, ())
+
+
+def url_only_controls(page: str) -> tuple[Control, ...]:
+    """The class-mode text parameters ``page`` reads from the URL (no widget)."""
+    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE,)
 
 
 def _snap(control: Control, number: float) -> float:
@@ -146,6 +162,18 @@ def coerce(control: Control, value: Any) -> Parsed:
     return parse(control, format_value(control, value) if value is not None else "")
 
 
+def _parse_text(control: Control, text: str, raw: str) -> Parsed:
+    """A text parameter: empty means not set; anything not matching the pattern is ignored."""
+    if text == "":
+        return Parsed(control.default)
+    if len(text) > MAX_RAW_LENGTH:
+        return Parsed(control.default, "malformed", raw[:MAX_RAW_LENGTH] + "…")
+    value = text.upper() if control.upper else text
+    if control.pattern is None or re.fullmatch(control.pattern, value):
+        return Parsed(value)
+    return Parsed(control.default, "malformed", raw)
+
+
 def parse(control: Control, raw: str | None) -> Parsed:
     """Read one URL value for ``control``; never raises.
 
@@ -156,6 +184,8 @@ def parse(control: Control, raw: str | None) -> Parsed:
         return Parsed(control.default)
     raw = str(raw)
     text = raw.strip()
+    if control.kind == "text" and control.pattern is not None:
+        return _parse_text(control, text, raw)
     if text == "":
         return Parsed(control.default, "empty", raw)
     limit = control.max_length or MAX_RAW_LENGTH
@@ -205,6 +235,8 @@ def format_value(control: Control, value: Any) -> str:
     """The URL text of a value: short, and parsed back to the same value."""
     if control.kind == "bool":
         return "1" if value else "0"
+    if value is None:
+        return ""
     if isinstance(value, bool) or isinstance(value, str):
         return str(value)
     if isinstance(value, int):

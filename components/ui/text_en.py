@@ -9,6 +9,7 @@ TEXT: dict[str, str] = {
     "nav.accumulation": "③ Gradient accumulation",
     "nav.optimizer": "④ The optimizer",
     "nav.expression": "⑤ Your own function",
+    "nav.class": "Class mode (instructor)",
     "lang.label": "언어 · Language",
     "lang.ko": "한국어",
     "lang.en": "English",
@@ -53,6 +54,7 @@ TEXT: dict[str, str] = {
     "url.not_choice": "URL `{name}` = {raw} → {value}: not one of the choices, so the default is used.",
     "url.not_bool": "URL `{name}` = {raw} → {value}: neither 1 nor 0, so the default is used.",
     "url.not_valid": "URL `{name}` = {raw} → {value}: {reason} The default is used.",
+    "url.malformed": "URL `{name}` = {raw}: not in the expected format, so it is ignored.",
     # --- controls -----------------------------------------------------------
     "control.a1": "a₁ (a[0])",
     "control.a1.help": "First element of tensor a. The tutorial uses 2.",
@@ -122,6 +124,58 @@ TEXT: dict[str, str] = {
     "home.cpu": "This dashboard runs on the CPU only; no GPU is needed.",
     "home.versions": "Running: PyTorch {torch} · torchvision {torchvision} · Streamlit {streamlit} · {threads} CPU threads",
     "home.source": "Source tutorial: the PyTorch Korea tutorial “A gentle introduction to torch.autograd”",
+    # --- class (instructor page and students in a class) --------------------
+    "class.title": "Class mode: ask the whole room",
+    "class.intro": (
+        "During a lecture, let the whole room answer the same checkpoint, look at how the "
+        "answers spread, then reveal the answer. Students take part without names, and nobody "
+        "sees anyone else's answer."
+    ),
+    "class.db_error": "The class database cannot be reached, so class mode is unavailable. Check AUTOGRAD_LAB_DB on the server.",
+    "class.need_key": "To see this class's answers, open the instructor link (with its key) you got when you started the class.",
+    "class.how": (
+        "**Start a class** creates a 6-character join code and an instructor key. Students open "
+        "a lesson in predict mode from the QR code or the link and send their answers; this page "
+        "shows, per checkpoint, how many students answered and how their answers spread, live. "
+        "**Reveal to the class** shows the answer on every student's screen."
+    ),
+    "class.start": "Start a class",
+    "class.privacy": "No names, addresses or browser details are stored. Classes and their answers are deleted after {hours} hours.",
+    "class.key_warning": (
+        "Save the instructor link below now. The key is shown only this once and the server "
+        "keeps only a hash of it, so it cannot be recovered. Anyone with this link can see the "
+        "answers and reveal them: do not share it with students."
+    ),
+    "class.lesson": "Lesson for the students",
+    "class.code_label": "Join code",
+    "class.join_how": "Students scan the QR code or open the link below: it opens the lesson in predict mode, in this class.",
+    "class.qr_caption": "QR code of the join link",
+    "class.live_title": "Answers per checkpoint",
+    "class.live_caption": "Refreshes by itself every {seconds} seconds.",
+    "class.show_answer": "Show the answer on the charts",
+    "class.show_answer.help": "Leave it off while this screen is on the projector. Revealed checkpoints always show their answer.",
+    "class.answer_count": "Answers: **{count}**",
+    "class.no_answers": "No answers yet.",
+    "class.reveal": "Reveal to the class",
+    "class.revealed": "Revealed",
+    "class.chart_x": "Students' guesses",
+    "class.chart_y": "Students",
+    "class.chart_right": "Right",
+    "class.chart_wrong": "Wrong",
+    "class.chart_guesses": "Guesses",
+    "class.chart_answer": "PyTorch's answer: {value}",
+    "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
+    "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
+    "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
+    "class.student.db_error": "The class database cannot be reached: you go on in predict mode on your own.",
+    "class.student.waiting": "Answer sent (yours: {guess}). Waiting for the instructor to reveal it; until then you can change your answer and send it again.",
+    "class.student.send_hint": "In a class, Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
+    "class.student.revealed_unanswered": "The instructor has revealed this checkpoint. Give an answer and press Reveal to see it (it no longer counts in the class's answers).",
+    "class.student.too_fast": "Answers sent too quickly one after another. Wait a moment and press again.",
+    "class.student.invalid": "This answer cannot be sent to the class (the number is too large). Send an ordinary number.",
+    "class.student.gone": "The class has ended, so answers can no longer be sent. You can go on here on your own.",
+    "class.student.local": "PyTorch's answer is not a finite number, so this one is not counted in the class and is revealed right away.",
+    "class.student.spread": "How the whole class answered: {count} answers. Only the bar heights are shown, nobody's own answer.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② Gradients with autograd",
     "gradients.intro": (

@@ -13,6 +13,7 @@ TEXT: dict[str, str] = {
     "nav.accumulation": "③ 기울기 누적",
     "nav.optimizer": "④ 옵티마이저",
     "nav.expression": "⑤ 나만의 함수",
+    "nav.class": "수업 모드 (강사용)",
     "lang.label": "언어 · Language",
     "lang.ko": "한국어",
     "lang.en": "English",
@@ -57,6 +58,7 @@ TEXT: dict[str, str] = {
     "url.not_choice": "URL의 `{name}` = {raw} → {value}: 없는 선택지라서 기본값을 씁니다.",
     "url.not_bool": "URL의 `{name}` = {raw} → {value}: 1이나 0이 아니어서 기본값을 씁니다.",
     "url.not_valid": "URL의 `{name}` = {raw} → {value}: {reason} 그래서 기본값을 씁니다.",
+    "url.malformed": "URL의 `{name}` = {raw}: 형식에 맞지 않아 무시합니다.",
     # --- controls -----------------------------------------------------------
     "control.a1": "a₁ (a[0])",
     "control.a1.help": "텐서 a의 첫 번째 원소. 튜토리얼의 값은 2입니다.",
@@ -126,6 +128,57 @@ TEXT: dict[str, str] = {
     "home.cpu": "이 대시보드는 GPU 없이 CPU만으로 동작합니다.",
     "home.versions": "실행 중인 버전: PyTorch {torch} · torchvision {torchvision} · Streamlit {streamlit} · CPU 스레드 {threads}개",
     "home.source": "원본 튜토리얼: PyTorch 한국어 튜토리얼 「torch.autograd 쉽게 배우기」",
+    # --- class (instructor page and students in a class) --------------------
+    "class.title": "수업 모드: 교실 전체에 묻기",
+    "class.intro": (
+        "강의 중에 교실 전체가 같은 체크포인트에 답하게 하고, 답이 어떻게 퍼져 있는지 본 다음 "
+        "정답을 공개합니다. 학생은 이름 없이 참여하며, 각자의 답은 아무에게도 보이지 않습니다."
+    ),
+    "class.db_error": "수업 데이터베이스에 연결할 수 없어 수업 모드를 쓸 수 없습니다. 서버의 AUTOGRAD_LAB_DB 설정을 확인하세요.",
+    "class.need_key": "이 수업의 답을 보려면 수업을 만들 때 받은 강사용 링크(key 포함)로 여세요.",
+    "class.how": (
+        "**수업 시작**을 누르면 6자리 참여 코드와 강사 키가 만들어집니다. "
+        "학생들은 QR 코드나 링크로 예측 모드의 레슨에 들어와 답을 보내고, "
+        "이 페이지에서는 체크포인트마다 답한 학생 수와 답의 분포를 실시간으로 봅니다. "
+        "**수업에 공개**를 누르면 모든 학생의 화면에 정답이 나타납니다."
+    ),
+    "class.start": "수업 시작",
+    "class.privacy": "이름, 주소, 브라우저 정보는 저장하지 않습니다. 수업과 답은 {hours}시간 뒤에 지워집니다.",
+    "class.key_warning": (
+        "아래 강사용 링크를 지금 저장하세요. 키는 이번 한 번만 보여 주며 서버에는 해시로만 남으므로 "
+        "다시 찾을 수 없습니다. 이 링크를 가진 사람은 누구나 답을 보고 정답을 공개할 수 있으니 "
+        "학생들과 공유하지 마세요."
+    ),
+    "class.lesson": "학생들이 풀 레슨",
+    "class.code_label": "참여 코드",
+    "class.join_how": "학생들은 QR 코드를 찍거나 아래 링크를 엽니다. 예측 모드가 켜진 채로 이 수업에 들어옵니다.",
+    "class.qr_caption": "참여 링크의 QR 코드",
+    "class.live_title": "체크포인트별 답",
+    "class.live_caption": "{seconds}초마다 저절로 새로 고칩니다.",
+    "class.show_answer": "차트에 정답 표시",
+    "class.show_answer.help": "화면을 프로젝터로 보여 주고 있다면 꺼 두세요. 공개한 체크포인트에는 항상 정답이 표시됩니다.",
+    "class.answer_count": "답한 학생: **{count}명**",
+    "class.no_answers": "아직 답이 없습니다.",
+    "class.reveal": "수업에 공개",
+    "class.revealed": "공개함",
+    "class.chart_x": "학생들의 예측값",
+    "class.chart_y": "학생 수",
+    "class.chart_right": "맞힘",
+    "class.chart_wrong": "틀림",
+    "class.chart_guesses": "예측",
+    "class.chart_answer": "PyTorch의 답: {value}",
+    "class.other_settings": "{count}명은 슬라이더 값을 바꿔서 다른 정답에 대해 답했습니다(맞고 틀림은 각자의 정답으로 판정).",
+    "class.student.joined": "수업 **{code}**에 참여 중입니다. 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
+    "class.student.unknown": "수업 코드 “{code}”인 수업이 없거나 끝났습니다. 혼자 하는 예측 모드로 계속합니다.",
+    "class.student.db_error": "수업 데이터베이스에 연결할 수 없어 혼자 하는 예측 모드로 계속합니다.",
+    "class.student.waiting": "답을 보냈습니다 (내 답: {guess}). 강사가 공개할 때까지 기다려 주세요. 그 전까지는 답을 고쳐 다시 보낼 수 있습니다.",
+    "class.student.send_hint": "수업 중에는 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
+    "class.student.revealed_unanswered": "강사가 이 체크포인트의 정답을 공개했습니다. 답을 고르고 공개를 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
+    "class.student.too_fast": "답을 너무 빨리 연달아 보냈습니다. 잠시 뒤에 다시 눌러 주세요.",
+    "class.student.invalid": "이 답은 수업에 보낼 수 없습니다(너무 큰 수). 보통 크기의 수로 다시 보내 주세요.",
+    "class.student.gone": "수업이 끝나 답을 보낼 수 없습니다. 이 페이지에서 혼자 계속할 수 있습니다.",
+    "class.student.local": "PyTorch의 답이 유한한 수가 아니라서 이 답은 수업 집계에 들어가지 않고 바로 공개됩니다.",
+    "class.student.spread": "수업 전체의 답 분포 ({count}명). 각자의 답은 보이지 않고 막대의 높이만 보입니다.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② autograd로 기울기 구하기",
     "gradients.intro": (

@@ -1,0 +1,164 @@
+"""The instructor's page sections: start a class, the join link and QR code, and the
+live answers per checkpoint with a "reveal to the class" button.
+
+Nothing of an existing class is drawn unless the URL's key matches it: the page
+calls :func:`instructor_class` first and only passes a verified (code, key) on.
+"""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+from components.numbers import format_number
+from components.storage.class_store import ClassStore
+from components.ui.class_session import (
+    CLASS_CHECKPOINTS,
+    REFRESH_SECONDS,
+    ClassCheckpoint,
+    spread_chart,
+)
+from components.ui.controls import PageState
+from components.ui.i18n import t
+from components.ui.pages import LESSONS
+from components.ui.schema import CLASS_CODE, KEY
+
+NEW_KEY = "class_new_key"
+LESSON_KEY = "class_lesson"
+# When the page cannot know its own address (AppTest), links point here.
+FALLBACK_BASE = "http://localhost:8501"
+
+
+def instructor_class(state: PageState, store: ClassStore) -> tuple[str, str] | None:
+    """(code, key) when the URL's class and key match a live class, else None.
+
+    No key, a wrong key and an unknown class all give None: the page then looks
+    the same whichever of them it was.
+    """
+    code, key = state[CLASS_CODE.name], state[KEY.name]
+    if code and key and store.check_key(code, key):
+        return code, key
+    return None
+
+
+def _start_class(store: ClassStore) -> None:
+    """Button callback: a new class; its code and key go into this session and the URL."""
+    new = store.create_class()
+    st.session_state[CLASS_CODE.name] = new.code
+    st.session_state[KEY.name] = new.key
+    st.session_state[NEW_KEY] = new.key
+
+
+def start_section(state: PageState, store: ClassStore) -> None:
+    """What everyone without a verified key sees: how class mode works, and "start a class"."""
+    lang = state.lang
+    if state[CLASS_CODE.name]:
+        # Same line for no key, a wrong key and an unknown class.
+        st.info(t("class.need_key", lang), icon=":material/key:")
+    st.markdown(t("class.how", lang))
+    st.button(t("class.start", lang), key="start_class", type="primary",
+              on_click=_start_class, args=(store,), icon=":material/groups:")
+    st.caption(t("class.privacy", lang, hours=format_number(store.ttl_seconds / 3600)))
+
+
+def key_once(code: str, key: str, lang: str) -> None:
+    """Right after "start a class": the key and the instructor link, shown this once."""
+    if st.session_state.pop(NEW_KEY, None) != key:
+        return
+    st.warning(t("class.key_warning", lang), icon=":material/warning:")
+    st.code(instructor_url(code, key, lang), language=None, wrap_lines=True)
+
+
+def base_url() -> str:
+    """The app's address as the browser sees it, without the page path and query."""
+    url = st.context.url or ""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return FALLBACK_BASE
+    path = parts.path.rstrip("/")
+    if path.endswith("/class"):
+        path = path[: -len("/class")]
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def join_url(code: str, lesson: str, lang: str) -> str:
+    """The link students open: the lesson in predict mode, in this class."""
+    return f"{base_url()}/{lesson}?" + urlencode({"class": code, "predict": 1, "lang": lang})
+
+
+def instructor_url(code: str, key: str, lang: str) -> str:
+    """The instructor's own link back to this page (it carries the key)."""
+    return f"{base_url()}/class?" + urlencode({"class": code, "key": key, "lang": lang})
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code of ``url`` as PNG, made locally (segno), large enough for a projector."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
+    return buffer.getvalue()
+
+
+def lesson_choice(lang: str) -> str:
+    """Which lesson the class is working on (the join link opens it)."""
+    slugs = [slug for slug, _ in LESSONS if slug in CLASS_CHECKPOINTS]
+    if st.session_state.get(LESSON_KEY) not in slugs:
+        st.session_state[LESSON_KEY] = "gradients"
+    return st.radio(t("class.lesson", lang), slugs, key=LESSON_KEY, horizontal=True,
+                    format_func=lambda slug: t(f"nav.{slug}", lang))
+
+
+def join_panel(code: str, lesson: str, lang: str) -> None:
+    """The code in large type, the join link and its QR code."""
+    url = join_url(code, lesson, lang)
+    text_col, qr_col = st.columns([3, 2], gap="large")
+    with text_col:
+        # Large enough to read from the back row; the code matched its pattern.
+        st.metric(t("class.code_label", lang), code)
+        st.markdown(t("class.join_how", lang))
+        st.code(url, language=None, wrap_lines=True)
+    with qr_col:
+        # As wide as its column: large on a projector, never wider than a phone.
+        st.image(qr_png(url), caption=t("class.qr_caption", lang), width="stretch")
+
+
+def _reveal(store: ClassStore, code: str, key: str, checkpoint_id: str) -> None:
+    store.reveal(code, key, checkpoint_id)
+
+
+def _checkpoint_card(store: ClassStore, code: str, key: str, checkpoint: ClassCheckpoint,
+                     lang: str, show_answer: bool) -> None:
+    summary = store.instructor_summary(code, key, checkpoint.id)
+    if summary is None:  # the class expired while the page was open
+        st.info(t("class.need_key", lang), icon=":material/key:")
+        return
+    with st.container(border=True, key=f"class_card_{checkpoint.id}"):
+        head, button = st.columns([3, 1], vertical_alignment="center")
+        head.markdown(f"**{checkpoint.label(lang)}**  \n"
+                      + t("class.answer_count", lang, count=summary.count))
+        if summary.revealed:
+            button.success(t("class.revealed", lang), icon=":material/visibility:")
+        else:
+            button.button(t("class.reveal", lang), key=f"class_reveal_{checkpoint.id}",
+                          type="primary", width="stretch", on_click=_reveal,
+                          args=(store, code, key, checkpoint.id))
+        if summary.count:
+            # Before the reveal the answer shows only if the instructor asked for it.
+            spread_chart(checkpoint, summary, lang, key=f"class_chart_{checkpoint.id}",
+                         show_answer=show_answer or summary.revealed)
+        else:
+            st.caption(t("class.no_answers", lang))
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_answers(store: ClassStore, code: str, key: str, lesson: str, lang: str) -> None:
+    """Answers per checkpoint of ``lesson``, redrawn every few seconds without a click."""
+    st.subheader(t("class.live_title", lang))
+    st.caption(t("class.live_caption", lang, seconds=REFRESH_SECONDS))
+    # Off by default: the instructor's screen is often the projector.
+    show_answer = st.toggle(t("class.show_answer", lang), key="class_show_answer",
+                            help=t("class.show_answer.help", lang))
+    for checkpoint in CLASS_CHECKPOINTS[lesson]:
+        _checkpoint_card(store, code, key, checkpoint, lang, show_answer)

@@ -1,0 +1,41 @@
+"""Class mode, the instructor's page: start a class, share its link, watch the answers, reveal.
+
+Students join any lesson with ``?class=<code>&predict=1`` (the QR code carries
+it). Everything about an existing class needs the instructor key in the URL.
+"""
+
+import streamlit as st
+
+from components.ui.class_panels import (
+    instructor_class,
+    join_panel,
+    key_once,
+    lesson_choice,
+    live_answers,
+    start_section,
+)
+from components.ui.class_session import class_store
+from components.ui.i18n import t
+from components.ui.layout import start_page
+
+state = start_page("class")
+lang = state.lang
+st.markdown(t("class.intro", lang))
+
+try:
+    store = class_store()
+except Exception:  # noqa: BLE001 - any database failure: one line, not a traceback
+    st.error(t("class.db_error", lang), icon=":material/database:")
+    st.stop()
+store.purge_if_due()
+
+verified = instructor_class(state, store)
+if verified is None:
+    start_section(state, store)
+    st.stop()
+
+code, key = verified
+key_once(code, key, lang)
+lesson = lesson_choice(lang)
+join_panel(code, lesson, lang)
+live_answers(store, code, key, lesson, lang)

@@ -1,0 +1,155 @@
+"""AppTest of the instructor page /class, on SQLite and on a real PostgreSQL server."""
+
+import re
+import threading
+
+import pytest
+
+from components.storage.class_store import ClassStore, new_student_id
+from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
+
+
+@pytest.fixture
+def store(db_url, monkeypatch):
+    """The database the page uses (AUTOGRAD_LAB_DB) and a store on it for the test's own checks."""
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", db_url)
+    store = ClassStore(db_url)
+    yield store
+    store.dispose()
+
+
+def _bar_total(at, index=0):
+    spec = plotly_specs(at)[index]
+    return sum(sum(decode_array(tr["y"])) for tr in spec["data"] if tr["type"] == "bar")
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_start_a_class_puts_code_and_key_in_the_url_and_shows_the_key_once(store, lang):
+    at = run_page("class", lang=lang)
+    assert_no_exception(at)
+    assert not plotly_specs(at) and not at.get("image")
+    at.button(key="start_class").click().run()
+    assert_no_exception(at)
+    code, key = at.query_params["class"], at.query_params["key"]
+    assert store.check_key(code, key)
+    text = all_text(at)
+    assert key in text and code in text
+    assert f"class={code}&predict=1&lang={lang}" in text  # the join link
+    assert len(at.get("image")) == 1  # the QR code
+    # The key is shown once: the next run of the same page no longer prints it.
+    at.run()
+    assert_no_exception(at)
+    assert key not in all_text(at) and code in all_text(at)
+    assert at.query_params["key"] == key
+
+
+def test_the_instructor_sees_counts_and_spread_and_reveals(store):
+    new = store.create_class()
+    for guess in (36.0, 36.2, 12.0):
+        assert store.submit_answer(new.code, "a1_grad", new_student_id(), guess, 36.0).saved
+    at = run_page("class", {"class": new.code, "key": new.key}, lang="en")
+    assert_no_exception(at)
+    assert "Answers: **3**" in all_text(at)
+    assert _bar_total(at) == 3
+    # The answer line stays off until the instructor asks for it (projector).
+    assert not plotly_specs(at)[0]["layout"].get("shapes")
+    at.toggle(key="class_show_answer").set_value(True).run()
+    assert plotly_specs(at)[0]["layout"]["shapes"][0]["x0"] == 36.0
+    assert not store.is_revealed(new.code, "a1_grad")
+    at.button(key="class_reveal_a1_grad").click().run()
+    assert_no_exception(at)
+    assert store.is_revealed(new.code, "a1_grad")
+    assert "class_reveal_a1_grad" not in [b.key for b in at.button]
+    assert "Revealed" in [s.value for s in at.success]
+
+
+def test_sixty_students_at_the_same_moment_all_reach_the_instructor(store):
+    new = store.create_class()
+    barrier = threading.Barrier(60)
+    statuses = []
+
+    def answer(guess):
+        writer = store  # one store per process, as in the app
+        barrier.wait(timeout=30)
+        statuses.append(writer.submit_answer(new.code, "a1_grad", new_student_id(),
+                                             guess, 36.0).status)
+
+    threads = [threading.Thread(target=answer, args=(float(i % 7) * 6,)) for i in range(60)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert statuses == ["saved"] * 60
+    at = run_page("class", {"class": new.code, "key": new.key}, lang="ko")
+    assert_no_exception(at)
+    assert "답한 학생: **60명**" in all_text(at)
+    assert _bar_total(at) == 60
+
+
+def test_a_wrong_key_looks_exactly_like_no_key(store):
+    one, other = store.create_class(), store.create_class()
+    store.submit_answer(one.code, "a1_grad", new_student_id(), 30.0, 36.0)
+    pages = {
+        "no key": run_page("class", {"class": one.code}, lang="en"),
+        "wrong key": run_page("class", {"class": one.code, "key": other.key}, lang="en"),
+        "flipped key": run_page("class", {"class": one.code,
+                                          "key": one.key[::-1] if one.key[::-1] != one.key
+                                          else "A" * 32}, lang="en"),
+    }
+    texts = {name: all_text(at) for name, at in pages.items()}
+    for name, at in pages.items():
+        assert_no_exception(at)
+        assert not plotly_specs(at), name
+        assert not at.get("image"), name
+        assert at.button(key="start_class"), name
+        assert "class_reveal_a1_grad" not in [b.key for b in at.button], name
+        assert texts[name] == texts["no key"], name
+    # An unknown (well-formed) code looks the same too: nothing tells a class exists.
+    unknown = "ACDEFG" if one.code != "ACDEFG" and other.code != "ACDEFG" else "HJKMNP"
+    at = run_page("class", {"class": unknown, "key": one.key}, lang="en")
+    assert all_text(at) == texts["no key"].replace(one.code, unknown)
+    assert not store.is_revealed(one.code, "a1_grad")
+
+
+@pytest.mark.parametrize("query", [
+    {"class": "'; DROP TABLE classes; --"},
+    {"class": "<img src=x onerror=alert(1)>", "key": "[x](javascript:alert(1))"},
+    {"class": "$\\frac{1}{0}$", "key": "short"},
+    {"class": "ACDEF0", "key": "x" * 5000},
+    {"class": "\u202eACDEFG", "key": "**bold**"},
+])
+def test_bad_parameters_get_one_line_each_and_no_crash(store, query):
+    at = run_page("class", query, lang="en")
+    assert_no_exception(at)
+    assert len(at.warning) == 1
+    lines = at.warning[0].value.split("  \n")
+    assert len(lines) == len(query)
+    assert all("not in the expected format" in line for line in lines)
+    for line in lines:
+        # The raw value is shown between “ ” with every markdown character escaped.
+        shown = line.split("“", 1)[1].rsplit("”", 1)[0]
+        assert re.search(r"(?<!\\)[<>\[\]()$*`]", shown) is None, shown
+    assert at.button(key="start_class")
+    assert store.table_counts()["classes"] == 0  # nothing was created or touched
+    assert "class" not in at.query_params and "key" not in at.query_params
+
+
+def test_the_page_says_so_when_the_database_cannot_be_opened(monkeypatch, tmp_path):
+    # A directory where the SQLite file should be: SQLite cannot open it.
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", f"sqlite:///{tmp_path}")
+    at = run_page("class", lang="en")
+    assert_no_exception(at)
+    assert len(at.error) == 1 and "database" in at.error[0].value
+
+
+def test_the_qr_code_decodes_to_the_join_link():
+    import io
+
+    import zxingcpp
+    from PIL import Image
+
+    from components.ui.class_panels import qr_png
+
+    url = "http://203.0.113.5:8501/gradients?class=ACDEFG&predict=1&lang=ko"
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(url))))
+    assert [code.text for code in found] == [url]

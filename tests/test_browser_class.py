@@ -1,0 +1,114 @@
+"""Class mode end to end in headless Chromium: an instructor and two students,
+each in their own browser context (own cookies, own Streamlit session)."""
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.support import open_page, start_server, wait_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def class_server(tmp_path_factory):
+    """The dashboard with its own empty class database."""
+    db = tmp_path_factory.mktemp("classdb") / "classes.sqlite3"
+    proc, url = start_server(env={"AUTOGRAD_LAB_DB": f"sqlite:///{db}"})
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except Exception:
+        proc.kill()
+
+
+def _context_page(browser, **options):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US",
+                                  **options)
+    return context, context.new_page()
+
+
+def _send_guess(page, guess: str) -> None:
+    box = page.locator(".st-key-guess_a1_grad input")
+    box.click()
+    box.fill(guess)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    page.locator(".st-key-reveal_a1_grad button").click()
+    page.wait_for_selector("text=Answer sent", timeout=60_000)
+
+
+def test_instructor_and_two_students_from_start_to_reveal(browser, class_server):
+    contexts = []
+    try:
+        context, teacher = _context_page(browser)
+        contexts.append(context)
+        open_page(teacher, class_server, "class", "lang=en")
+        teacher.locator(".st-key-start_class button").click()
+        teacher.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)  # the QR code
+        wait_idle(teacher)
+        query = parse_qs(urlsplit(teacher.url).query)
+        code, key = query["class"][0], query["key"][0]
+        assert len(code) == 6 and len(key) == 32
+        assert teacher.locator(f"text={key}").count() >= 1  # shown once, right now
+        assert teacher.locator("[data-testid='stImage'] img").count() == 1  # the QR code
+
+        students = []
+        for guess in ("30", "36"):
+            context, student = _context_page(browser, is_mobile=True, has_touch=True)
+            contexts.append(context)
+            student.bring_to_front()
+            open_page(student, class_server, "gradients",
+                      f"class={code}&predict=1&lang=en")
+            assert student.locator("text=You are in class").count() == 1
+            _send_guess(student, guess)
+            # Waiting: the answer is nowhere on the page yet.
+            assert student.locator("[data-testid='stAlertContentSuccess']").count() == 0
+            assert student.locator(".js-plotly-plot").count() == 0
+            students.append(student)
+
+        # The instructor's page counts both answers by itself (fragment refresh).
+        # Playwright waits on animation frames, which Chromium pauses in a tab that
+        # is not in front: bring each page forward before waiting on it.
+        teacher.bring_to_front()
+        teacher.wait_for_selector("text=Answers: 2", timeout=45_000)
+        teacher.locator(".st-key-class_reveal_a1_grad button").click()
+        teacher.wait_for_selector(".st-key-class_card_a1_grad >> text=Revealed", timeout=30_000)
+
+        # Each student sees the answer without touching the page, and the class's spread.
+        for student, right in zip(students, (False, True), strict=True):
+            kind = "Success" if right else "Error"
+            student.bring_to_front()
+            student.wait_for_selector(f"[data-testid='stAlertContent{kind}']", timeout=45_000)
+            wait_idle(student)
+            alert = student.locator(f"[data-testid='stAlertContent{kind}']").first.inner_text()
+            assert "36" in alert
+            student.wait_for_selector("text=How the whole class answered: 2 answers",
+                                      timeout=30_000)
+            assert student.locator(".js-plotly-plot").count() >= 1
+            assert f"class={code}" in student.url and "predict=1" in student.url
+            assert student.locator("[data-testid='stException']").count() == 0
+        assert teacher.locator("[data-testid='stException']").count() == 0
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def test_a_wrong_key_shows_nothing_of_the_class(browser, class_server):
+    context, page = _context_page(browser)
+    try:
+        open_page(page, class_server, "class", "lang=en")
+        page.locator(".st-key-start_class button").click()
+        page.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
+        wait_idle(page)
+        code = parse_qs(urlsplit(page.url).query)["class"][0]
+        # Someone else with the join code and a made-up key of the right length.
+        stranger_context, stranger = _context_page(browser)
+        open_page(stranger, class_server, "class", f"lang=en&class={code}&key={'A' * 32}")
+        assert stranger.locator("text=open the instructor link").count() == 1
+        assert stranger.get_by_text(code).count() == 0  # not even the code is repeated
+        assert stranger.locator(".js-plotly-plot").count() == 0
+        stranger_context.close()
+    finally:
+        context.close()

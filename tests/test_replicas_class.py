@@ -1,0 +1,82 @@
+"""Two replicas of the app sharing one PostgreSQL: a class spread over both.
+
+40 simulated students (Streamlit's own websocket protocol, ``bench/common.py``)
+open the gradients lesson in a class, half on each replica, and answer the
+same checkpoint at the same time. The instructor, on replica 1, sees 40
+answers and reveals; then every student, on either replica, sees the answer.
+"""
+
+import asyncio
+
+import pytest
+
+from bench.common import PageSpec, StreamlitSession, run_async
+from tests.support import start_server
+
+pytestmark = [pytest.mark.postgres, pytest.mark.replicas]
+
+STUDENTS = 40
+GRADIENTS = PageSpec("gradients", "gradients", None, ())
+CLASS_PAGE = PageSpec("class", "class", None, ())
+
+
+@pytest.fixture(scope="module")
+def replicas(postgres_server):
+    url = postgres_server.new_database()
+    servers = [start_server(env={"AUTOGRAD_LAB_DB": url}) for _ in range(2)]
+    yield [base.replace("http://", "ws://") + "/_stcore/stream" for _, base in servers]
+    for proc, _ in servers:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except Exception:
+            proc.kill()
+
+
+def _ok(result, what):
+    assert result.error is None, (what, result.error)
+    return result
+
+
+async def _scenario(ws_urls):
+    teacher = StreamlitSession(ws_urls[0], timeout=180)
+    await teacher.connect()
+    _ok(await teacher.open(CLASS_PAGE, "lang=en"), "instructor opens /class")
+    started = _ok(await teacher.click("start_class"), "start a class")
+    query = dict(part.split("=", 1) for part in started.query_string.split("&"))
+    code = query["class"]
+
+    students = [StreamlitSession(ws_urls[i % 2], timeout=180) for i in range(STUDENTS)]
+    # A few at a time open their page (as a room does over some seconds) ...
+    gate = asyncio.Semaphore(8)
+
+    async def join(student):
+        async with gate:
+            await student.connect()
+            _ok(await student.open(GRADIENTS, f"class={code}&predict=1&lang=en"), "join")
+            _ok(await student.type_number("guess_a1_grad", 36.0), "type a guess")
+
+    await asyncio.gather(*(join(s) for s in students))
+    # ... and all press reveal at the same moment.
+    sent = await asyncio.gather(*(s.click("reveal_a1_grad") for s in students))
+    for result in sent:
+        _ok(result, "send")
+        assert any(text.startswith("Answer sent") for text in result.texts), result.texts
+
+    counted = _ok(await teacher.move(None, None), "instructor refresh")
+    assert "Answers: **40**" in " ".join(counted.texts)
+    _ok(await teacher.click("class_reveal_a1_grad"), "reveal")
+
+    # What a student's page does when its waiting fragment sees the reveal: rerun.
+    after = await asyncio.gather(*(s.move(None, None) for s in students))
+    for result in after:
+        _ok(result, "after the reveal")
+        joined = " ".join(result.texts)
+        assert "PyTorch: `a.grad[0]` = **36**" in joined, joined[:500]
+        assert "How the whole class answered: 40 answers" in joined
+    for session in [teacher, *students]:
+        await session.close()
+
+
+def test_forty_students_on_two_replicas_answer_and_all_see_the_reveal(replicas):
+    run_async(_scenario(replicas))
