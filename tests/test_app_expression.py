@@ -5,6 +5,7 @@ import time
 import pytest
 
 from components.ui.expression_panels import PRESETS
+from tests.hostile import code_spans
 from tests.support import (
     all_text,
     assert_no_exception,
@@ -128,7 +129,10 @@ def test_bad_expr_in_a_link_falls_back_with_one_line(bad, lang):
     assert len(at.warning) == 1 and "expr" in at.warning[0].value
     assert at.text_input(key="expr").value == "3*a**3 - b**2"
     assert at.query_params["expr"] == "3*a**3 - b**2"
-    assert "](http" not in at.warning[0].value  # the raw value is escaped, never a link
+    # The raw value is shown only inside code spans, never as a link.
+    spans, outside = code_spans(at.warning[0].value)
+    assert "](http" not in outside
+    assert "".join(spans)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
