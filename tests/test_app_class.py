@@ -6,6 +6,7 @@ import threading
 import pytest
 
 from components.storage.class_store import ClassStore, new_student_id
+from tests.hostile import code_spans
 from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
 
 
@@ -126,9 +127,11 @@ def test_bad_parameters_get_one_line_each_and_no_crash(store, query):
     assert len(lines) == len(query)
     assert all("not in the expected format" in line for line in lines)
     for line in lines:
-        # The raw value is shown between “ ” with every markdown character escaped.
-        shown = line.split("“", 1)[1].rsplit("”", 1)[0]
-        assert re.search(r"(?<!\\)[<>\[\]()$*`]", shown) is None, shown
+        # The raw value is shown only inside code spans (components/ui/user_text.literal):
+        # outside them no markup character is left to interpret.
+        spans, outside = code_spans(line)
+        assert len(spans) == 2, line  # the parameter's name and its raw value
+        assert re.search(r"(?<!\\)[<>\[\]()$*`]", outside) is None, outside
     assert at.button(key="start_class")
     assert store.table_counts()["classes"] == 0  # nothing was created or touched
     assert "class" not in at.query_params and "key" not in at.query_params
