@@ -237,14 +237,15 @@ def runaway_elements(run: SGDRun) -> tuple[str, ...]:
     return tuple(n for n, s in zip(run.names, sizes, strict=True) if s >= RUNAWAY_SHARE * top)
 
 
-def step_curvature(objective: str, a, b, lr: float, samples: int = 129) -> float:
+def step_curvature(objective: str, a, b, lr: float, samples: int = 257) -> float:
     """The largest curvature met along the first SGD step, in float64.
 
     With g the gradient at the start and u = −g/|g|, the step runs along
     φ(t) = loss(p + t·u) from t = 0 to t = lr·|g|. Returns max φ''(t) there
-    (0 when g = 0). If the loss rose after the step, Taylor's theorem
-    (φ(s) = φ(0) − |g|·s + ½·φ''(ξ)·s²) forces lr·φ''(ξ) > 2 somewhere on the
-    segment: the curvature, not the steepness, makes a step overshoot.
+    (0 when g = 0), sampled at ``samples`` points at once. If the loss rose
+    after the step, Taylor's theorem (φ(s) = φ(0) − |g|·s + ½·φ''(ξ)·s²) forces
+    lr·φ''(ξ) > 2 somewhere on the segment: the curvature, not the
+    steepness, makes a step overshoot.
     """
     a_t = torch.tensor(a, dtype=torch.float64, requires_grad=True)
     b_t = torch.tensor(b, dtype=torch.float64, requires_grad=True) if objective == "q" else None
@@ -255,15 +256,16 @@ def step_curvature(objective: str, a, b, lr: float, samples: int = 129) -> float
         return 0.0
     u = -g / norm
     start = torch.cat([p.detach() for p in params])
-    best = -math.inf
-    for t in torch.linspace(0.0, lr * norm, samples, dtype=torch.float64):
-        s = torch.zeros((), dtype=torch.float64, requires_grad=True)
-        point = start + (t + s) * u
-        loss = loss_of(objective, point[:2], point[2:] if b_t is not None else None)
-        (slope,) = torch.autograd.grad(loss, s, create_graph=True)
-        (curvature,) = torch.autograd.grad(slope, s)
-        best = max(best, float(curvature))
-    return best
+    # One column per sample point: the losses below broadcast over columns.
+    t = torch.linspace(0.0, lr * norm, samples, dtype=torch.float64).requires_grad_(True)
+    points = start[:, None] + t[None, :] * u[:, None]
+    if objective == "q":
+        losses = (3 * points[:2] ** 3 - points[2:] ** 2).sum(dim=0)
+    else:
+        losses = loss_of(objective, points[:2])
+    (slopes,) = torch.autograd.grad(losses.sum(), t, create_graph=True)
+    (curvatures,) = torch.autograd.grad(slopes.sum(), t)
+    return float(curvatures.max())
 
 
 def left_box_at(run: SGDRun, low: float, high: float) -> int | None:

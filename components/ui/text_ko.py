@@ -581,7 +581,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.grads.legend": "레이어:",
     "resnet.grads_caption": (
         "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
-        "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 지름길(shortcut)에서 모양을 맞추는 두 층입니다. `downsample.0`은 1×1 "
+        "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 층입니다. `downsample.0`은 1×1 "
         "합성곱, `downsample.1`은 그 뒤의 BatchNorm이고, `downsample.1.weight`와 `downsample.1.bias`는 그 BatchNorm의 배율과 "
         "이동값입니다."
     ),
