@@ -247,6 +247,24 @@ def test_diverged_sentences_state_no_value_and_name_loss_or_parameter():
     assert opt.stop_kind(run) == "loss_neg_inf" and run.stop_value == -math.inf
 
 
+def test_landscape_captions_curvatures_and_minima():
+    """objective_caption.*: valley curvature 40 across, 1 along; minima (0, 0) and (−1, 1)."""
+    def valley(p):
+        return opt.loss_of("valley", p)
+
+    hessian = torch.autograd.functional.hessian(valley, torch.tensor([0.3, -0.7]))
+    assert torch.linalg.eigvalsh(hessian).tolist() == pytest.approx([1.0, 40.0])
+    assert opt.VALLEY_STEEP_CURVATURE == 40
+    for objective, minimum in opt.MINIMUM.items():
+        point = torch.tensor(minimum, requires_grad=True)
+        loss = opt.loss_of(objective, point)
+        (grad,) = torch.autograd.grad(loss, point)
+        assert float(loss) == 0 and grad.abs().max() == 0
+    for lang in LANGS:
+        assert "40" in CATALOGS[lang]["optimizer.objective_caption.valley"]
+        assert "(−1, 1)" in CATALOGS[lang]["optimizer.objective_caption.rosenbrock"]
+
+
 # --- ③ accumulation: every lr option × reset setting ----------------------------------
 
 
@@ -618,6 +636,6 @@ def test_what_the_text_credits_to_the_tutorial_is_in_it():
     for fact in ("torch.tensor([0.7, 0.3])", "optim.zero_grad()", "lr=1e-2, momentum=0.9",
                  "torch.rand(1, 3, 64, 64)", "torch.tensor([2., 3.]", "torch.tensor([6., 4.]",
                  "a.grad = None", "Q.sum().backward()", "CrossEntropyLoss",
-                 "(prediction - labels).sum()", "Q가 오차라고", "누적(accumulate)",
+                 "(prediction - labels).sum()", "가 오차라고 생각해봅시다", "누적(accumulate)",
                  "Q = 3*a**3 - b**2"):
         assert fact in tutorial, fact

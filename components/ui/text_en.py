@@ -420,8 +420,8 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.why_q": (
         "**Why?** Q = 3a³ − b² has no lowest point. The gradient of b, −2b, pushes b away from 0, so unless b is "
-        "0, |b| grows at every step and −b² falls without end. The gradient of a, 9a², is never negative, so a "
-        "only ever decreases; once a is below 0, 3a³ heads for −∞ and 9a² grows with it, so the steps get longer "
+        "0, |b| grows at every step and −b² falls without end. The gradient of a, 9a², is never negative, so a never "
+        "increases; once a is below 0, 3a³ heads for −∞ and 9a² grows with it, so the steps get longer "
         "and longer."
     ),
     "optimizer.why_q.runaway": "{name}: {elements} grew so large that the loss overflowed.",
@@ -485,7 +485,7 @@ TEXT: dict[str, str] = {
     "optimizer.params_title": "Where a and b go",
     "optimizer.params_caption": (
         "Each line is one element after every step (solid: your momentum, dashed: momentum 0). The gradient of a "
-        "is 9a², never negative, so a only ever decreases; once a passes below 0 (momentum or a large learning "
+        "is 9a², never negative, so a never increases; once a passes below 0 (momentum or a large learning "
         "rate can carry it there) the slope only gets steeper and a falls towards −∞ faster and faster. The "
         "gradient of b is −2b, which pushes b away from 0, so unless b is 0, |b| keeps growing."
     ),
