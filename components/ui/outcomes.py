@@ -167,7 +167,7 @@ def _q_outlook(run: opt.SGDRun) -> Sentence:
     if moving:
         return Sentence("optimizer.q_outlook.runs", {"steps": run.finite_steps,
                                                       "elements": moving})
-    if all(v == 0 for v in a_end):
+    if all(v == 0 for v in run.params[0]):
         return Sentence("optimizer.q_outlook.still")
     return Sentence("optimizer.q_outlook.creeps", {"steps": run.finite_steps})
 
