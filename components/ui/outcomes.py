@@ -37,9 +37,10 @@ class Sentence:
 
     key: str
     values: dict = field(default_factory=dict)
+    digits: int = 4  # significant digits of its numbers, as in the table beside it
 
 
-def _text(value, lang: str) -> str:
+def _text(value, lang: str, digits: int = 4) -> str:
     if isinstance(value, Sentence):
         return say(value, lang)
     if isinstance(value, bool):
@@ -49,16 +50,17 @@ def _text(value, lang: str) -> str:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise ValueError("a sentence must not state a non-finite number")
-        return format_number(value)
+        return format_number(value, digits)
     if isinstance(value, tuple):
-        return ", ".join(f"`{v[0]}` = {format_number(v[1])}" if isinstance(v, tuple)
+        return ", ".join(f"`{v[0]}` = {format_number(v[1], digits)}" if isinstance(v, tuple)
                          else f"`{v}`" for v in value)
     return str(value)
 
 
 def say(sentence: Sentence, lang: str) -> str:
     """The sentence in ``lang`` with its values formatted for people."""
-    return t(sentence.key, lang, **{k: _text(v, lang) for k, v in sentence.values.items()})
+    return t(sentence.key, lang,
+             **{k: _text(v, lang, sentence.digits) for k, v in sentence.values.items()})
 
 
 def say_all(sentences, lang: str) -> str:
@@ -272,7 +274,8 @@ def resnet_move(result: TrainingResult) -> Sentence:
         return Sentence("resnet.move_caption_overflow")
     return Sentence("resnet.move_caption", {"lr": result.lr, "steps": result.steps,
                                             "layer": layer,
-                                            "percent": 100 * result.largest_relative_change})
+                                            "percent": 100 * result.largest_relative_change},
+                    digits=3)
 
 
 def resnet_top_random(result: TrainingResult) -> Sentence:
@@ -280,11 +283,12 @@ def resnet_top_random(result: TrainingResult) -> Sentence:
     probabilities = [p for _, p in result.top_classes]
     low, high = min(probabilities), max(probabilities)
     return Sentence("resnet.top_random", {"low": 100 * low, "high": 100 * high,
-                                          "ratio_low": 1000 * low, "ratio_high": 1000 * high})
+                                          "ratio_low": 1000 * low, "ratio_high": 1000 * high},
+                    digits=3)
 
 
 def resnet_speed(result: FinetuneResult) -> Sentence:
     """Whether freezing made backward() faster in this measurement."""
     if result.speedup > 1:
-        return Sentence("resnet.finetune_speed", {"speedup": result.speedup})
-    return Sentence("resnet.finetune_no_speedup", {"speedup": result.speedup})
+        return Sentence("resnet.finetune_speed", {"speedup": result.speedup}, digits=3)
+    return Sentence("resnet.finetune_no_speedup", {"speedup": result.speedup}, digits=3)
