@@ -148,7 +148,8 @@ def test_cached_weights_file_is_used_offline(offline):
     assert_no_exception(at)
     assert calls == []
     assert len(at.success) == 1 and path in at.success[0].value
-    assert not at.info
+    # No fallback note: the only info box is the reminder that the loss has no floor.
+    assert [i.value for i in at.info] == [t("resnet.loss_unbounded", "en")]
     text = all_text(at)
     assert t("resnet.top_pretrained", "en") in text
     pristine = load_pristine(True)
