@@ -23,6 +23,7 @@ from components.ui.accumulation_panels import history_table, training_table, zer
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import check_mark, code_panel, start_page
+from components.ui.outcomes import say_all, training_lesson
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import accumulation_checkpoints
@@ -132,7 +133,7 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
     if diverged:
         st.markdown(f":orange[:material/warning: {note}]")
     st.markdown(training_table((with_zero, without_zero), lang))
-    st.markdown(t("accumulation.training_lesson", lang))
+    st.markdown(say_all(training_lesson(with_zero, without_zero), lang))
 
     code_panel(accumulation_snippet(a, b, calls, zero, graph, lr, notes), lang)
 

@@ -90,5 +90,5 @@ comparison = sum_versus_ones(a, b)
 st.markdown(sum_versus_ones_table(comparison, lang))
 st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
 
-code_panel(gradients_snippet(a, b, v), lang)
+code_panel(gradients_snippet(a, b, v, notes=labels_for("gradients.code", lang)), lang)
 predict.summary()

@@ -13,10 +13,12 @@ from components.ui.momentum_panels import theory_section
 from components.ui.optimizer_panels import (
     cached_comparison,
     cached_grid,
+    curve_caption,
     divergence_notes,
     every_step_table,
     final_metrics,
     first_step_panel,
+    map_caption,
     objective_latex,
     run_name,
     update_rule_panel,
@@ -66,7 +68,7 @@ first_step_panel(comparison, lang)
 st.subheader(t("optimizer.curve_title", lang, steps=steps))
 st.plotly_chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
                 key="loss_chart")
-st.caption(t("optimizer.curve_caption" if momentum else "optimizer.curve_caption_plain", lang))
+st.caption(curve_caption(comparison, lang))
 final_metrics(comparison, lang)
 divergence_notes(comparison, lang)
 
@@ -75,7 +77,7 @@ if on_landscape:
     map_col, map_text = st.columns([2, 1], gap="large")
     map_col.plotly_chart(contour_figure(cached_grid(objective), comparison,
                                         labels_for("optimizer.chart.map", lang)), key="map_chart")
-    map_text.markdown(t(f"optimizer.map_caption.{objective}", lang))
+    map_text.markdown(map_caption(comparison, lang))
 else:
     st.subheader(t("optimizer.params_title", lang))
     st.plotly_chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
@@ -96,5 +98,6 @@ if table.open:
 # Goh's momentum analysis beside the run (on Q and Rosenbrock: why it does not apply).
 theory_section(objective, run, a, lang)
 
-code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps), lang)
+code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps,
+                             notes=labels_for("optimizer.code", lang)), lang)
 predict.summary()

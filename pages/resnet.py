@@ -8,9 +8,10 @@ from components.charts.resnet import (
     layer_movement_figure,
     loss_curve_figure,
 )
-from components.core.resnet_snippet import FINETUNE_SNIPPET, resnet_snippet
+from components.core.resnet_snippet import finetune_snippet, resnet_snippet
 from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
+from components.ui import outcomes
 from components.ui.controls import control_widget
 from components.ui.i18n import t
 from components.ui.layout import code_panel, start_page
@@ -71,10 +72,11 @@ if not result.train_mode:
 top_col, top_text = st.columns([3, 2], gap="large")
 top_col.markdown(f"**{t('resnet.top_title', lang)}**")
 top_col.markdown(top_classes_table(result, imagenet_categories(), lang))
-top_text.markdown(t("resnet.top_pretrained" if status.pretrained_in_use else "resnet.top_random",
-                    lang))
+top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
+                  else outcomes.say(outcomes.resnet_top_random(result), lang))
 
 st.subheader(t("resnet.loss_title", lang))
+st.info(t("resnet.loss_unbounded", lang), icon=":material/south:")
 st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
 st.markdown(t("resnet.loss_hand", lang))
 st.markdown(last_layer_table(result, lang))
@@ -120,13 +122,14 @@ def training_sections(state, pristine, predict) -> None:
                           delta=loss_delta(result.loss_change), delta_color="off")
     st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
                     key="loss_chart")
+    loss_story = outcomes.resnet_loss(result)
     if result.diverged:
         # NaN fails every comparison: the rule check would only repeat the overflow.
-        st.error(t("resnet.diverged", lang), icon=":material/warning:")
+        st.error(outcomes.say_all(loss_story, lang), icon=":material/warning:")
     else:
         rule_key = "resnet.rule_ok" if momentum else "resnet.rule_ok_plain"
         st.markdown(t(rule_key if rules_hold(result) else "resnet.rule_bad", lang))
-    st.markdown(t("resnet.loss_falls", lang))
+        st.markdown(outcomes.say_all(loss_story, lang))
     with st.expander(t("resnet.steps_expander", lang)):
         st.markdown(steps_table(result, lang))
 
@@ -134,19 +137,18 @@ def training_sections(state, pristine, predict) -> None:
     st.markdown(t("resnet.move_text", lang, steps=steps))
     st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
                     key="move_chart")
-    st.caption(t("resnet.move_caption", lang, lr=format_number(lr),
-                 percent=format_number(100 * result.largest_relative_change, 3)))
+    st.caption(outcomes.say(outcomes.resnet_move(result), lang))
 
     st.caption(t("resnet.shared_note", lang))
     code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
-                              result.train_mode), lang)
+                              result.train_mode, notes=labels_for("resnet.code", lang)), lang)
 
 
 training_sections(state, pristine, predict)
 
 st.subheader(t("resnet.finetune_title", lang))
 st.markdown(t("resnet.finetune_text", lang))
-st.code(FINETUNE_SNIPPET, language="python")
+st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python")
 table_col, time_col = st.columns([2, 3], gap="large")
 with table_col:
     st.markdown(t("resnet.finetune_presence", lang))
@@ -159,7 +161,7 @@ with time_col:
                                          labels_for("resnet.chart.time", lang)),
                     key="time_chart")
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats))
-st.markdown(t("resnet.finetune_speed", lang, speedup=format_number(finetune.speedup, 3)))
+st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
     st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))
 

@@ -212,7 +212,7 @@ def test_a_loss_that_explodes_without_overflowing_is_called_diverging():
 def test_momentum_zero_and_the_update_rule():
     at = run_page("optimizer", {"objective": "rosenbrock"}, lang="en")
     text = all_text(at)
-    assert "v = 0.9\\times46 + (-17.35) = 24.05" in text  # step 2 of a[0], by hand
+    assert "\\mathrm{buf} = 0.9\\times46 + (-17.35) = 24.05" in text  # step 2 of a[0], by hand
     at.slider(key="momentum").set_value(0.0).run()
     assert_no_exception(at)
     assert at.query_params["momentum"] == "0"

@@ -12,6 +12,7 @@ import torch
 
 from components.core.resnet import train_resnet
 from components.core.resnet_weights import imagenet_categories, load_pristine, load_random
+from components.ui import outcomes
 from components.ui.i18n import t
 from tests.resnet_helpers import go_offline, write_weights_file
 from tests.support import (
@@ -62,9 +63,11 @@ def test_tutorial_defaults_offline(lang, random_pristine, offline):
     text = all_text(at)
     assert at.title[0].value == t("resnet.title", lang)
     # The one-line fallback note, with the real reason, and the names flagged as meaningless.
-    assert len(at.info) == 1 and "offline (test)" in at.info[0].value
+    assert [i.value for i in at.info if "offline (test)" in i.value] == [at.info[0].value]
+    # Before any loss is shown: the tutorial's loss has no lower bound.
+    assert at.info[1].value == t("resnet.loss_unbounded", lang)
     assert not at.warning
-    assert t("resnet.top_random", lang) in text
+    assert outcomes.say(outcomes.resnet_top_random(expected), lang) in text
     assert "`(1, 1000)`" in text and "AddmmBackward0" in text
     assert "CrossEntropyLoss" in text
     assert imagenet_categories()[expected.top_classes[0][0]] in text
@@ -145,7 +148,8 @@ def test_cached_weights_file_is_used_offline(offline):
     assert_no_exception(at)
     assert calls == []
     assert len(at.success) == 1 and path in at.success[0].value
-    assert not at.info
+    # No fallback note: the only info box is the reminder that the loss has no floor.
+    assert [i.value for i in at.info] == [t("resnet.loss_unbounded", "en")]
     text = all_text(at)
     assert t("resnet.top_pretrained", "en") in text
     pristine = load_pristine(True)
@@ -197,7 +201,10 @@ def test_momentum_zero_keeps_no_buffer():
 def test_an_overflowing_run_says_so_and_draws():
     at = run_page("resnet", {**QUICK, "lr": "1", "steps": "2"}, lang="en")
     assert_no_exception(at)
-    assert any(t("resnet.diverged", "en") in e.value for e in at.error)
+    sentence = outcomes.resnet_loss(train_resnet(load_random(), 1.0, 0.9, 2, 0, int(QUICK["size"])))
+    assert [s.key for s in sentence] == ["resnet.diverged"]
+    assert any(outcomes.say(sentence[0], "en") in e.value for e in at.error)
+    assert not any("NaN %" in c.value for c in at.caption)
     assert len(plotly_specs(at)) == 4
 
 

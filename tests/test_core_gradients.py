@@ -14,6 +14,7 @@ from components.core.gradients import (
     vector_backward_error,
 )
 from components.core.snippets import gradients_snippet
+from components.ui.panels import labels_for
 
 RNG = random.Random(20261125)
 POINTS = [
@@ -103,10 +104,20 @@ def test_tangent_slope_is_the_partial_derivative():
 
 @pytest.mark.parametrize("a,b,v", POINTS[:8] + [((2.0, 3.0), (6.0, 4.0), (0.7, 0.3))])
 def test_snippet_reproduces_the_numbers(a, b, v, capsys):
-    code = gradients_snippet(a, b, v)
+    # Run the Korean snippet: its comments must not break the code.
+    code = gradients_snippet(a, b, v, notes=labels_for("gradients.code", "ko"))
     namespace: dict = {}
     exec(compile(code, "<snippet>", "exec"), namespace)
     capsys.readouterr()
     result = gradients_of_q(a, b, v)
     assert tuple(namespace["a"].grad.tolist()) == pytest.approx(result.a_grad, rel=1e-6)
     assert tuple(namespace["b"].grad.tolist()) == pytest.approx(result.b_grad, rel=1e-6)
+
+
+def test_snippet_comments_follow_the_language():
+    ko = gradients_snippet((2.0, 3.0), (6.0, 4.0), (1.0, 1.0),
+                           notes=labels_for("gradients.code", "ko"))
+    en = gradients_snippet((2.0, 3.0), (6.0, 4.0), (1.0, 1.0),
+                           notes=labels_for("gradients.code", "en"))
+    assert "인자" in ko and "argument" in en and "argument" not in ko
+    assert ko.count("#") == en.count("#")

@@ -8,12 +8,14 @@ gradients derived by hand, over many random settings of every objective.
 
 import math
 import random
+import re
 
 import pytest
 import torch
 
 from components.core import optimizer as core
 from components.core.optimizer_snippet import optimizer_snippet
+from components.ui.panels import labels_for
 from components.ui.schema import LR_CHOICES
 
 F, W, S = core.VALLEY_FLOOR, core.VALLEY_WALL, core.ROSENBROCK_STEEPNESS
@@ -261,7 +263,8 @@ def test_snippet_prints_the_page_numbers(objective, a, lr, momentum, steps, caps
     b = (6.0, 4.0)
     comparison = core.compare_momentum(objective, a, b, lr, momentum, steps)
     namespace: dict = {}
-    exec(optimizer_snippet(objective, a, b, lr, momentum, steps), namespace)
+    notes = labels_for("optimizer.code", "ko" if momentum else "en")
+    exec(optimizer_snippet(objective, a, b, lr, momentum, steps, notes=notes), namespace)
     output = capsys.readouterr().out
     assert namespace["losses"] == list(comparison.with_momentum.losses)
     if momentum:
@@ -276,3 +279,15 @@ def test_snippet_prints_the_page_numbers(objective, a, lr, momentum, steps, caps
     for run in (comparison.with_momentum, comparison.plain):
         if run.diverged:
             assert f"after step {run.diverged_at}, stopping" in output
+
+
+@pytest.mark.parametrize("objective", ["q", "valley", "rosenbrock"])
+def test_snippet_comments_follow_the_language(objective):
+    ko, en = (optimizer_snippet(objective, (2.0, 3.0), (6.0, 4.0), 0.01, momentum, 5,
+                                notes=labels_for("optimizer.code", lang))
+              for lang, momentum in (("ko", 0.9), ("en", 0.9)))
+    assert ko != en and ko.count("#") == en.count("#")
+    # One symbol per meaning: the momentum buffer is buf, never v.
+    assert "buf = momentum*buf + grad" in ko and "v = momentum" not in ko + en
+    korean = [line for line in ko.splitlines() if "#" in line]
+    assert all(re.search("[가-힣]", line.split("#", 1)[1]) or "buf" in line for line in korean)

@@ -23,13 +23,14 @@ from components.core.resnet import (
     random_inputs,
     train_resnet,
 )
-from components.core.resnet_snippet import resnet_snippet
+from components.core.resnet_snippet import finetune_snippet, resnet_snippet
 from components.core.resnet_weights import (
     PristineResNet,
     load_pristine,
     load_random,
     run_with_deadline,
 )
+from components.ui.panels import labels_for
 from components.ui.schema import SIZE_CHOICES
 from tests.resnet_helpers import go_offline, write_weights_file
 
@@ -369,7 +370,8 @@ def _run_snippet(code: str) -> list[float]:
 ])
 def test_snippet_prints_the_pages_losses(pristine, lr, momentum, steps, seed, size):
     result = train_resnet(pristine, lr, momentum, steps, seed, size)
-    code = resnet_snippet(lr, momentum, steps, seed, size, False, result.train_mode)
+    code = resnet_snippet(lr, momentum, steps, seed, size, False, result.train_mode,
+                          notes=labels_for("resnet.code", "ko"))
     assert ("model.eval()" in code) == (size == 32)
     assert _run_snippet(code) == pytest.approx(list(result.losses), rel=1e-4)
 
@@ -379,6 +381,13 @@ def test_snippet_with_pretrained_weights_from_the_cache(monkeypatch, tmp_path):
     write_weights_file(path, seed=7)
     pristine = load_pristine(True)
     result = train_resnet(pristine, 0.003, 0.9, 2, 5, 64)
-    code = resnet_snippet(0.003, 0.9, 2, 5, 64, True, True)
+    code = resnet_snippet(0.003, 0.9, 2, 5, 64, True, True, notes=labels_for("resnet.code", "en"))
     assert "resnet18(weights=ResNet18_Weights.DEFAULT)" in code
     assert _run_snippet(code) == pytest.approx(list(result.losses), rel=1e-4)
+
+
+def test_snippet_comments_follow_the_language():
+    ko, en = (resnet_snippet(0.01, 0.9, 1, 0, 32, False, False, notes=labels_for("resnet.code", lang))
+              + finetune_snippet(labels_for("resnet.code", lang)) for lang in ("ko", "en"))
+    assert ko.count("#") == en.count("#") >= 12
+    assert "고정" in ko and "freeze" in en and "freeze every" not in ko

@@ -24,6 +24,10 @@ GRAPH_MODES = ("rebuild", "retain")
 TRAIN_X = (-1.5, -0.5, 0.5, 1.5)
 TRUE_W, TRUE_C = 2.0, 1.0
 TRAIN_STEPS = 20
+# The loss's largest curvature, 2·Σx² (along w; 2·len(x) = 8 along c): plain
+# SGD settles only if lr·h < 2; without zero_grad (momentum 1) it stays
+# bounded, swinging for ever, while lr·h < 4.
+TRAIN_CURVATURE = 2 * sum(x * x for x in TRAIN_X)
 # A run whose loss passes this multiple of its starting loss is called diverged
 # and stopped there; without zeroing the loss swings up to ~4× at most (lr ≤ 0.3).
 DIVERGENCE_FACTOR = 10.0
@@ -253,3 +257,11 @@ def training_run(lr: float, zero_grad: bool, steps: int = TRAIN_STEPS) -> Traini
     return TrainingRun(lr=lr, zero_grad=zero_grad, losses=tuple(losses),
                        diverged_at=diverged_at, w=float(w.detach()), c=float(c.detach()),
                        w_grad=w_grad)
+
+
+def first_rise(losses) -> int | None:
+    """The first step whose loss is higher than the step before it, or None.
+
+    ``losses[k-1]`` belongs to step k (as in ``TrainingRun.losses``).
+    """
+    return next((k + 1 for k in range(1, len(losses)) if losses[k] > losses[k - 1]), None)

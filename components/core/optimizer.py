@@ -37,6 +37,8 @@ LANDSCAPES = ("valley", "rosenbrock")
 # (1, 1)/√2 and (1, −1)/√2 the curvatures are 4·FLOOR = 1 and 4·WALL = 40.
 VALLEY_FLOOR = 0.25
 VALLEY_WALL = 10.0
+# The valley's curvature across its floor: the h in SGD's stability bound lr·h < 2(1 + μ).
+VALLEY_STEEP_CURVATURE = 4 * VALLEY_WALL
 ROSENBROCK_STEEPNESS = 5.0
 
 # Where each landscape's lowest point is (the Q objective has none).
@@ -78,6 +80,8 @@ class SGDRun:
     ``diverged_at`` is the step after which the loss or a parameter was no
     longer finite (overflow or NaN) and the run stopped; ``stop_value`` is
     that non-finite loss. Both are None when all requested steps finished.
+    ``stop_params`` are the parameters right after that step (they may hold
+    ±inf or NaN), so the page can say which of them ran away.
     """
 
     objective: str
@@ -91,6 +95,7 @@ class SGDRun:
     buffers: tuple[tuple[float, ...], ...]
     diverged_at: int | None
     stop_value: float | None
+    stop_params: tuple[float, ...] | None = None
 
     @property
     def finite_steps(self) -> int:
@@ -136,7 +141,7 @@ def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int,
 
     loss = loss_now()
     losses, points, grads, buffers = [loss.item()], [_flat(params)], [], []
-    diverged_at, stop_value = None, None
+    diverged_at, stop_value, stop_params = None, None, None
     for step in range(1, steps + 1):
         optim.zero_grad()
         loss.backward()
@@ -145,7 +150,7 @@ def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int,
         loss = loss_now()
         value = loss.item()
         if not (math.isfinite(value) and _all_finite(params)):
-            diverged_at, stop_value = step, value
+            diverged_at, stop_value, stop_params = step, value, _flat(params)
             break
         losses.append(value)
         points.append(_flat(params))
@@ -164,6 +169,7 @@ def run_sgd(objective: str, a, b, lr: float, momentum: float, steps: int,
         buffers=tuple(buffers),
         diverged_at=diverged_at,
         stop_value=stop_value,
+        stop_params=stop_params,
     )
 
 
@@ -193,6 +199,96 @@ def compare_momentum(objective: str, a, b, lr: float, momentum: float,
     parts_at = next((k for k in range(1, common + 1) if chosen.params[k] != plain.params[k]),
                     None)
     return MomentumComparison(chosen, plain, identical, parts_at)
+
+
+def stop_kind(run: SGDRun) -> str | None:
+    """How a diverged run ended, so the page can say it in words.
+
+    ``loss_neg_inf`` / ``loss_pos_inf``: the loss overflowed float32;
+    ``loss_nan``: the loss was no longer a number; ``params``: the loss was
+    still finite but a parameter was not. None when the run did not diverge.
+    """
+    if not run.diverged:
+        return None
+    value = run.stop_value
+    if value is None or math.isnan(value):
+        return "loss_nan"
+    if math.isinf(value):
+        return "loss_neg_inf" if value < 0 else "loss_pos_inf"
+    return "params"
+
+
+def q_terms(values) -> tuple[float, ...]:
+    """Each element's share of ``Q.sum()`` in float64: 3a³ for a₁, a₂ and −b² for b₁, b₂."""
+    a1, a2, b1, b2 = (float(v) for v in values)
+    return (3 * a1**3, 3 * a2**3, -(b1**2), -(b2**2))
+
+
+# An element "ran away" if its term of Q was within this factor of the largest.
+RUNAWAY_SHARE = 0.01
+
+
+def runaway_elements(run: SGDRun) -> tuple[str, ...]:
+    """On Q: the elements whose term of the loss had blown up when the run stopped.
+
+    Those with an infinite (or NaN) term if any, else those within
+    ``RUNAWAY_SHARE`` of the largest term. Empty for a run that did not stop.
+    """
+    if run.objective != "q" or run.stop_params is None:
+        return ()
+    sizes = [math.inf if math.isnan(x) else abs(x) for x in q_terms(run.stop_params)]
+    top = max(sizes)
+    if math.isinf(top):
+        return tuple(n for n, s in zip(run.names, sizes, strict=True) if math.isinf(s))
+    return tuple(n for n, s in zip(run.names, sizes, strict=True) if s >= RUNAWAY_SHARE * top)
+
+
+def step_curvature(objective: str, a, b, lr: float, samples: int = 257) -> float:
+    """The largest curvature met along the first SGD step, in float64.
+
+    With g the gradient at the start and u = −g/|g|, the step runs along
+    φ(t) = loss(p + t·u) from t = 0 to t = lr·|g|. Returns max φ''(t) there
+    (0 when g = 0), sampled at ``samples`` points at once. If the loss rose
+    after the step, Taylor's theorem (φ(s) = φ(0) − |g|·s + ½·φ''(ξ)·s²) forces
+    lr·φ''(ξ) > 2 somewhere on the segment: the curvature, not the
+    steepness, makes a step overshoot.
+    """
+    a_t = torch.tensor(a, dtype=torch.float64, requires_grad=True)
+    b_t = torch.tensor(b, dtype=torch.float64, requires_grad=True) if objective == "q" else None
+    params = [a_t] if b_t is None else [a_t, b_t]
+    g = torch.cat(torch.autograd.grad(loss_of(objective, a_t, b_t), params))
+    norm = float(torch.linalg.vector_norm(g))
+    if norm == 0 or not math.isfinite(norm):
+        return 0.0
+    u = -g / norm
+    start = torch.cat([p.detach() for p in params])
+    # One column per sample point: the losses below broadcast over columns.
+    t = torch.linspace(0.0, lr * norm, samples, dtype=torch.float64).requires_grad_(True)
+    points = start[:, None] + t[None, :] * u[:, None]
+    if objective == "q":
+        losses = (3 * points[:2] ** 3 - points[2:] ** 2).sum(dim=0)
+    else:
+        losses = loss_of(objective, points[:2])
+    (slopes,) = torch.autograd.grad(losses.sum(), t, create_graph=True)
+    (curvatures,) = torch.autograd.grad(slopes.sum(), t)
+    return float(curvatures.max())
+
+
+def left_box_at(run: SGDRun, low: float, high: float) -> int | None:
+    """The first step after which a₁ or a₂ lies outside [low, high] (the map), or None.
+
+    A run that diverged counts as leaving at its last step if it never left before.
+    """
+    for k, point in enumerate(run.params):
+        if any(not low <= x <= high for x in point[:2]):
+            return k
+    return run.diverged_at
+
+
+def distance_to_minimum(objective: str, point) -> float:
+    """Euclidean distance from (a₁, a₂) to the landscape's lowest point."""
+    m1, m2 = MINIMUM[objective]
+    return math.hypot(point[0] - m1, point[1] - m2)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 The loss expressions are the core's own (``components.core.optimizer``),
 written out with the same constants, so the snippet prints the very floats
-the page shows; a test executes it and compares.
+the page shows; a test executes it and compares. ``notes`` holds the code
+comments in the page's language (``labels_for("optimizer.code", lang)``).
 """
 
 from __future__ import annotations
@@ -11,26 +12,30 @@ from components.core import optimizer as core
 from components.core.snippets import float_literal, tensor_literal
 
 
-def _loss_code(objective: str) -> str:
+def _loss_code(objective: str, notes: dict[str, str]) -> str:
     if objective == "q":
         return ("def loss_fn(a, b):\n"
-                "    Q = 3*a**3 - b**2      # the tutorial's Q, treated as the error\n"
+                f"    Q = 3*a**3 - b**2      # {notes['q']}\n"
                 "    return Q.sum()\n")
     if objective == "valley":
         return ("def loss_fn(a):\n"
-                "    # a narrow valley along a[0] = a[1]; its lowest point is (0, 0)\n"
+                f"    # {notes['valley']}\n"
                 f"    return {float_literal(core.VALLEY_FLOOR)} * (a[0] + a[1])**2 "
                 f"+ {float_literal(core.VALLEY_WALL)} * (a[0] - a[1])**2\n")
     if objective == "rosenbrock":
         return ("def loss_fn(a):\n"
-                "    # Rosenbrock's banana, mirrored: its lowest point is (-1, 1)\n"
+                f"    # {notes['rosenbrock']}\n"
                 f"    return (1 + a[0])**2 + {float_literal(core.ROSENBROCK_STEEPNESS)} "
                 "* (a[1] - a[0]**2)**2\n")
     raise ValueError(f"unknown objective {objective!r}")
 
 
-def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: int) -> str:
-    """Code that reruns this page's two SGD runs (momentum and momentum 0)."""
+def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: int, *,
+                      notes: dict[str, str]) -> str:
+    """Code that reruns this page's two SGD runs (momentum and momentum 0).
+
+    ``notes``: the code comments in the page's language, by key.
+    """
     uses_b = objective == "q"
     tensors = (f"    a = {tensor_literal(a, requires_grad=True)}\n"
                + (f"    b = {tensor_literal(b, requires_grad=True)}\n" if uses_b else ""))
@@ -47,18 +52,18 @@ def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: i
     else:
         runs = f"losses, optim, {names} = train(momentum=0.0)\n"
         plain_first = plain_last = ""
-        buffer = "# momentum 0: PyTorch keeps no momentum buffer (optim.state[a] is empty)\n"
+        buffer = f"# {notes['no_buffer']}\n"
     shown = 'print("a =", a.detach(), " b =", b.detach())\n' if uses_b else \
         'print("a =", a.detach())\n'
     loop = [
         (f"    optim = torch.optim.SGD({params}, lr={float_literal(lr)}, momentum=momentum)", ""),
-        (f"    losses = [loss_fn({args}).item()]", "before the first optim.step()"),
+        (f"    losses = [loss_fn({args}).item()]", notes["before"]),
         (f"    for step in range(1, {int(steps)} + 1):", ""),
         ("        optim.zero_grad()", ""),
         (f"        loss_fn({args}).backward()", ""),
-        ("        optim.step()", "v = momentum*v + grad; p -= lr*v"),
-        (f"        loss = loss_fn({args}).item()", "after this optim.step()"),
-        ("        if not math.isfinite(loss):", "overflow or NaN: the run diverged"),
+        ("        optim.step()", notes["step"]),
+        (f"        loss = loss_fn({args}).item()", notes["after"]),
+        ("        if not math.isfinite(loss):", notes["overflow"]),
         ('            print(f"momentum={momentum}: loss {loss} after step {step}, stopping")', ""),
         ("            break", ""),
         ("        losses.append(loss)", ""),
@@ -71,7 +76,7 @@ def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: i
 import torch
 
 
-{_loss_code(objective)}
+{_loss_code(objective, notes)}
 
 def train(momentum):
 {tensors}{body}

@@ -184,6 +184,11 @@ class TrainingResult:
         return not all(math.isfinite(v) for v in self.losses)
 
     @property
+    def overflow_step(self) -> int | None:
+        """The number of steps after which the loss was first not finite, or None."""
+        return next((i for i, v in enumerate(self.losses) if not math.isfinite(v)), None)
+
+    @property
     def numel(self) -> int:
         """How many numbers the network's parameters hold (11,689,512)."""
         return sum(p.numel for p in self.parameters)
@@ -193,6 +198,12 @@ class TrainingResult:
         """The largest ‖ΔW‖/‖W‖ of any layer (NaN if the run overflowed everywhere)."""
         finite = [g.relative_change for g in self.groups if math.isfinite(g.relative_change)]
         return max(finite) if finite else math.nan
+
+    @property
+    def most_moved_layer(self) -> str | None:
+        """The layer with the largest finite ‖ΔW‖/‖W‖, or None."""
+        finite = [g for g in self.groups if math.isfinite(g.relative_change)]
+        return max(finite, key=lambda g: g.relative_change).group if finite else None
 
     @property
     def loss_change(self) -> float:

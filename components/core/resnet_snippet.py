@@ -1,7 +1,8 @@
 """'The code for what you see' on the ResNet page: the tutorial's code, current values.
 
 Pure string building; a test executes the snippet and compares the losses it
-prints with ``components.core.resnet.train_resnet``.
+prints with ``components.core.resnet.train_resnet``. ``notes`` holds the code
+comments in the page's language (``labels_for("resnet.code", lang)``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def _line(code: str, comment: str = "") -> str:
 
 
 def resnet_snippet(lr: float, momentum: float, steps: int, seed: int, size: int,
-                   pretrained_in_use: bool, train_mode: bool) -> str:
+                   pretrained_in_use: bool, train_mode: bool, *, notes: dict[str, str]) -> str:
     """Code that reproduces the page's losses for these settings.
 
     ``pretrained_in_use`` picks the weights line the page really used;
@@ -29,39 +30,41 @@ def resnet_snippet(lr: float, momentum: float, steps: int, seed: int, size: int,
     if pretrained_in_use:
         model_lines = [_line("model = resnet18(weights=ResNet18_Weights.DEFAULT)")]
     else:
-        model_lines = [_line(f"torch.manual_seed({RANDOM_INIT_SEED})", "the page's random weights"),
+        model_lines = [_line(f"torch.manual_seed({RANDOM_INIT_SEED})", notes["random_weights"]),
                        _line("model = resnet18()")]
     if not train_mode:
-        model_lines.append(_line("model.eval()", "1x1 last feature map: no BatchNorm training"))
+        model_lines.append(_line("model.eval()", notes["eval"]))
     lines = [
         "import torch",
         "from torchvision.models import resnet18, ResNet18_Weights",
         "",
         *model_lines,
         "",
-        _line(f"torch.manual_seed({int(seed)})", "the seed of the image and the labels"),
-        _line(f"data = torch.rand(1, 3, {int(size)}, {int(size)})", "one random RGB image"),
-        _line("labels = torch.rand(1, 1000)", "random targets, one per class"),
+        _line(f"torch.manual_seed({int(seed)})", notes["seed"]),
+        _line(f"data = torch.rand(1, 3, {int(size)}, {int(size)})", notes["data"]),
+        _line("labels = torch.rand(1, 1000)", notes["labels"]),
         "",
         f"optim = torch.optim.SGD(model.parameters(), lr={float_literal(lr)}, "
         f"momentum={float_literal(momentum)})",
         f"for step in range({int(steps)}):",
-        _line("    optim.zero_grad()", "clear the previous step's .grad"),
-        _line("    prediction = model(data)", "forward pass, shape (1, 1000)"),
-        _line("    loss = (prediction - labels).sum()", "the tutorial's toy loss"),
-        _line("    loss.backward()", "fills .grad of every parameter"),
-        _line("    optim.step()", "W <- W - lr * momentum buffer"),
+        _line("    optim.zero_grad()", notes["zero_grad"]),
+        _line("    prediction = model(data)", notes["forward"]),
+        _line("    loss = (prediction - labels).sum()", notes["loss"]),
+        _line("    loss.backward()", notes["backward"]),
+        _line("    optim.step()", notes["step"]),
         '    print(f"step {step + 1}: loss = {loss.item():.6g}")',
         "",
-        _line("with torch.no_grad():", "no graph needed just to measure"),
+        _line("with torch.no_grad():", notes["no_grad"]),
         "    loss = (model(data) - labels).sum()",
         'print(f"after {step + 1} steps: loss = {loss.item():.6g}")',
     ]
     return "\n".join(lines) + "\n"
 
 
-FINETUNE_SNIPPET = "\n".join([
-    "for param in model.parameters():",
-    _line("    param.requires_grad = False", "freeze every pretrained parameter"),
-    _line("model.fc = nn.Linear(512, 10)", "a new last layer: requires_grad=True"),
-])
+def finetune_snippet(notes: dict[str, str]) -> str:
+    """The tutorial's freezing recipe, commented in the page's language."""
+    return "\n".join([
+        "for param in model.parameters():",
+        _line("    param.requires_grad = False", notes["freeze"]),
+        _line("model.fc = nn.Linear(512, 10)", notes["new_fc"]),
+    ])

@@ -18,19 +18,23 @@ def tensor_literal(values, requires_grad: bool = False) -> str:
     return f"torch.tensor([{body}]{suffix})"
 
 
-def gradients_snippet(a, b, v) -> str:
-    """Code that reproduces the gradients page for a, b and the gradient v."""
+def gradients_snippet(a, b, v, *, notes: dict[str, str]) -> str:
+    """Code that reproduces the gradients page for a, b and the gradient v.
+
+    ``notes``: the code comments in the page's language (``gradients.code.*``).
+    """
     return f"""import torch
 
 a = {tensor_literal(a, requires_grad=True)}
 b = {tensor_literal(b, requires_grad=True)}
 Q = 3*a**3 - b**2
-v = {tensor_literal(v)}   # the gradient= argument, dL/dQ
+v = {tensor_literal(v)}   # {notes["v"]}
 Q.backward(gradient=v)
 
 print("Q      =", Q.detach())
 print("a.grad =", a.grad)   # 9*a**2 * v
 print("b.grad =", b.grad)   # -2*b * v
+# {notes["check"]}
 print(torch.isclose(9*a**2 * v, a.grad))
 print(torch.isclose(-2*b * v, b.grad))
 """

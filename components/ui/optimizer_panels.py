@@ -7,6 +7,7 @@ import streamlit as st
 
 from components.core import optimizer as core
 from components.numbers import format_number
+from components.ui import outcomes
 from components.ui.i18n import t
 from components.ui.layout import check_mark
 from components.ui.schema import A1
@@ -19,7 +20,6 @@ def cached_comparison(objective: str, a: tuple, b: tuple, lr: float, momentum: f
     return core.compare_momentum(objective, a, b, lr, momentum, steps)
 
 
-GROWTH_ALARM = 1000.0  # final / first loss on a landscape that counts as diverging
 MAP_MARGIN = 0.5  # the map reaches a little past the sliders, so a start at ±3 is visible
 
 
@@ -58,11 +58,10 @@ def first_step_panel(comparison: core.MomentumComparison, lang: str) -> None:
     if chosen is not plain:
         plain_after = plain.losses[1] if plain.finite_steps else plain.stop_value
         col_plain.metric(t("optimizer.metric_plain", lang), format_number(plain_after))
+    for sentence in outcomes.first_step(comparison):
+        st.markdown(outcomes.say(sentence, lang))
     if not chosen.finite_steps:
-        st.markdown(t("optimizer.first_diverged", lang, value=format_number(after)))
         return
-    if after > before:
-        st.markdown(t("optimizer.first_up", lang))
     if chosen is plain:
         st.markdown(t("optimizer.first_plain", lang))
     else:
@@ -86,29 +85,34 @@ def final_metrics(comparison: core.MomentumComparison, lang: str) -> None:
 
 
 def divergence_notes(comparison: core.MomentumComparison, lang: str) -> None:
-    """One red box per diverged run, then why it happened on this objective."""
-    runs = [comparison.with_momentum]
-    if comparison.plain is not comparison.with_momentum:
-        runs.append(comparison.plain)
-    diverged = [run for run in runs if run.diverged]
-    for run in diverged:
-        st.error(t("optimizer.diverged", lang, name=run_name(run.momentum, lang),
-                   step=run.diverged_at, value=format_number(run.stop_value),
-                   done=run.finite_steps),
-                 icon=":material/trending_down:")
-    objective = comparison.with_momentum.objective
-    # On a landscape (loss ≥ 0) a loss that grew a thousandfold is diverging
-    # too, even if float32 has not overflowed yet within the chosen steps.
-    growing = [run for run in runs if not run.diverged and objective in core.LANDSCAPES
-               and run.losses[-1] > GROWTH_ALARM * max(run.losses[0], 1e-3)]
-    for run in growing:
-        st.error(t("optimizer.growing", lang, name=run_name(run.momentum, lang),
-                   start=format_number(run.losses[0]), end=format_number(run.losses[-1])),
-                 icon=":material/trending_up:")
-    if diverged or growing:
-        st.markdown(t("optimizer.why_q" if objective == "q" else "optimizer.why_landscape", lang))
-    elif objective == "q":
-        st.info(t("optimizer.q_unbounded", lang), icon=":material/all_inclusive:")
+    """One red box per diverged (or diverging) run, then why, from the computed runs."""
+    alarms = outcomes.divergence(comparison)
+    for alarm in alarms:
+        icon = ":material/trending_up:" if alarm.key == "optimizer.growing" \
+            else ":material/trending_down:"
+        st.error(outcomes.say(alarm, lang), icon=icon)
+    reasons = outcomes.why(comparison)
+    if not reasons:
+        return
+    if alarms:
+        st.markdown("  \n".join(outcomes.say(s, lang) for s in reasons))
+    else:
+        st.info(outcomes.say_all(reasons, lang), icon=":material/all_inclusive:")
+
+
+def map_caption(comparison: core.MomentumComparison, lang: str) -> str:
+    """What the map shows for these runs, one line per finding."""
+    low, high = A1.low - MAP_MARGIN, A1.high + MAP_MARGIN
+    return "  \n".join(outcomes.say(s, lang)
+                       for s in outcomes.map_caption(comparison, low, high))
+
+
+def curve_caption(comparison: core.MomentumComparison, lang: str) -> str:
+    """The loss chart's caption, with where the two curves part (if they do)."""
+    momentum = comparison.with_momentum.momentum
+    text = t("optimizer.curve_caption" if momentum else "optimizer.curve_caption_plain", lang)
+    parts = outcomes.curve_parts(comparison)
+    return text if parts is None else f"{text} {outcomes.say(parts, lang)}"
 
 
 def _latex_number(value: float) -> str:
@@ -125,9 +129,10 @@ def _wrapped(value: float) -> str:
 
 
 def update_rule_panel(run: core.SGDRun, lang: str) -> None:
-    """v ← μ·v + g; p ← p − lr·v with this page's numbers for the first element,
+    """buf ← μ·buf + g; p ← p − lr·buf with this page's numbers for the first element,
     then the same step for every element against what torch.optim.SGD did."""
-    st.latex(r"v \leftarrow \mu\, v + g \qquad\qquad p \leftarrow p - \mathrm{lr}\cdot v")
+    st.latex(r"\mathrm{buf} \leftarrow \mu\, \mathrm{buf} + g \qquad\qquad "
+             r"p \leftarrow p - \mathrm{lr}\cdot \mathrm{buf}")
     if not run.finite_steps:
         st.markdown(t("optimizer.rule_none", lang))
         return
@@ -139,14 +144,14 @@ def update_rule_panel(run: core.SGDRun, lang: str) -> None:
     else:
         st.markdown(t("optimizer.rule_step1", lang, name=name))
     g1, p1 = _latex_number(first.grad[0]), _latex_number(first.p_before[0])
-    st.latex(rf"v = g = {g1} \qquad p = {p1} - {lr}\times{_wrapped(first.grad[0])} = "
+    st.latex(rf"\mathrm{{buf}} = g = {g1} \qquad p = {p1} - {lr}\times{_wrapped(first.grad[0])} = "
              rf"{_latex_number(first.p_hand[0])}")
     shown = first
     if run.momentum != 0 and run.finite_steps >= 2:
         second = core.step_breakdown(run, 2)
         st.markdown(t("optimizer.rule_step2", lang, name=name))
         v_old, g2 = _wrapped(second.v_before[0]), _wrapped(second.grad[0])
-        st.latex(rf"v = {mu}\times{v_old} + {g2} = {_latex_number(second.v_hand[0])}"
+        st.latex(rf"\mathrm{{buf}} = {mu}\times{v_old} + {g2} = {_latex_number(second.v_hand[0])}"
                  rf"\qquad p = {_latex_number(second.p_before[0])} - {lr}\times"
                  rf"{_wrapped(second.v_hand[0])} = {_latex_number(second.p_hand[0])}")
         shown = second
@@ -156,11 +161,11 @@ def update_rule_panel(run: core.SGDRun, lang: str) -> None:
 
 
 def step_table(breakdown: core.StepBreakdown, lang: str) -> str:
-    """Markdown table: p, g, previous v, v and p by hand and by torch, check."""
+    """Markdown table: p, g, previous buf, buf and p by hand and by torch, check."""
     header = (
         f"| {t('optimizer.col_element', lang)} | p | g = p.grad | "
-        f"{t('optimizer.col_v_before', lang)} | v ({t('optimizer.col_hand', lang)}) | "
-        f"v (optimizer.state) | p − lr·v ({t('optimizer.col_hand', lang)}) | "
+        f"{t('optimizer.col_v_before', lang)} | buf ({t('optimizer.col_hand', lang)}) | "
+        f"buf (optimizer.state) | p − lr·buf ({t('optimizer.col_hand', lang)}) | "
         f"p ({t('optimizer.col_torch', lang)}) | {t('optimizer.col_check', lang)} |"
     )
     rows = [header, "|:-:|--:|--:|--:|--:|--:|--:|--:|:-:|"]

@@ -73,13 +73,19 @@ TEXT: dict[str, str] = {
     "control.calls": "backward() calls",
     "control.calls.help": "How many times backward() is called on the same tensors.",
     "control.zero": "Reset .grad between calls",
-    "control.zero.help": "On: the gradient is set back to zero before every call. Off: gradients keep adding up.",
+    "control.zero.help": (
+        "On: `a.grad = None` before every call drops the gradient (the tensor is discarded, not filled with "
+        "zeros). Off: gradients keep adding up."
+    ),
     "control.graph": "How the graph is reused",
     "control.graph.help": "Recompute Q before every call, or keep the graph alive with retain_graph=True.",
     "control.graph.rebuild": "Recompute Q each time",
     "control.graph.retain": "retain_graph=True",
     "control.lr": "Learning rate (lr)",
-    "control.lr.help": "How far optim.step() moves along the gradient. The tutorial uses 0.01.",
+    "control.lr.help": (
+        "How big a step optim.step() takes. With momentum 0 each parameter moves against its gradient, by lr × "
+        "gradient. The tutorial uses 0.01."
+    ),
     "control.momentum": "Momentum",
     "control.momentum.help": "How much of the previous direction of travel is kept. The tutorial uses 0.9.",
     "control.steps": "optim.step() calls",
@@ -94,9 +100,9 @@ TEXT: dict[str, str] = {
     "control.objective.help": "The loss the optimizer tries to reduce.",
     "control.objective.q": "The tutorial's Q (loss = Q.sum())",
     "control.objective.valley": "Narrow valley",
-    "control.objective.rosenbrock": "Rosenbrock's banana",
     "control.predict": "Predict mode: guess first, then reveal",
     "control.predict.help": "The lesson asks a few questions about the current settings and hides the answers until you reveal them.",
+    "control.objective.rosenbrock": "Rosenbrock function",
     # --- home ---------------------------------------------------------------
     "home.title": "Learn torch.autograd by touching it",
     "home.intro": (
@@ -383,6 +389,8 @@ TEXT: dict[str, str] = {
     "expression.error.constant_range": "The number {token} at character {where} is outside ±{limit}.",
     "expression.error.constant_overflow": "A part of f without a or b has no finite value (such as exp(exp(9)), log(0) or 1/0).",
     "expression.error.exponent_too_large": "The exponent {token} at character {where} is too large: its size may be at most {limit}.",
+    "gradients.code.v": "the gradient= argument, dL/dQ",
+    "gradients.code.check": "do they match the hand derivatives?",
     # --- accumulation -------------------------------------------------------
     "accumulation.title": "③ Gradient accumulation: calling backward() again and again",
     "accumulation.intro": (
@@ -399,14 +407,14 @@ TEXT: dict[str, str] = {
     "accumulation.rule_accumulate": "Without a reset, after call k:",
     "accumulation.rule_zero": "With a reset before every call, after call k:",
     "accumulation.rule_text": (
-        "One call adds ∂Q/∂a = 9a² to `a.grad` and ∂Q/∂b = −2b to `b.grad`. Without a reset, `a.grad` after k calls "
-        "is therefore k·9a²: a straight line that climbs by the same step at every call. With a reset, every call starts "
-        "from an empty `.grad`, so the value stays at 9a² no matter how often you call."
+        "One call adds ∂Q/∂a = 9a² to `a.grad` and ∂Q/∂b = −2b to `b.grad`. Without a reset, `a.grad` after k "
+        "calls is therefore k·9a²: a straight line that grows by 9a² at every call. With a reset, every call "
+        "starts from an empty `.grad`, so the value stays at 9a² no matter how often you call."
     ),
     "accumulation.history_title": "a.grad and b.grad after each call",
-    "accumulation.table_accumulate": "The highlighted run, without a reset (accumulating):",
+    "accumulation.table_accumulate": "The run you picked, without a reset (accumulating):",
     "accumulation.table_caption": "k: the call number. Left: the `.grad` autograd filled in; right: the hand rule computed in torch; ✓ means `torch.isclose` finds them equal.",
-    "accumulation.table_zero": "The highlighted run, with a reset before every call:",
+    "accumulation.table_zero": "The run you picked, with a reset before every call:",
     "accumulation.col_check": "check",
     "accumulation.graph_same": (
         "Graph reuse: {mode}. The other way of reusing the graph, run with the same calls, gives exactly the same numbers {mark}"
@@ -415,10 +423,10 @@ TEXT: dict[str, str] = {
         "Graph reuse: {mode}. The other way of reusing the graph gives different numbers {mark}"
     ),
     "accumulation.history_caption": (
-        "Left column: the gradients add up, so the lines climb by the same amount at every call. "
-        "Right column: `.grad` is reset before every call, so the lines stay flat. "
-        "Both runs are always drawn; the reset switch chooses the highlighted one, which the table and the code show. "
-        "The axes are fixed, so sizes can be compared as you move the sliders."
+        "Left column: the gradients add up, so the lines move away from 0 by the same amount at every call (an "
+        "element that is 0 stays at 0). Right column: `.grad` is reset before every call, so the lines stay flat. "
+        "Both runs are always drawn; the reset switch picks one, marked ▶ in its title, and the table and the code "
+        "show that one. The axes are fixed, so sizes can be compared as you move the sliders."
     ),
     "accumulation.chart.history.head_accumulate": "Accumulating (no reset)",
     "accumulation.chart.history.head_zero": "Reset before every call",
@@ -491,9 +499,22 @@ TEXT: dict[str, str] = {
     "accumulation.col_w_grad": "w.grad used in the last step",
     "accumulation.diverged_cell": "diverged at step {step}",
     "accumulation.training_lesson": (
-        "**What goes wrong without zeroing:** `w.grad` then holds the sum of every gradient so far, so each step "
-        "repeats all the earlier steps as well; the parameters overshoot the minimum (w = 2, c = 1) and the loss "
-        "swings back up instead of settling."
+        "**Without zeroing:** `w.grad` holds the sum of every gradient so far, so each step repeats all the "
+        "earlier steps as well. The loop moves exactly like SGD with momentum 1 (`momentum=1`)."
+    ),
+    "accumulation.outcome.rose": "Without zeroing, the loss started to rise again at step {step}.",
+    "accumulation.outcome.never_rose": "Without zeroing, the loss did not rise once in {steps} steps.",
+    "accumulation.outcome.without_lower": (
+        "This time the run without zeroing ended lower (last loss {without} against {with_}). At a small learning "
+        "rate the summed gradient just makes the steps bigger, so the loss falls faster. But momentum 1 has "
+        "nothing that damps the swings: even near the bottom it never stops, it keeps swinging back and forth. "
+        "That is why a training loop zeroes the gradients every time."
+    ),
+    "accumulation.outcome.with_lower": "The run with zeroing ended lower ({with_} against {without}).",
+    "accumulation.outcome.only_with_diverged": (
+        "At this learning rate it is the run with zeroing that diverged: plain SGD settles only if lr × curvature "
+        "h < 2, and this loss's largest curvature is 10, so lr·h = {lrh}. The run without zeroing (momentum 1) "
+        "does not blow up while lr·h < 4; it only swings, and never settles either."
     ),
     "accumulation.chart.training.title_with": "with optim.zero_grad()",
     "accumulation.chart.training.title_without": "without optim.zero_grad()",
@@ -535,10 +556,13 @@ TEXT: dict[str, str] = {
     "optimizer.title": "④ The optimizer: learning rate and momentum",
     "optimizer.intro": (
         "In the tutorial, `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)` hands the model's "
-        "parameters to the optimizer, and every `optim.step()` moves each parameter against the gradient stored in its `.grad`. "
-        "Here the parameters are few enough to watch: the tutorial's tensors `a` and `b`, or a single point "
-        "`a = (a₁, a₂)` on a two-parameter landscape. Every slider move runs a real `torch.optim.SGD` for the chosen "
-        "number of steps, twice from the same start: once with your momentum and once with momentum 0."
+        "parameters to the optimizer, and every `optim.step()` moves each parameter by lr times its momentum "
+        "buffer `buf`, against `buf`. With momentum 0, `buf` is just this step's gradient in `.grad`, so the "
+        "parameter moves against the gradient; with momentum, `buf` also carries earlier gradients and can point "
+        "partly away from the current one. Here the parameters are few enough to watch: the tutorial's tensors `a` "
+        "and `b`, or a single point `a = (a₁, a₂)` on a two-parameter landscape. Every slider move runs a real "
+        "`torch.optim.SGD` for the chosen number of steps, twice from the same start: once with your momentum and "
+        "once with momentum 0."
     ),
     "optimizer.controls_objective": "Loss to minimize",
     "optimizer.controls_start": "Starting parameters",
@@ -567,101 +591,159 @@ TEXT: dict[str, str] = {
     "optimizer.metric_after": "After the first optim.step()",
     "optimizer.metric_plain": "Same step with momentum 0",
     "optimizer.first_same": (
-        "{same} **Momentum cannot change the first step.** Before the first `optim.step()` PyTorch has no momentum buffer; "
-        "the first step creates it as a copy of the gradient (v = g), so the first move is p − lr·g, exactly as without momentum. "
-        "That is why both runs reach the same loss, {value}. From step 2 on, the buffer also carries the earlier steps: v = μ·v + g."
+        "{same} **Momentum cannot change the first step.** Before the first `optim.step()` PyTorch has no momentum "
+        "buffer; the first step creates it as a copy of the gradient (buf = g), so the first move is p − lr·g, "
+        "exactly as without momentum. That is why both runs reach the same loss, {value}. From step 2 on, the "
+        "buffer also carries the earlier gradients: buf = μ·buf + g."
     ),
     "optimizer.first_plain": (
         "With momentum 0 PyTorch keeps no buffer at all, and every step is p ← p − lr·g. Raise the momentum to compare: "
         "its first step would still be exactly this one, because the buffer starts as the gradient."
     ),
     "optimizer.first_up": (
-        "This time the loss went **up**: the slope at the start is so steep that one step of lr × gradient jumped past "
-        "the low ground to a higher point. With a smaller learning rate the first step lowers the loss."
+        "This time the first step **raised** the loss ({before} → {after}). Not because the slope is steep, but "
+        "because the landscape bends: where the curvature along the step is h, one step multiplies the distance to "
+        "the bottom by (1 − lr·h), so with lr·h > 2 it jumps past the bottom and lands higher than it started. A "
+        "small enough learning rate makes the first step go down."
+    ),
+    "optimizer.first_up_numbers": (
+        "Along this step the curvature reaches about {h}, so lr·h = {lrh}, more than 2."
     ),
     "optimizer.first_diverged": (
-        "The very first step already overflowed (loss = {value}). The learning rate is far too large for the gradients here."
+        "The very first step already overflowed: {what}. The learning rate is far too large for the gradients "
+        "here."
     ),
     "optimizer.curve_title": "The loss over all {steps} steps",
     "optimizer.curve_caption": (
-        "Solid blue: your momentum. Dashed orange: momentum 0 (plain SGD), from the same start with the same learning rate. "
-        "The open circles mark the loss before and after the first step, which both runs share. The curves part at step 2 "
-        "(dotted line), the first step in which the buffer carries an earlier gradient; how far apart they end up is what momentum does. "
-        "When the losses span many powers of ten the y axis is logarithmic; with negative losses it is a signed log scale, "
-        "sign · log₁₀(1 + |loss|), labelled with the real values."
+        "Solid blue: your momentum. Dashed orange: momentum 0 (plain SGD), from the same start with the same "
+        "learning rate. The open circles mark the loss before and after the first step, which both runs share; how "
+        "far apart the curves end up is what momentum does. When the losses span many powers of ten the y axis is "
+        "logarithmic; with negative losses it is a signed log scale, sign · log₁₀(1 + |loss|), labelled with the "
+        "real values."
     ),
     "optimizer.curve_caption_plain": (
         "Momentum is 0, so both runs are the same and one curve is drawn. The open circles mark the loss before and after "
         "the first step. When the losses span many powers of ten the y axis is logarithmic (signed, sign · log₁₀(1 + |loss|), "
         "when losses are negative), labelled with the real values."
     ),
+    "optimizer.curve_parts_2": (
+        "The curves part at step 2 (dotted line), the first step in which the buffer carries an earlier gradient."
+    ),
+    "optimizer.curve_parts": "The curves first part at step {step} (dotted line).",
+    "optimizer.curve_parts_never": "The two runs' parameters never differed in the steps both finished.",
     "optimizer.metric_final": "{name}: loss after {steps} steps",
     "optimizer.metric_stopped": "{name}: stopped at step {step}, loss",
     "optimizer.diverged": (
-        "**{name}: the run diverged.** After step {step} the loss was {value}: the numbers outgrew what float32 can hold "
-        "(about 3.4·10³⁸) or became NaN, so the run stopped there. {done} steps finished with finite numbers; "
-        "the red ✕ on the chart marks where the run ended."
+        "**{name}: the run diverged.** After step {step} {what}, so the run stopped there. {done} steps finished "
+        "with finite numbers; the red ✕ on the chart marks where the run ended."
     ),
+    "optimizer.stop.loss_neg_inf": (
+        "the loss fell below what float32 can hold (about −3.4·10³⁸) and became minus infinity"
+    ),
+    "optimizer.stop.loss_pos_inf": (
+        "the loss grew past what float32 can hold (about 3.4·10³⁸) and became infinite"
+    ),
+    "optimizer.stop.loss_nan": (
+        "the loss was no longer a number (a calculation such as infinity minus infinity has no value)"
+    ),
+    "optimizer.stop.params": "a parameter outgrew what float32 can hold",
     "optimizer.growing": (
         "**{name}: diverging.** Its loss grew from {start} to {end} without overflowing yet: every step overshoots more "
         "than the last, and with more steps float32 would overflow."
     ),
     "optimizer.why_q": (
-        "**Why?** Q = 3a³ − b² has no lowest point. Every step goes downhill, and here downhill never ends: "
-        "a heads for −∞ (so 3a³ → −∞) and |b| keeps growing (so −b² → −∞). The gradients 9a² and −2b grow with them, "
-        "so the steps get longer and longer until float32 overflows. Momentum speeds this up, because it keeps adding "
-        "the earlier, ever larger steps; a larger learning rate does the same."
+        "**Why?** Q = 3a³ − b² has no lowest point. The gradient of b, −2b, pushes b away from 0, so unless b is "
+        "0, |b| grows at every step and −b² falls without end. The gradient of a, 9a², is never negative, so a never "
+        "increases; once a is below 0, 3a³ heads for −∞ and 9a² grows with it, so the steps get longer "
+        "and longer."
+    ),
+    "optimizer.why_q.runaway": "{name}: {elements} grew so large that the loss overflowed.",
+    "optimizer.why_q.runaway_calm": (
+        "{name}: {elements} grew so large that the loss overflowed; the others stopped at {calm}."
     ),
     "optimizer.why_landscape": (
-        "**Why?** This landscape has a lowest point, so the learning rate is too large. Where the landscape is steep, one step "
-        "of lr × gradient jumps past the bottom and lands higher on the other side; the gradient there is larger still, so every "
-        "jump is bigger than the last. In a bowl of curvature h, plain SGD settles only if lr·h < 2, and SGD with momentum μ "
-        "only if lr·h < 2(1 + μ). Try a smaller learning rate."
+        "**Why?** This landscape has a lowest point, so the learning rate is too large. Where the landscape curves "
+        "sharply, one step of lr × gradient jumps past the bottom and lands higher on the other side; the gradient "
+        "there is larger still, so every jump is bigger than the last. In a bowl of curvature h, plain SGD settles "
+        "only if lr·h < 2, and SGD with momentum μ only if lr·h < 2(1 + μ). Try a smaller learning rate."
+    ),
+    "optimizer.why_valley": (
+        "{name}: across the valley the curvature is h = 40, so lr·h = {lrh}, above the limit 2(1 + μ) = {limit}."
     ),
     "optimizer.q_unbounded": (
-        "Q = 3a³ − b² has no lowest point: the loss can always be lowered further by making a more negative or |b| larger. "
-        "SGD therefore never settles on this objective. With enough steps, a larger learning rate or more momentum it runs away "
-        "until float32 overflows; the page then stops the run and marks where. Real losses, such as squared errors, are bounded below."
+        "Q = 3a³ − b² has no lowest point: making a more negative or |b| larger always lowers it further. The "
+        "gradient (9a², −2b) is zero only at a = b = 0, and even that point is not a minimum: a small move away "
+        "lowers the loss. Real losses, such as squared errors, have a floor they cannot go below."
+    ),
+    "optimizer.q_outlook.runs": (
+        "Nothing overflowed within these {steps} steps, but SGD has not settled either: some elements keep moving "
+        "away from 0 ({elements}), so with more steps the loss keeps falling without end until float32 overflows."
+    ),
+    "optimizer.q_outlook.creeps": (
+        "b is 0, so −b² does not move, and a is approaching 0 from above; its gradient 9a² shrinks along with it."
+    ),
+    "optimizer.q_outlook.still": (
+        "From this start the gradient is exactly 0, so SGD did not move at all: not because this is a minimum, but "
+        "because the ground here is flat."
     ),
     "optimizer.map_title": "The two paths on the loss landscape",
-    "optimizer.map_caption.valley": (
-        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the position after "
-        "one more `optim.step()`. With the tutorial's lr 0.01 and momentum 0.9: plain SGD (dashed orange) moves in proportion "
-        "to the local gradient, so it drops to the valley floor in a few steps and then crawls, because the floor is nearly flat. "
-        "Momentum (blue) keeps the fraction μ of its previous velocity, so it gathers speed along the floor, overshoots the "
-        "minimum and swings back. The picture follows Distill's [Why Momentum Really Works](https://distill.pub/2017/momentum/)."
+    "optimizer.map_legend": (
+        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the "
+        "position after one more `optim.step()`; solid blue is your momentum, dashed orange is momentum 0 (plain "
+        "SGD)."
     ),
-    "optimizer.map_caption.rosenbrock": (
-        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the position after "
-        "one more `optim.step()`. With the tutorial's lr 0.01 and momentum 0.9: plain SGD (dashed orange) slides down into the "
-        "curved valley and then barely moves along its flat, bending floor. Momentum (blue) builds up speed along the floor and "
-        "follows the bend to the minimum at (−1, 1), overshooting on the way. "
+    "optimizer.map_legend_one": (
+        "Contour lines join points of equal loss; darker means lower (logarithmic colour scale). Each dot is the "
+        "position after one more `optim.step()`."
+    ),
+    "optimizer.map_run.closer": (
+        "**{name}**: in {steps} steps the distance to the minimum shrank from {start} to {end}."
+    ),
+    "optimizer.map_run.farther": (
+        "**{name}**: after {steps} steps the distance to the minimum had grown from {start} to {end}."
+    ),
+    "optimizer.map_run.left": "**{name}**: left the map at step {step}.",
+    "optimizer.map_compare.momentum": (
+        "This time momentum got closer to the minimum. Plain SGD only moves by the local gradient, so its steps "
+        "become tiny on a flat floor; momentum keeps μ = {mu} times its previous buffer, so it gathers speed even "
+        "where the floor is flat."
+    ),
+    "optimizer.map_compare.plain": (
+        "This time plain SGD got closer to the minimum. Momentum is not always faster: its built-up speed can "
+        "carry it past the minimum, and coming back takes time."
+    ),
+    "optimizer.map_credit": (
         "The picture follows Distill's [Why Momentum Really Works](https://distill.pub/2017/momentum/)."
     ),
     "optimizer.params_title": "Where a and b go",
     "optimizer.params_caption": (
-        "Each line is one element after every step (solid: your momentum, dashed: momentum 0). The gradient of a is 9a², "
-        "never negative, so every step lowers a; once a passes below 0 (momentum or a large learning rate can carry it there) "
-        "the slope only gets steeper and a races towards −∞. The gradient of b is −2b, which pushes b away from 0, "
-        "so |b| keeps growing."
+        "Each line is one element after every step (solid: your momentum, dashed: momentum 0). The gradient of a "
+        "is 9a², never negative, so a never increases; once a passes below 0 (momentum or a large learning "
+        "rate can carry it there) the slope only gets steeper and a falls towards −∞ faster and faster. The "
+        "gradient of b is −2b, which pushes b away from 0, so unless b is 0, |b| keeps growing."
     ),
     "optimizer.rule_title": "PyTorch's update rule, with this page's numbers",
     "optimizer.rule_text": (
-        "For every parameter p, `optim.step()` computes the following (PyTorch's SGD with its defaults `dampening=0`, "
-        "`nesterov=False`). g is `p.grad`, μ is the momentum, and v is the momentum buffer PyTorch keeps in "
-        "`optimizer.state[p][\"momentum_buffer\"]`."
+        "For every parameter p, `optim.step()` computes the following (PyTorch's SGD with its defaults "
+        "`dampening=0`, `nesterov=False`). g is `p.grad`, μ is the momentum, and buf is the momentum buffer "
+        "PyTorch keeps in `optimizer.state[p][\"momentum_buffer\"]`."
     ),
-    "optimizer.rule_step1": "**Step 1**, element `{name}`: there is no buffer yet, so v starts as the gradient.",
+    "optimizer.rule_step1": (
+        "**Step 1**, element `{name}`: there is no buffer yet, so buf starts as the gradient."
+    ),
     "optimizer.rule_step2": "**Step 2**, element `{name}`: now the buffer brings in the previous step.",
-    "optimizer.rule_plain": "**Step 1**, element `{name}`: with momentum 0 there is no buffer, so every step uses v = g.",
+    "optimizer.rule_plain": (
+        "**Step 1**, element `{name}`: with momentum 0 there is no buffer, so every step is p ← p − lr·g."
+    ),
     "optimizer.rule_table_title": "Step {step}, every element",
     "optimizer.rule_check_caption": (
-        "The hand columns are computed on this page from the recorded p, g and previous v (in float32); ✓ means they agree "
-        "with what `torch.optim.SGD` produced: the parameter after the step and `optimizer.state[p][\"momentum_buffer\"]`."
+        "The hand columns are computed on this page from the recorded p, g and previous buf (in float32); ✓ means "
+        "they agree with what `torch.optim.SGD` produced: the parameter after the step and "
+        "`optimizer.state[p][\"momentum_buffer\"]`."
     ),
     "optimizer.rule_none": "No step finished with finite numbers, so there is nothing to put into the rule.",
     "optimizer.col_element": "element",
-    "optimizer.col_v_before": "previous v",
+    "optimizer.col_v_before": "previous buf",
     "optimizer.col_hand": "by hand",
     "optimizer.col_torch": "SGD",
     "optimizer.col_check": "check",
@@ -848,6 +930,14 @@ TEXT: dict[str, str] = {
     "optimizer.predict.momentum_first_loss.wrong.lower": "Momentum needs a past to build on: at the first step the buffer is just the gradient, so the step is the same as without momentum.",
     "optimizer.predict.momentum_first_loss.wrong.higher": "Momentum cannot overshoot yet: at the first step the buffer is just the gradient, so the step is the same as without momentum.",
     "optimizer.predict.momentum_first_loss.wrong.same": "Here the two first steps differ: with momentum the loss is {after_momentum}, without it {after_plain}.",
+    "optimizer.code.q": "the tutorial's Q, treated as the error",
+    "optimizer.code.valley": "a narrow valley along a[0] = a[1]; its lowest point is (0, 0)",
+    "optimizer.code.rosenbrock": "Rosenbrock's function, mirrored: its lowest point is (-1, 1)",
+    "optimizer.code.before": "the loss before the first optim.step()",
+    "optimizer.code.step": "buf = momentum*buf + grad; p -= lr*buf",
+    "optimizer.code.after": "the loss after this optim.step()",
+    "optimizer.code.overflow": "overflow or NaN: the run diverged, stop",
+    "optimizer.code.no_buffer": "momentum 0: PyTorch keeps no momentum buffer (optim.state[a] is empty)",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① One training step of ResNet18",
     "resnet.intro": (
@@ -890,10 +980,16 @@ TEXT: dict[str, str] = {
         "A real image would get a confident, meaningful answer."
     ),
     "resnet.top_random": (
-        "**With random weights these class names mean nothing.** The network has learnt no classes yet: "
-        "the probabilities stay close to the uniform 1/1000 = 0.1 %, and which names come first is chance."
+        "**With random weights these class names mean nothing.** The network has learnt no classes yet: even the "
+        "five highest probabilities are only {low}–{high} %, {ratio_low}–{ratio_high} times the uniform 1/1000 = "
+        "0.1 %, and which names come first is chance."
     ),
     "resnet.loss_title": "2 · The loss: one number to start backward from",
+    "resnet.loss_unbounded": (
+        "One thing first: the tutorial's loss `(prediction - labels).sum()` has no lower bound. Pushing the 1000 "
+        "outputs down lowers it without limit, below 0 and on into ever larger negative numbers. That is why the "
+        "losses on this page are negative, and why training on it never 'finishes'."
+    ),
     "resnet.loss_text": (
         "`loss = (prediction - labels).sum()` = **{loss}**, where `labels = torch.rand(1, 1000)` is random too. "
         "As in the tutorial, this is a toy loss: it sums the 1000 differences into one scalar, which is all `backward()` needs. "
@@ -922,9 +1018,11 @@ TEXT: dict[str, str] = {
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
     "resnet.chart.grads.legend": "layer:",
     "resnet.grads_caption": (
-        "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers each); "
-        "`bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel; "
-        "`downsample` is the 1×1 convolution on a block's shortcut."
+        "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers "
+        "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel. `downsample` is "
+        "the pair of layers on a block's shortcut that matches the shapes: `downsample.0` is a 1×1 convolution and "
+        "`downsample.1` the BatchNorm after it, so `downsample.1.weight` and `downsample.1.bias` are that "
+        "BatchNorm's scale and shift."
     ),
     "resnet.table_expander": "Every parameter tensor in numbers",
     "resnet.col_parameter": "parameter",
@@ -953,10 +1051,21 @@ TEXT: dict[str, str] = {
     "resnet.rule_ok_plain": "✓ Checked for every tensor at every step: the new weights are W − lr·grad (momentum 0 keeps no buffer).",
     "resnet.rule_bad": "✗ At some step the weights did not follow SGD's rule W − lr·buf; the table below shows which.",
     "resnet.loss_falls": (
-        "This loss has no lower bound: each step pushes all 1000 outputs down, so it keeps falling, and with momentum ever faster. "
-        "A proper loss such as cross-entropy stops improving once the prediction is right."
+        "A proper loss such as cross-entropy never goes below 0: it keeps shrinking a little even after the "
+        "prediction is right, but only towards 0. This toy loss has no such floor."
     ),
-    "resnet.diverged": "The numbers overflowed (NaN or ∞): with this unbounded loss the steps grew until float32 could not hold them. Try a smaller learning rate or fewer steps.",
+    "resnet.loss_one_down": "In this one step the loss fell from {before} to {after}.",
+    "resnet.loss_one_up": "In this one step the loss rose, from {before} to {after}.",
+    "resnet.loss_all_down_faster": (
+        "The loss fell at every one of the {steps} steps, and by more at each step than at the one before."
+    ),
+    "resnet.loss_all_down": "The loss fell at every one of the {steps} steps.",
+    "resnet.loss_rose_at": "At step {step} the loss did not fall but rose.",
+    "resnet.diverged": (
+        "The numbers overflowed: after step {step} the loss was no longer a finite number in float32. Following a "
+        "loss without a lower bound, the weights were pulled further and further until float32 could not hold the "
+        "result. Try fewer steps or a smaller learning rate."
+    ),
     "resnet.steps_expander": "Each step in numbers",
     "resnet.col_step": "step",
     "resnet.col_loss_before": "loss at the start of the step",
@@ -977,8 +1086,12 @@ TEXT: dict[str, str] = {
     "resnet.chart.move.no_buffer": "momentum = 0: SGD keeps no buffer",
     "resnet.chart.move.change_text": "{percent} %",
     "resnet.move_caption": (
-        "This toy loss pushes all 1000 outputs down at once, so its gradients are large: with lr = {lr}, "
-        "the layer that moved most changed by {percent} % of its own size. Try a smaller learning rate and watch the bars shrink."
+        "This toy loss pushes all 1000 outputs down at once. With lr = {lr}, over {steps} step(s) the layer that "
+        "moved most, `{layer}`, changed by {percent} % of its own size. A smaller learning rate shrinks the bars."
+    ),
+    "resnet.move_caption_overflow": (
+        "The numbers overflowed, so how far the weights moved cannot be measured. Fewer steps or a smaller "
+        "learning rate bring the bars back."
     ),
     "resnet.finetune_title": "6 · Finetuning: freeze the network, train only a new fc",
     "resnet.finetune_text": (
@@ -1000,6 +1113,11 @@ TEXT: dict[str, str] = {
     "resnet.finetune_speed": (
         "`loss.backward()` is about **{speedup} times faster**: autograd only goes back through operations that involve "
         "a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
+    ),
+    "resnet.finetune_no_speedup": (
+        "In this measurement `loss.backward()` was not faster ({speedup}×): when the server is busy with other "
+        "work, short timings jitter. The work itself did shrink: autograd only goes back through operations that "
+        "involve a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
     ),
     "resnet.none_expander": "The {count} tensors whose .grad stayed None",
     "resnet.nograd_title": "7 · torch.no_grad(): a forward pass without a graph",
@@ -1040,4 +1158,17 @@ TEXT: dict[str, str] = {
     "resnet.predict.loss_after_step.wrong.lower": "A step against the gradient lowers the loss only if it is small enough; with lr = {lr} it overshot.",
     "resnet.predict.loss_after_step.wrong.higher": "`optim.step()` moves against the gradient, so for a small enough learning rate the loss goes down, and lr = {lr} was small enough here.",
     "resnet.predict.loss_after_step.wrong.same": "Every weight with a nonzero gradient moves, so the loss changes: {before} → {after}.",
+    "resnet.code.random_weights": "the page's random weights",
+    "resnet.code.eval": "1x1 last feature map: BatchNorm cannot train",
+    "resnet.code.seed": "the seed of the image and the labels",
+    "resnet.code.data": "one random RGB image",
+    "resnet.code.labels": "random targets, one per class",
+    "resnet.code.zero_grad": "clear the previous step's .grad",
+    "resnet.code.forward": "forward pass, shape (1, 1000)",
+    "resnet.code.loss": "the tutorial's toy loss",
+    "resnet.code.backward": "fills .grad of every parameter",
+    "resnet.code.step": "W <- W - lr * buf (the momentum buffer; grad at momentum 0)",
+    "resnet.code.no_grad": "no graph needed just to measure",
+    "resnet.code.freeze": "freeze every pretrained parameter",
+    "resnet.code.new_fc": "a new last layer: requires_grad=True",
 }

@@ -77,13 +77,15 @@ TEXT: dict[str, str] = {
     "control.calls": "backward() 호출 횟수",
     "control.calls.help": "같은 텐서에서 backward()를 몇 번 부를지 정합니다.",
     "control.zero": "호출 사이마다 .grad 초기화",
-    "control.zero.help": "켜면 호출마다 기울기를 0으로 되돌리고, 끄면 기울기가 계속 더해집니다.",
+    "control.zero.help": "켜면 호출 전마다 `a.grad = None`으로 기울기를 비웁니다(0으로 채우는 것이 아니라 텐서를 버립니다). 끄면 기울기가 계속 더해집니다.",
     "control.graph": "그래프 재사용 방법",
     "control.graph.help": "호출 전마다 Q를 새로 계산할지, retain_graph=True로 그래프를 남겨 둘지 고릅니다.",
     "control.graph.rebuild": "매번 Q 다시 계산",
     "control.graph.retain": "retain_graph=True",
     "control.lr": "학습률 (lr)",
-    "control.lr.help": "optim.step()이 기울기 방향으로 얼마나 크게 움직일지 정합니다. 튜토리얼의 값은 0.01입니다.",
+    "control.lr.help": (
+        "optim.step() 한 번에 얼마나 크게 움직일지 정합니다. 모멘텀이 0이면 각 파라미터가 기울기의 반대 방향으로 lr × 기울기만큼 움직입니다. 튜토리얼의 값은 0.01입니다."
+    ),
     "control.momentum": "모멘텀 (momentum)",
     "control.momentum.help": "이전 이동 방향을 얼마나 이어 갈지 정합니다. 튜토리얼의 값은 0.9입니다.",
     "control.steps": "optim.step() 횟수",
@@ -98,9 +100,9 @@ TEXT: dict[str, str] = {
     "control.objective.help": "옵티마이저가 줄이려는 손실입니다.",
     "control.objective.q": "튜토리얼의 Q (loss = Q.sum())",
     "control.objective.valley": "좁고 긴 골짜기",
-    "control.objective.rosenbrock": "로젠브록 바나나",
     "control.predict": "예측 모드: 먼저 예측하고 확인하기",
     "control.predict.help": "현재 설정에 대한 질문을 먼저 하고, 정답을 확인할 때까지 답을 가려 둡니다.",
+    "control.objective.rosenbrock": "로젠브록 함수",
     # --- home ---------------------------------------------------------------
     "home.title": "torch.autograd, 직접 만져 보며 배우기",
     "home.intro": (
@@ -383,6 +385,8 @@ TEXT: dict[str, str] = {
     "expression.error.constant_range": "{where}번째 글자의 숫자 {token}이(가) ±{limit} 범위를 벗어납니다.",
     "expression.error.constant_overflow": "a도 b도 없는 부분의 값이 유한하지 않습니다(예: exp(exp(9)), log(0), 1/0).",
     "expression.error.exponent_too_large": "{where}번째 글자의 지수 {token}이(가) 너무 큽니다. 크기는 최대 {limit}까지입니다.",
+    "gradients.code.v": "gradient= 인자, dL/dQ",
+    "gradients.code.check": "손으로 푼 미분과 같은지 확인",
     # --- accumulation -------------------------------------------------------
     "accumulation.title": "③ 기울기 누적: backward()를 여러 번 부르면",
     "accumulation.intro": (
@@ -399,14 +403,13 @@ TEXT: dict[str, str] = {
     "accumulation.rule_accumulate": "초기화하지 않으면, k번째 호출 뒤:",
     "accumulation.rule_zero": "호출 전마다 초기화하면, k번째 호출 뒤:",
     "accumulation.rule_text": (
-        "호출 한 번은 `a.grad`에 ∂Q/∂a = 9a²를, `b.grad`에 ∂Q/∂b = −2b를 더합니다. 그래서 초기화하지 않으면 "
-        "k번 호출한 뒤의 `a.grad`는 k·9a²이고, 호출할 때마다 같은 폭으로 올라가는 직선이 됩니다. "
-        "호출 전마다 초기화하면 매번 빈 `.grad`에서 시작하므로, 몇 번을 호출해도 9a²에 머뭅니다."
+        "호출 한 번은 `a.grad`에 ∂Q/∂a = 9a²를, `b.grad`에 ∂Q/∂b = −2b를 더합니다. 그래서 초기화하지 않으면 k번 호출한 뒤의 `a.grad`는 k·9a²이고, "
+        "호출할 때마다 9a²씩 늘어나는 직선이 됩니다. 호출 전마다 초기화하면 매번 빈 `.grad`에서 시작하므로, 몇 번을 호출해도 9a²에 머뭅니다."
     ),
     "accumulation.history_title": "호출할 때마다 읽은 a.grad와 b.grad",
-    "accumulation.table_accumulate": "강조된 실행, 초기화 없음(누적):",
+    "accumulation.table_accumulate": "지금 고른 실행, 초기화 없음(누적):",
     "accumulation.table_caption": "k: 호출 횟수. 왼쪽 값은 autograd가 채운 `.grad`, 오른쪽 값은 torch로 계산한 손 계산 규칙이며, ✓는 `torch.isclose`가 두 값을 같다고 본다는 뜻입니다.",
-    "accumulation.table_zero": "강조된 실행, 호출 전마다 초기화:",
+    "accumulation.table_zero": "지금 고른 실행, 호출 전마다 초기화:",
     "accumulation.col_check": "검사",
     "accumulation.graph_same": (
         "그래프 재사용 방법: {mode}. 다른 재사용 방법으로 같은 횟수를 호출해도 값이 완전히 같습니다 {mark}"
@@ -415,10 +418,8 @@ TEXT: dict[str, str] = {
         "그래프 재사용 방법: {mode}. 다른 재사용 방법으로 호출하면 값이 달라집니다 {mark}"
     ),
     "accumulation.history_caption": (
-        "왼쪽 열: 기울기가 더해지므로 선이 호출마다 같은 폭으로 올라갑니다. "
-        "오른쪽 열: 호출 전마다 `.grad`를 초기화하므로 선이 평평합니다. "
-        "두 실행은 항상 함께 그려지고, 초기화 스위치는 어느 쪽을 강조할지 고릅니다. 표와 코드는 강조된 실행을 보여 줍니다. "
-        "축 범위가 고정되어 있어 슬라이더를 움직이며 크기를 그대로 비교할 수 있습니다."
+        "왼쪽 열: 기울기가 더해지므로 선이 호출마다 같은 폭으로 0에서 멀어집니다(원소가 0이면 0에 머뭅니다). 오른쪽 열: 호출 전마다 `.grad`를 초기화하므로 선이 평평합니다. 두 실행을 "
+        "늘 함께 그리고, 초기화 스위치로 고른 쪽 제목에 ▶ 표시가 붙습니다. 표와 코드도 고른 쪽을 보여 줍니다. 축 범위가 고정되어 있어 슬라이더를 움직이며 크기를 그대로 비교할 수 있습니다."
     ),
     "accumulation.chart.history.head_accumulate": "누적 (초기화 없음)",
     "accumulation.chart.history.head_zero": "호출 전마다 초기화",
@@ -491,8 +492,19 @@ TEXT: dict[str, str] = {
     "accumulation.col_w_grad": "마지막 단계에서 쓴 w.grad",
     "accumulation.diverged_cell": "{step}단계에서 발산",
     "accumulation.training_lesson": (
-        "**초기화하지 않으면 생기는 일:** `w.grad`에 지금까지의 기울기가 모두 합쳐져 있어서, 매 단계가 이전 단계들의 "
-        "이동까지 되풀이합니다. 그래서 파라미터가 최솟값(w = 2, c = 1)을 지나쳐 버리고, 손실이 자리를 잡지 못하고 다시 커집니다."
+        "**초기화하지 않으면:** `w.grad`에 지금까지의 기울기가 모두 더해져 있어서, 매 단계가 이전 단계들의 이동까지 되풀이합니다. 이 루프는 모멘텀이 1인 "
+        "SGD(`momentum=1`)와 똑같이 움직입니다."
+    ),
+    "accumulation.outcome.rose": "초기화하지 않은 쪽은 {step}단계에서 손실이 다시 커지기 시작했습니다.",
+    "accumulation.outcome.never_rose": "초기화하지 않은 쪽은 {steps}단계 동안 손실이 한 번도 커지지 않았습니다.",
+    "accumulation.outcome.without_lower": (
+        "이번에는 초기화하지 않은 쪽이 더 낮게 끝났습니다(마지막 손실 {without} 대 {with_}). 학습률이 작을 때는 쌓인 기울기가 걸음을 키워 주는 셈이라 더 빨리 내려갑니다. 하지만 "
+        "모멘텀 1에는 흔들림을 줄이는 힘이 없어서, 바닥 근처에 와도 멈추지 않고 계속 오갑니다. 그래서 학습 루프는 기울기를 매번 초기화합니다."
+    ),
+    "accumulation.outcome.with_lower": "마지막 손실은 초기화한 쪽이 더 낮습니다({with_} 대 {without}).",
+    "accumulation.outcome.only_with_diverged": (
+        "이 학습률에서는 오히려 초기화한 쪽이 발산했습니다. 기본 SGD는 lr × 곡률 h < 2여야 자리를 잡는데, 이 손실에서 가장 큰 곡률은 10이라 lr·h = {lrh}입니다. 초기화하지 "
+        "않은 쪽(모멘텀 1과 같음)은 lr·h < 4인 동안 터지지 않고 흔들리기만 합니다. 자리를 잡지 못하기는 마찬가지입니다."
     ),
     "accumulation.chart.training.title_with": "optim.zero_grad() 사용",
     "accumulation.chart.training.title_without": "optim.zero_grad() 없음",
@@ -534,10 +546,10 @@ TEXT: dict[str, str] = {
     "optimizer.title": "④ 옵티마이저: 학습률과 모멘텀",
     "optimizer.intro": (
         "튜토리얼에서는 `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)`로 모델의 파라미터를 옵티마이저에 넘기고, "
-        "`optim.step()`을 부를 때마다 각 파라미터가 `.grad`에 담긴 기울기의 반대 방향으로 움직입니다. "
-        "이 페이지의 파라미터는 눈으로 따라갈 수 있을 만큼 적습니다. 튜토리얼의 텐서 `a`와 `b`를 쓰거나, "
-        "파라미터가 두 개인 지형 위의 한 점 `a = (a₁, a₂)`를 씁니다. 슬라이더를 움직일 때마다 실제 `torch.optim.SGD`를 "
-        "정한 횟수만큼, 같은 출발점에서 두 번 실행합니다. 한 번은 고른 모멘텀으로, 한 번은 모멘텀 0으로 실행합니다."
+        "`optim.step()`을 부를 때마다 각 파라미터가 모멘텀 버퍼 `buf`의 반대 방향으로 lr × `buf`만큼 움직입니다. 모멘텀이 0이면 `buf`는 그 단계의 "
+        "기울기(`.grad`) 그대로이므로 기울기의 반대 방향으로 움직이고, 모멘텀이 있으면 `buf`에 앞선 기울기들이 섞여 있어 지금 기울기와 방향이 어긋날 수도 있습니다. 이 페이지의 "
+        "파라미터는 눈으로 따라갈 수 있을 만큼 적습니다. 튜토리얼의 텐서 `a`와 `b`를 쓰거나, 파라미터가 두 개인 지형 위의 한 점 `a = (a₁, a₂)`를 씁니다. 슬라이더를 움직일 "
+        "때마다 실제 `torch.optim.SGD`를 정한 횟수만큼, 같은 출발점에서 두 번 실행합니다. 한 번은 고른 모멘텀으로, 한 번은 모멘텀 0으로 실행합니다."
     ),
     "optimizer.controls_objective": "줄일 손실",
     "optimizer.controls_start": "파라미터의 시작값",
@@ -551,9 +563,8 @@ TEXT: dict[str, str] = {
         "바닥을 따라가는 방향은 거의 평평합니다(곡률 1). 가장 낮은 점은 (0, 0)이고, 파라미터는 `a` 하나입니다."
     ),
     "optimizer.objective_caption.rosenbrock": (
-        "옵티마이저를 시험할 때 자주 쓰는 로젠브록 함수로, 바닥이 평평하고 바나나처럼 휘어진 골짜기입니다. "
-        "기본 출발점에서 휘어진 골짜기를 끝까지 따라가도록 좌우를 뒤집었습니다(1 − a₁ 대신 1 + a₁). "
-        "가장 낮은 점은 (−1, 1)이고, 파라미터는 `a` 하나입니다."
+        "옵티마이저를 시험할 때 자주 쓰는 로젠브록 함수입니다. 바닥이 평평하고 바나나 모양으로 휘어진 골짜기가 특징입니다. 기본 출발점에서 휘어진 골짜기를 끝까지 따라가도록 좌우를 뒤집었습니다(1 "
+        "− a₁ 대신 1 + a₁). 가장 낮은 점은 (−1, 1)이고, 파라미터는 `a` 하나입니다."
     ),
     "optimizer.b_unused": (
         "이 지형에서는 `a = (a₁, a₂)`가 지도 위의 출발점입니다. b는 쓰지 않으며, "
@@ -566,102 +577,115 @@ TEXT: dict[str, str] = {
     "optimizer.metric_after": "첫 optim.step() 후",
     "optimizer.metric_plain": "모멘텀 0일 때 같은 단계 후",
     "optimizer.first_same": (
-        "{same} **모멘텀은 첫 단계를 바꾸지 못합니다.** 첫 `optim.step()` 전에는 PyTorch에 모멘텀 버퍼가 없습니다. "
-        "첫 단계가 기울기를 그대로 복사해 버퍼를 만들기 때문에(v = g), 첫 이동은 모멘텀이 없을 때와 똑같이 p − lr·g입니다. "
-        "그래서 두 실행의 손실이 똑같이 {value}입니다. 2단계부터는 버퍼에 앞선 이동이 함께 담깁니다: v = μ·v + g."
+        "{same} **모멘텀은 첫 단계를 바꾸지 못합니다.** 첫 `optim.step()` 전에는 PyTorch에 모멘텀 버퍼가 없습니다. 첫 단계가 기울기를 그대로 복사해 버퍼를 만들기 "
+        "때문에(buf = g), 첫 이동은 모멘텀이 없을 때와 똑같이 p − lr·g입니다. 그래서 두 실행의 손실이 똑같이 {value}입니다. 2단계부터는 버퍼에 앞선 기울기도 함께 담깁니다: "
+        "buf = μ·buf + g."
     ),
     "optimizer.first_plain": (
         "모멘텀이 0이면 PyTorch는 버퍼를 아예 만들지 않고, 매 단계 p ← p − lr·g만 계산합니다. "
         "모멘텀을 올려 비교해 보세요. 버퍼가 기울기에서 출발하므로 첫 단계는 그래도 지금과 똑같습니다."
     ),
     "optimizer.first_up": (
-        "이번에는 손실이 오히려 **올라갔습니다**. 출발점의 경사가 너무 가팔라서, lr × 기울기만큼의 한 걸음이 "
-        "낮은 곳을 지나쳐 더 높은 곳에 떨어졌습니다. 학습률을 줄이면 첫 단계에서 손실이 내려갑니다."
+        "이번에는 첫 단계에서 손실이 오히려 **올라갔습니다**({before} → {after}). 경사가 가팔라서가 아니라 지형이 휘어 있기 때문입니다. 걸음 방향의 곡률이 h인 곳에서 한 "
+        "걸음은 바닥까지의 거리를 (1 − lr·h)배로 만듭니다. lr·h가 2보다 크면 바닥을 지나쳐 처음보다 더 높은 곳에 떨어집니다. 학습률을 충분히 줄이면 첫 단계에서도 손실이 내려갑니다."
     ),
-    "optimizer.first_diverged": (
-        "첫 단계에서 벌써 값이 넘쳤습니다(손실 = {value}). 이 기울기에 비해 학습률이 너무 큽니다."
-    ),
+    "optimizer.first_up_numbers": "이 걸음이 지나간 구간에서 곡률은 가장 큰 곳에서 약 {h}이고, lr·h = {lrh}로 2보다 큽니다.",
+    "optimizer.first_diverged": "첫 단계에서 벌써 값이 넘쳤습니다: {what}. 이 기울기에 비해 학습률이 너무 큽니다.",
     "optimizer.curve_title": "전체 {steps}단계 동안의 손실",
     "optimizer.curve_caption": (
-        "파란 실선은 고른 모멘텀, 주황 점선은 모멘텀 0(기본 SGD)이며 출발점과 학습률은 같습니다. "
-        "속이 빈 원은 첫 단계 전후의 손실로, 두 실행이 똑같습니다. 두 곡선은 버퍼에 앞선 기울기가 처음 섞이는 "
-        "2단계(점선)에서 갈라집니다. 끝에서 둘이 얼마나 벌어지는지가 모멘텀의 효과입니다. "
-        "손실이 여러 자릿수에 걸치면 y축을 로그 눈금으로 그립니다. 손실이 음수이면 부호 있는 로그 눈금 "
-        "sign · log₁₀(1 + |손실|)을 쓰고, 눈금에는 실제 값을 적었습니다."
+        "파란 실선은 고른 모멘텀, 주황 점선은 모멘텀 0(기본 SGD)이며 출발점과 학습률은 같습니다. 속이 빈 원은 첫 단계 전후의 손실로, 두 실행이 똑같습니다. 끝에서 둘이 얼마나 "
+        "벌어지는지가 모멘텀의 효과입니다. 손실이 여러 자릿수에 걸치면 y축을 로그 눈금으로 그립니다. 손실이 음수이면 부호 있는 로그 눈금 sign · log₁₀(1 + |손실|)을 쓰고, "
+        "눈금에는 실제 값을 적었습니다."
     ),
     "optimizer.curve_caption_plain": (
         "모멘텀이 0이라 두 실행이 같으므로 곡선을 하나만 그렸습니다. 속이 빈 원은 첫 단계 전후의 손실입니다. "
         "손실이 여러 자릿수에 걸치면 y축을 로그 눈금으로 그리고(손실이 음수이면 부호 있는 로그 눈금 "
         "sign · log₁₀(1 + |손실|)), 눈금에는 실제 값을 적었습니다."
     ),
+    "optimizer.curve_parts_2": "두 곡선은 버퍼에 앞선 기울기가 처음 섞이는 2단계(점선)에서 갈라집니다.",
+    "optimizer.curve_parts": "두 곡선은 {step}단계(점선)에서 처음 갈라집니다.",
+    "optimizer.curve_parts_never": "두 실행의 파라미터는 함께 끝낸 단계 안에서 한 번도 달라지지 않았습니다.",
     "optimizer.metric_final": "{name}: {steps}단계 후 손실",
     "optimizer.metric_stopped": "{name}: {step}단계에서 멈춤, 손실",
     "optimizer.diverged": (
-        "**{name}: 발산했습니다.** {step}단계를 마치자 손실 값이 float32로 담을 수 있는 범위(약 3.4·10³⁸)를 넘거나 "
-        "NaN이 되어(손실 = {value}) 실행을 그 자리에서 멈췄습니다. 유한한 값으로 끝난 단계는 {done}개이고, "
-        "차트의 빨간 ✕ 표시가 실행이 끝난 곳입니다."
+        "**{name}: 발산했습니다.** {step}단계를 마치자 {what}. 그래서 실행을 그 자리에서 멈췄습니다. 유한한 값으로 끝난 단계는 {done}개이고, 차트의 빨간 ✕ 표시가 "
+        "실행이 끝난 곳입니다."
     ),
+    "optimizer.stop.loss_neg_inf": "손실이 float32로 나타낼 수 있는 범위(약 ±3.4·10³⁸)를 넘어 음의 무한대가 되었습니다",
+    "optimizer.stop.loss_pos_inf": "손실이 float32로 나타낼 수 있는 범위(약 ±3.4·10³⁸)를 넘어 무한대가 되었습니다",
+    "optimizer.stop.loss_nan": "손실이 더는 숫자가 아니게 되었습니다(무한대에서 무한대를 빼는 것처럼 값을 정할 수 없는 계산이 나왔습니다)",
+    "optimizer.stop.params": "파라미터 값이 float32로 나타낼 수 있는 범위를 넘었습니다",
     "optimizer.growing": (
         "**{name}: 발산하는 중입니다.** 아직 float32가 넘치지는 않았지만 손실이 {start}에서 {end}까지 커졌습니다. "
         "걸음마다 더 크게 지나치고 있어서, 단계를 더 늘리면 결국 값이 넘칩니다."
     ),
     "optimizer.why_q": (
-        "**왜 그럴까요?** Q = 3a³ − b²에는 가장 낮은 점이 없습니다. 매 단계 내리막으로 가는데, 여기서는 내리막이 끝없이 이어집니다. "
-        "a는 −∞로 가고(3a³ → −∞), |b|는 계속 커집니다(−b² → −∞). 기울기 9a²와 −2b도 함께 커지므로 걸음이 점점 길어지다가 "
-        "결국 float32가 넘칩니다. 모멘텀은 앞서 간, 점점 커지는 걸음을 계속 더하므로 이 과정을 앞당깁니다. "
-        "학습률을 키워도 마찬가지입니다."
+        "**왜 그럴까요?** Q = 3a³ − b²에는 가장 낮은 점이 없습니다. b의 기울기 −2b는 b를 0에서 멀어지는 쪽으로 밀기 때문에, b가 0이 아니면 |b|가 단계마다 커지고 "
+        "−b²는 끝없이 내려갑니다. a의 기울기 9a²는 음수가 되지 않으므로 a는 줄어들거나 그대로일 뿐 커지지 않습니다. a가 0 아래로 내려가면 3a³이 −∞로 내려가고, 기울기 9a²도 함께 커져서 걸음이 점점 "
+        "길어집니다."
     ),
+    "optimizer.why_q.runaway": "{name}: {elements}의 크기가 너무 커져 손실이 넘쳤습니다.",
+    "optimizer.why_q.runaway_calm": "{name}: {elements}의 크기가 너무 커져 손실이 넘쳤습니다. 나머지 원소가 멈춘 값: {calm}.",
     "optimizer.why_landscape": (
-        "**왜 그럴까요?** 이 지형에는 가장 낮은 점이 있으니, 학습률이 너무 큰 것입니다. 가파른 곳에서는 lr × 기울기만큼의 "
-        "한 걸음이 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. 그곳의 기울기는 더 크므로 걸음이 갈수록 커집니다. "
-        "곡률이 h인 그릇 모양에서 기본 SGD는 lr·h < 2일 때만, 모멘텀 μ를 쓴 SGD는 lr·h < 2(1 + μ)일 때만 바닥에 자리 잡습니다. "
-        "학습률을 줄여 보세요."
+        "**왜 그럴까요?** 이 지형에는 가장 낮은 점이 있으니, 학습률이 너무 큰 것입니다. 많이 휜 곳에서는 lr × 기울기만큼의 한 걸음이 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. "
+        "그곳의 기울기는 더 크므로 걸음이 갈수록 커집니다. 곡률이 h인 그릇 모양에서 기본 SGD는 lr·h < 2일 때만, 모멘텀 μ를 쓴 SGD는 lr·h < 2(1 + μ)일 때만 바닥에 "
+        "자리 잡습니다. 학습률을 줄여 보세요."
+    ),
+    "optimizer.why_valley": (
+        "{name}: 골짜기를 가로지르는 방향의 곡률은 h = 40이므로 lr·h = {lrh}이고, 한계 2(1 + μ) = {limit}보다 큽니다."
     ),
     "optimizer.q_unbounded": (
-        "Q = 3a³ − b²에는 가장 낮은 점이 없습니다. a를 더 음수로, |b|를 더 크게 만들면 손실은 얼마든지 더 내려갑니다. "
-        "그래서 이 목적 함수에서 SGD는 한곳에 자리 잡지 못합니다. 단계 수를 늘리거나 학습률·모멘텀을 키우면 "
-        "float32가 넘칠 때까지 달아나고, 그러면 이 페이지가 실행을 멈추고 그 자리를 표시합니다. "
-        "제곱 오차 같은 실제 손실에는 더 내려갈 수 없는 아래쪽 한계가 있습니다."
+        "Q = 3a³ − b²에는 가장 낮은 점이 없습니다. a를 더 음수로, |b|를 더 크게 만들면 손실은 얼마든지 더 내려갑니다. 기울기 (9a², −2b)가 0이 되는 곳은 a = b = "
+        "0 한 점뿐인데, 그곳도 최솟값이 아닙니다. 조금만 옆으로 가도 손실이 더 내려갑니다. 제곱 오차 같은 실제 손실에는 더 내려갈 수 없는 아래쪽 한계가 있습니다."
     ),
+    "optimizer.q_outlook.runs": (
+        "이번 {steps}단계 안에서는 값이 넘치지 않았지만, 자리를 잡은 것도 아닙니다. 0에서 계속 멀어지는 원소가 있어서({elements}) 단계를 늘리면 손실은 끝없이 내려가고, 결국 "
+        "float32가 넘칩니다."
+    ),
+    "optimizer.q_outlook.creeps": "b가 0이라 −b²는 움직이지 않고, a는 0보다 큰 쪽에서 0으로 다가가는 중입니다. 기울기 9a²도 a와 함께 작아집니다.",
+    "optimizer.q_outlook.still": "이 출발점에서는 기울기가 정확히 0이라 SGD가 한 걸음도 움직이지 않았습니다. 최솟값이어서가 아니라 평평한 곳이어서 멈춘 것입니다.",
     "optimizer.map_title": "손실 지형 위의 두 경로",
-    "optimizer.map_caption.valley": (
-        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). "
-        "점 하나가 `optim.step()` 한 번 뒤의 위치입니다. 튜토리얼의 lr 0.01, 모멘텀 0.9에서는 이렇게 움직입니다. "
-        "기본 SGD(주황 점선)는 그 자리의 기울기에 비례해서만 움직이므로, 몇 걸음 만에 골짜기 바닥까지 내려간 뒤 "
-        "거의 평평한 바닥을 따라서는 아주 느리게 기어갑니다. 모멘텀(파란 선)은 앞선 속도의 μ만큼을 계속 지니고 가므로 "
-        "바닥을 따라 점점 빨라지고, 최저점을 지나쳤다가 되돌아옵니다. "
-        "Distill의 글 [Why Momentum Really Works](https://distill.pub/2017/momentum/)의 그림을 본떴습니다."
+    "optimizer.map_legend": (
+        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). 점 하나가 `optim.step()` 한 번 뒤의 위치이고, 파란 실선은 고른 모멘텀, 주황 "
+        "점선은 모멘텀 0(기본 SGD)입니다."
     ),
-    "optimizer.map_caption.rosenbrock": (
-        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). "
-        "점 하나가 `optim.step()` 한 번 뒤의 위치입니다. 튜토리얼의 lr 0.01, 모멘텀 0.9에서는 이렇게 움직입니다. "
-        "기본 SGD(주황 점선)는 휘어진 골짜기로 미끄러져 내려간 뒤, 평평하게 휘어진 바닥을 따라서는 거의 움직이지 못합니다. "
-        "모멘텀(파란 선)은 바닥을 따라 속도를 붙여, 중간중간 지나치면서도 휘어진 길을 따라 최저점 (−1, 1)까지 갑니다. "
+    "optimizer.map_legend_one": (
+        "등고선은 손실이 같은 점을 이은 선이고, 색이 진할수록 손실이 낮습니다(색은 로그 눈금). 점 하나가 `optim.step()` 한 번 뒤의 위치입니다."
+    ),
+    "optimizer.map_run.closer": "**{name}**: {steps}단계 동안 최저점까지의 거리가 {start}에서 {end}로 줄었습니다.",
+    "optimizer.map_run.farther": "**{name}**: {steps}단계 뒤 최저점까지의 거리가 {start}에서 {end}로 오히려 늘었습니다.",
+    "optimizer.map_run.left": "**{name}**: {step}단계에서 지도 밖으로 나갔습니다.",
+    "optimizer.map_compare.momentum": (
+        "이번에는 모멘텀 쪽이 최저점에 더 가까이 갔습니다. 기본 SGD는 그 자리의 기울기만큼만 움직이므로 평평한 바닥에서는 걸음이 아주 작아집니다. 모멘텀은 앞선 버퍼의 μ = {mu}배를 계속 "
+        "지니고 가므로 평평한 바닥에서도 속도가 붙습니다."
+    ),
+    "optimizer.map_compare.plain": (
+        "이번에는 기본 SGD가 최저점에 더 가까이 갔습니다. 모멘텀이 늘 빠른 것은 아닙니다. 쌓인 속도 때문에 최저점을 지나쳤다가 되돌아오느라 늦어지기도 합니다."
+    ),
+    "optimizer.map_credit": (
         "Distill의 글 [Why Momentum Really Works](https://distill.pub/2017/momentum/)의 그림을 본떴습니다."
     ),
     "optimizer.params_title": "a와 b는 어디로 갈까",
     "optimizer.params_caption": (
-        "선 하나가 한 원소의 단계별 값입니다(실선: 고른 모멘텀, 점선: 모멘텀 0). a의 기울기 9a²는 음수가 되지 않으므로 "
-        "매 단계 a가 줄어듭니다. 모멘텀이나 큰 학습률 때문에 a가 0 아래로 내려가면 경사가 점점 가팔라져 a는 −∞로 내달립니다. "
-        "b의 기울기 −2b는 b를 0에서 멀어지는 쪽으로 밀기 때문에 |b|는 계속 커집니다."
+        "선 하나가 한 원소의 단계별 값입니다(실선: 고른 모멘텀, 점선: 모멘텀 0). a의 기울기 9a²는 음수가 되지 않으므로 a는 줄어들거나 그대로일 뿐 커지지 않습니다. 모멘텀이나 큰 학습률 때문에 a가 0 "
+        "아래로 내려가면 경사가 점점 가팔라져 a는 −∞ 쪽으로 점점 빠르게 내려갑니다. b의 기울기 −2b는 b를 0에서 멀어지는 쪽으로 밀기 때문에, b가 0이 아니면 |b|는 계속 커집니다."
     ),
     "optimizer.rule_title": "PyTorch의 업데이트 규칙에 이 페이지의 숫자 넣기",
     "optimizer.rule_text": (
-        "`optim.step()`은 파라미터 p마다 다음을 계산합니다(PyTorch SGD의 기본값 `dampening=0`, `nesterov=False`). "
-        "g는 `p.grad`, μ는 모멘텀, v는 PyTorch가 `optimizer.state[p][\"momentum_buffer\"]`에 보관하는 모멘텀 버퍼입니다."
+        "`optim.step()`은 파라미터 p마다 다음을 계산합니다(PyTorch SGD의 기본값 `dampening=0`, `nesterov=False`). g는 `p.grad`, μ는 "
+        "모멘텀, buf는 PyTorch가 `optimizer.state[p][\"momentum_buffer\"]`에 보관하는 모멘텀 버퍼입니다."
     ),
-    "optimizer.rule_step1": "**1단계**, 원소 `{name}`: 아직 버퍼가 없으므로 v는 기울기 그대로 시작합니다.",
+    "optimizer.rule_step1": "**1단계**, 원소 `{name}`: 아직 버퍼가 없으므로 buf는 기울기 그대로 시작합니다.",
     "optimizer.rule_step2": "**2단계**, 원소 `{name}`: 이제 버퍼가 이전 단계의 이동을 함께 가져옵니다.",
-    "optimizer.rule_plain": "**1단계**, 원소 `{name}`: 모멘텀이 0이면 버퍼가 없으므로 매 단계 v = g입니다.",
+    "optimizer.rule_plain": "**1단계**, 원소 `{name}`: 모멘텀이 0이면 버퍼가 없으므로 매 단계 p ← p − lr·g입니다.",
     "optimizer.rule_table_title": "{step}단계, 모든 원소",
     "optimizer.rule_check_caption": (
-        "손 계산 열은 기록된 p, g와 이전 v로 이 페이지에서 직접 계산한 값(float32)입니다. "
-        "✓는 그 값이 `torch.optim.SGD`의 결과, 즉 단계 뒤의 파라미터 및 `optimizer.state[p][\"momentum_buffer\"]`와 "
-        "일치한다는 뜻입니다."
+        "손 계산 열은 기록된 p, g와 이전 buf로 이 페이지에서 직접 계산한 값(float32)입니다. ✓는 그 값이 `torch.optim.SGD`의 결과, 즉 단계 뒤의 파라미터 및 "
+        "`optimizer.state[p][\"momentum_buffer\"]`와 일치한다는 뜻입니다."
     ),
     "optimizer.rule_none": "유한한 값으로 끝난 단계가 없어서 규칙에 넣을 숫자가 없습니다.",
     "optimizer.col_element": "원소",
-    "optimizer.col_v_before": "이전 v",
+    "optimizer.col_v_before": "이전 buf",
     "optimizer.col_hand": "손 계산",
     "optimizer.col_torch": "SGD 결과",
     "optimizer.col_check": "검사",
@@ -847,6 +871,14 @@ TEXT: dict[str, str] = {
     "optimizer.predict.momentum_first_loss.wrong.lower": "모멘텀은 지나온 방향이 있어야 힘을 씁니다. 첫 단계에서는 버퍼가 기울기 그 자체라서 모멘텀이 없을 때와 똑같이 움직입니다.",
     "optimizer.predict.momentum_first_loss.wrong.higher": "모멘텀이 아직 지나칠 수 없습니다. 첫 단계에서는 버퍼가 기울기 그 자체라서 모멘텀이 없을 때와 똑같이 움직입니다.",
     "optimizer.predict.momentum_first_loss.wrong.same": "여기서는 두 첫 단계가 다릅니다. 손실은 모멘텀이 있을 때 {after_momentum}, 없을 때 {after_plain}입니다.",
+    "optimizer.code.q": "튜토리얼의 Q를 오차로 봄",
+    "optimizer.code.valley": "a[0] = a[1]을 따라 좁게 파인 골짜기, 가장 낮은 점은 (0, 0)",
+    "optimizer.code.rosenbrock": "좌우를 뒤집은 로젠브록 함수, 가장 낮은 점은 (-1, 1)",
+    "optimizer.code.before": "첫 optim.step() 전의 손실",
+    "optimizer.code.step": "buf = momentum*buf + grad; p -= lr*buf",
+    "optimizer.code.after": "이번 optim.step() 뒤의 손실",
+    "optimizer.code.overflow": "넘침 또는 NaN: 발산했으므로 멈춤",
+    "optimizer.code.no_buffer": "모멘텀 0: PyTorch는 모멘텀 버퍼를 만들지 않습니다 (optim.state[a]가 비어 있음)",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① ResNet18로 학습 한 단계 실행하기",
     "resnet.intro": (
@@ -889,10 +921,14 @@ TEXT: dict[str, str] = {
         "실제 사진을 넣으면 확신 있는, 의미 있는 답이 나옵니다."
     ),
     "resnet.top_random": (
-        "**무작위 가중치에서는 이 클래스 이름에 아무 의미가 없습니다.** 신경망이 아직 아무 클래스도 배우지 않아서 "
-        "확률이 모두 균등한 값 1/1000 = 0.1 % 근처에 머물고, 어떤 이름이 위에 오는지는 우연입니다."
+        "**무작위 가중치에서는 이 클래스 이름에 아무 의미가 없습니다.** 신경망이 아직 아무 클래스도 배우지 않았습니다. 가장 높은 다섯 확률도 {low}–{high} %로, 1000개 클래스가 "
+        "모두 같을 때의 값 0.1 %의 {ratio_low}–{ratio_high}배일 뿐이고, 어떤 이름이 위에 오는지는 우연입니다."
     ),
     "resnet.loss_title": "2 · 손실: 역전파를 시작할 숫자 하나",
+    "resnet.loss_unbounded": (
+        "먼저 알아 둘 점이 있습니다. 튜토리얼의 손실 `(prediction - labels).sum()`에는 아래쪽 한계가 없습니다. 출력 1000개를 끌어내리기만 하면 얼마든지 작아지므로 0 "
+        "아래, 음수로도 끝없이 내려갑니다. 그래서 이 페이지의 손실은 음수로 나오고, 학습이 '끝나는' 지점도 없습니다."
+    ),
     "resnet.loss_text": (
         "`loss = (prediction - labels).sum()` = **{loss}** 입니다. 정답 역할의 `labels = torch.rand(1, 1000)`도 임의의 값입니다. "
         "튜토리얼과 같은 연습용 손실로, 1000개의 차이를 모두 더해 스칼라 하나로 만듭니다. `backward()`에는 그거면 충분합니다. "
@@ -921,9 +957,10 @@ TEXT: dict[str, str] = {
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
     "resnet.chart.grads.legend": "레이어:",
     "resnet.grads_caption": (
-        "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, "
-        "`bn…weight`와 `bn…bias`는 BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. "
-        "`downsample`은 블록의 지름길(shortcut)에 있는 1×1 합성곱입니다."
+        "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
+        "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 층입니다. `downsample.0`은 1×1 "
+        "합성곱, `downsample.1`은 그 뒤의 BatchNorm이고, `downsample.1.weight`와 `downsample.1.bias`는 그 BatchNorm의 배율과 "
+        "이동값입니다."
     ),
     "resnet.table_expander": "모든 파라미터 텐서를 숫자로 보기",
     "resnet.col_parameter": "파라미터",
@@ -952,10 +989,17 @@ TEXT: dict[str, str] = {
     "resnet.rule_ok_plain": "✓ 모든 단계, 모든 텐서에서 확인했습니다: 새 가중치는 W − lr·grad입니다 (모멘텀이 0이면 버퍼를 두지 않습니다).",
     "resnet.rule_bad": "✗ 어떤 단계에서 가중치가 SGD 규칙 W − lr·buf를 따르지 않았습니다. 아래 표에서 어느 단계인지 볼 수 있습니다.",
     "resnet.loss_falls": (
-        "이 손실에는 하한이 없습니다. 단계마다 출력 1000개를 모두 끌어내리므로 손실은 계속 내려가고, 모멘텀이 있으면 갈수록 더 빨리 내려갑니다. "
-        "교차 엔트로피 같은 제대로 된 손실은 예측이 맞아지면 더 줄어들지 않습니다."
+        "교차 엔트로피 같은 제대로 된 손실은 0 아래로 내려가지 않습니다. 예측이 맞은 뒤에도 조금씩 줄어들지만 0에 다가갈 뿐입니다. 이 연습용 손실에는 그런 바닥이 없습니다."
     ),
-    "resnet.diverged": "숫자가 넘쳤습니다(NaN 또는 ∞). 하한이 없는 손실 때문에 이동 폭이 float32로 표현할 수 없을 만큼 커졌습니다. 학습률을 낮추거나 단계 수를 줄여 보세요.",
+    "resnet.loss_one_down": "이번 한 단계에서 손실이 {before}에서 {after}로 내려갔습니다.",
+    "resnet.loss_one_up": "이번 한 단계에서는 손실이 {before}에서 {after}로 오히려 올라갔습니다.",
+    "resnet.loss_all_down_faster": "{steps}단계 내내 손실이 내려갔고, 한 단계에 내려가는 폭도 단계마다 커졌습니다.",
+    "resnet.loss_all_down": "{steps}단계 내내 손실이 내려갔습니다.",
+    "resnet.loss_rose_at": "{step}단계에서는 손실이 내려가지 않고 오히려 올라갔습니다.",
+    "resnet.diverged": (
+        "숫자가 넘쳤습니다. {step}단계를 마친 뒤의 손실은 float32로 나타낼 수 있는 범위를 벗어나 더는 유한한 수가 아닙니다. 하한이 없는 손실을 따라 가중치가 끝없이 끌려간 "
+        "결과입니다. 단계 수를 줄이거나 학습률을 낮춰 보세요."
+    ),
     "resnet.steps_expander": "단계별 숫자 보기",
     "resnet.col_step": "단계",
     "resnet.col_loss_before": "단계 시작 때 손실",
@@ -976,29 +1020,34 @@ TEXT: dict[str, str] = {
     "resnet.chart.move.no_buffer": "모멘텀 = 0: SGD가 버퍼를 두지 않습니다",
     "resnet.chart.move.change_text": "{percent} %",
     "resnet.move_caption": (
-        "이 연습용 손실은 출력 1000개를 한꺼번에 끌어내리기 때문에 기울기가 큽니다. lr = {lr}에서는 "
-        "가장 많이 움직인 레이어가 자기 크기의 {percent} %만큼 바뀌었습니다. 학습률을 낮추고 막대가 줄어드는 것을 보세요."
+        "이 연습용 손실은 출력 1000개를 한꺼번에 끌어내립니다. lr = {lr}로 {steps}단계를 진행하는 동안 가장 많이 움직인 레이어는 `{layer}`이고, 자기 크기의 "
+        "{percent} %만큼 바뀌었습니다. 학습률을 낮추면 막대가 줄어듭니다."
     ),
-    "resnet.finetune_title": "6 · 미세 조정(finetuning): 신경망을 얼리고 새 fc만 학습하기",
+    "resnet.move_caption_overflow": "계산이 넘쳐서 가중치가 얼마나 움직였는지 잴 수 없습니다. 단계 수나 학습률을 줄이면 막대가 다시 나타납니다.",
+    "resnet.finetune_title": "6 · 미세 조정(finetuning): 신경망을 고정하고 새 fc만 학습하기",
     "resnet.finetune_text": (
-        "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 얼리고(freeze) "
-        "마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 기울기를 필요로 합니다."
+        "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 고정(동결, freeze)하고 마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 "
+        "기울기를 필요로 합니다."
     ),
-    "resnet.finetune_presence": "얼린 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
+    "resnet.finetune_presence": "고정한 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
     "resnet.col_layer": "레이어",
     "resnet.col_with_grad": ".grad가 생긴 텐서",
     "resnet.col_none": ".grad가 None",
-    "resnet.finetune_counts": "학습되는 숫자는 {trainable}개이고, 나머지 {frozen}개는 얼려져서 `.grad`를 받지 않습니다.",
+    "resnet.finetune_counts": "학습되는 숫자는 {trainable}개이고, 나머지 {frozen}개는 고정되어 `.grad`를 받지 않습니다.",
     "resnet.metric_speedup": "loss.backward()가 빨라진 배수",
     "resnet.chart.time.full": "신경망 전체",
-    "resnet.chart.time.frozen": "얼린 신경망 + 새 fc",
+    "resnet.chart.time.frozen": "고정한 신경망 + 새 fc",
     "resnet.chart.time.x": "loss.backward() 시간 (ms)",
     "resnet.chart.time.y": "모델",
     "resnet.chart.time.ms": "{value} ms",
     "resnet.time_caption": "이 서버에서 잰 값입니다. 각각 {repeats}번 실행한 중앙값이고 순전파 시간은 빼고 쟀습니다. 서버 부하에 따라 달라집니다.",
     "resnet.finetune_speed": (
-        "`loss.backward()`가 약 **{speedup}배 빨라집니다**. autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로, "
-        "`fc`에서 멈추고 얼린 레이어에는 들어가지 않습니다."
+        "`loss.backward()`가 약 **{speedup}배 빨라집니다**. autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로, `fc`에서 멈추고 고정한 레이어에는 "
+        "들어가지 않습니다."
+    ),
+    "resnet.finetune_no_speedup": (
+        "이번 측정에서는 `loss.backward()`가 빨라지지 않았습니다({speedup}배). 서버가 다른 계산으로 바쁘면 짧은 시간 측정은 흔들립니다. 그래도 할 일은 줄었습니다: "
+        "autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로 `fc`에서 멈추고, 고정한 레이어에는 들어가지 않습니다."
     ),
     "resnet.none_expander": ".grad가 None으로 남은 텐서 {count}개",
     "resnet.nograd_title": "7 · torch.no_grad(): 그래프 없이 순전파하기",
@@ -1039,4 +1088,17 @@ TEXT: dict[str, str] = {
     "resnet.predict.loss_after_step.wrong.lower": "기울기 반대 방향으로의 한 걸음은 충분히 작을 때만 손실을 줄입니다. lr = {lr}에서는 지나쳐 버렸습니다.",
     "resnet.predict.loss_after_step.wrong.higher": "`optim.step()`은 기울기의 반대 방향으로 움직이므로 학습률이 충분히 작으면 손실이 줄어듭니다. 여기서는 학습률(lr = {lr})이 충분히 작았습니다.",
     "resnet.predict.loss_after_step.wrong.same": "기울기가 0이 아닌 가중치는 모두 움직이므로 손실도 바뀝니다: {before} → {after}.",
+    "resnet.code.random_weights": "이 페이지의 무작위 가중치",
+    "resnet.code.eval": "마지막 특징 맵이 1x1: BatchNorm을 학습 모드로 쓸 수 없음",
+    "resnet.code.seed": "이미지와 정답을 만드는 난수 시드",
+    "resnet.code.data": "임의의 RGB 이미지 한 장",
+    "resnet.code.labels": "임의의 정답, 클래스마다 하나",
+    "resnet.code.zero_grad": "이전 단계의 .grad 비우기",
+    "resnet.code.forward": "순전파, 모양 (1, 1000)",
+    "resnet.code.loss": "튜토리얼의 연습용 손실",
+    "resnet.code.backward": "모든 파라미터의 .grad 채우기",
+    "resnet.code.step": "W <- W - lr * buf (모멘텀 버퍼, 모멘텀이 0이면 grad)",
+    "resnet.code.no_grad": "값만 잴 때는 그래프가 필요 없음",
+    "resnet.code.freeze": "사전 학습된 파라미터를 모두 고정",
+    "resnet.code.new_fc": "새 마지막 레이어: requires_grad=True",
 }
