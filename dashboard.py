@@ -11,13 +11,15 @@ import streamlit as st
 import torch  # noqa: F401
 import torchvision  # noqa: F401
 
-from components.ui.controls import current_language
+from components.ui.controls import current_language, presenting
 from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
 
 lang = current_language()
+# Presenter view folds the sidebar: the projector's 1024 px go to the lesson.
 st.set_page_config(page_title=t("app.title", lang), page_icon=":material/school:",
-                   layout="wide")
+                   layout="wide",
+                   initial_sidebar_state="collapsed" if presenting() else "auto")
 
 home_slug, home_icon = HOME
 pages = [st.Page(f"pages/{home_slug}.py", title=t(f"nav.{home_slug}", lang),

@@ -13,7 +13,13 @@ from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
 from components.ui.controls import control_widget
 from components.ui.i18n import t
-from components.ui.layout import code_panel, start_page
+from components.ui.layout import (
+    chart,
+    code_panel,
+    end_page,
+    fragment_unless_presenting,
+    start_page,
+)
 from components.ui.panels import labels_for
 from components.ui.resnet_cache import (
     ServerBusy,
@@ -79,14 +85,14 @@ st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.lab
 st.subheader(t("resnet.grads_title", lang))
 st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
-st.plotly_chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
-                key="grads_chart")
+chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
+      key="grads_chart")
 st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     st.markdown(parameter_table(result, lang))
 
 
-@st.fragment
+@fragment_unless_presenting
 def training_sections(state, pristine) -> None:
     """The training sliders, sections 4-5 and the code panel: a slider reruns only this part."""
     lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
@@ -109,8 +115,8 @@ def training_sections(state, pristine) -> None:
     metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
                           format_number(result.losses[-1]),
                           delta=loss_delta(result.loss_change), delta_color="off")
-    st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
-                    key="loss_chart")
+    chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
+          key="loss_chart")
     if result.diverged:
         # NaN fails every comparison: the rule check would only repeat the overflow.
         st.error(t("resnet.diverged", lang), icon=":material/warning:")
@@ -123,8 +129,8 @@ def training_sections(state, pristine) -> None:
 
     st.subheader(t("resnet.move_title", lang))
     st.markdown(t("resnet.move_text", lang, steps=steps))
-    st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
-                    key="move_chart")
+    chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
+          key="move_chart")
     st.caption(t("resnet.move_caption", lang, lr=format_number(lr),
                  percent=format_number(100 * result.largest_relative_change, 3)))
 
@@ -146,9 +152,9 @@ with time_col:
     st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
                   frozen=count(finetune.frozen_numel)))
     st.metric(t("resnet.metric_speedup", lang), f"{format_number(finetune.speedup, 3)}×")
-    st.plotly_chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
-                                         labels_for("resnet.chart.time", lang)),
-                    key="time_chart")
+    chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
+                               labels_for("resnet.chart.time", lang)),
+          key="time_chart")
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats))
 st.markdown(t("resnet.finetune_speed", lang, speedup=format_number(finetune.speedup, 3)))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
@@ -157,3 +163,4 @@ with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad
 st.subheader(t("resnet.nograd_title", lang))
 st.markdown(t("resnet.nograd_text", lang))
 st.markdown(no_grad_table(finetune, lang))
+end_page(state)
