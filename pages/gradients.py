@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.charts.gradients import gradient_bars_figure, tangent_figure
 from components.charts.graph_svg import backward_graph_svg
+from components.charts.style import PRESENT_SCALE
 from components.core.gradients import (
     gradients_of_q,
     q_curve,
@@ -13,7 +14,14 @@ from components.core.gradients import (
 from components.core.snippets import gradients_snippet
 from components.ui.controls import control_group, set_values
 from components.ui.i18n import t
-from components.ui.layout import chart, code_panel, end_page, start_page
+from components.ui.layout import (
+    chart,
+    code_panel,
+    columns_unless_presenting,
+    end_page,
+    is_presenting,
+    start_page,
+)
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.schema import A1, B1
 
@@ -70,8 +78,9 @@ for element, column in zip((1, 2), st.columns(2, gap="large"), strict=True):
 st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))
-graph_col, graph_text = st.columns([3, 2], gap="large")
-graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang)))
+graph_col, graph_text = columns_unless_presenting(state, [3, 2])
+graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang),
+                                   scale=PRESENT_SCALE if is_presenting(state) else 1.0))
 graph_text.markdown(t("gradients.graph_caption", lang))
 
 st.subheader(t("gradients.why_title", lang))

@@ -120,9 +120,10 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
 
 
 def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int):
-    """Loss per SGD step, with and without ``optim.zero_grad()``, side by side.
+    """Loss per SGD step, with and without ``optim.zero_grad()``, one above the other.
 
-    Both panels share one y axis: from 0 to a little above the highest loss
+    Stacked, not side by side: on a phone two side-by-side panels left each
+    about 150 px and their titles ran into each other. Both panels share one y range: from 0 to a little above the highest loss
     drawn (at least the starting loss). A diverged run's curve stops at its
     last finite loss and an ✕ marks the step where it blew up, at the top.
     ``labels``: ``title_with``, ``title_without``, ``x``, ``y``, ``start``,
@@ -134,7 +135,7 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
     # Room above the curves for the ✕ and its label when a run blew up.
     blew_up = any(run.diverged_at is not None for _, run, _ in runs)
     top = highest * (1.45 if blew_up else 1.12)
-    x_domains = ((0.0, 0.47), (0.53, 1.0))
+    y_domains = ((0.58, 1.0), (0.0, 0.42))
     grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999")
     traces, layout, annotations = [], {}, []
     for col, run, color in runs:
@@ -162,23 +163,22 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
                 textfont=dict(size=15, color=color), cliponaxis=False, hoverinfo="skip",
                 **axes,
             ))
-        layout[f"xaxis{suffix}"] = dict(grid, domain=x_domains[col - 1], anchor=f"y{suffix}",
-                                        range=(0.5, steps + 0.5), title=dict(text=labels["x"]))
-        y_axis = dict(grid, anchor=f"x{suffix}", range=(0, top))
-        if col == 1:
-            y_axis.update(title=dict(text=labels["y"]))
-        else:
-            y_axis.update(matches="y", showticklabels=False)
+        layout[f"xaxis{suffix}"] = dict(grid, anchor=f"y{suffix}", range=(0.5, steps + 0.5),
+                                        title=dict(text=labels["x"], standoff=4))
+        y_axis = dict(grid, anchor=f"x{suffix}", range=(0, top), domain=y_domains[col - 1],
+                      title=dict(text=labels["y"]))
+        if col == 2:
+            y_axis.update(matches="y")
         layout[f"yaxis{suffix}"] = y_axis
         annotations.append(dict(
             text=labels["title_with" if col == 1 else "title_without"],
-            x=sum(x_domains[col - 1]) / 2, y=1.0, xref="paper", yref="paper",
+            x=0.5, y=y_domains[col - 1][1], xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False,
             font=dict(size=16, color=color),
         ))
     fig = go.Figure(data=traces, layout=dict(
-        **layout, height=400, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+        **layout, height=640, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
         plot_bgcolor="white", annotations=annotations,
-        legend=dict(orientation="h", x=1, xanchor="right", y=1.16, yanchor="bottom"),
+        legend=dict(orientation="h", x=0, xanchor="left", y=1.09, yanchor="bottom"),
     ))
     return fig

@@ -103,8 +103,11 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
             ax=-60 if curve.x0 > middle else 60, ay=-34 if above else 34,
             font=dict(size=15, color=TANGENT_COLOR), bgcolor="rgba(255,255,255,0.85)",
             text=labels["slope"].format(value=format_number(curve.slope))))
-    layout.update(height=620, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                  legend=dict(orientation="h", y=1.12, x=0, font=LEGEND_FONT))
+    # The legend hangs from the figure's top edge (not above the plot), so
+    # larger type in the presenter view cannot push it onto the panel title.
+    layout.update(height=640, margin=dict(l=10, r=10, t=90, b=10), font=FONT,
+                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0,
+                              font=LEGEND_FONT))
     return go.Figure(data=traces, layout=layout)
 
 

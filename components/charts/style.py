@@ -53,6 +53,21 @@ def scaled(fig, scale: float):
     _scale_font_sizes(spec, scale)
     if template is not None:
         layout["template"] = template
+    # Axes and legends that left their sizes to the theme get explicit,
+    # scaled ones: the theme would draw them at its own small default.
+    for name, axis in layout.items():
+        if name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict):
+            axis.setdefault("tickfont", {}).setdefault("size", TICK_FONT["size"] * scale)
+            title = axis.get("title")
+            if isinstance(title, dict):
+                title.setdefault("font", {}).setdefault("size", TITLE_FONT["size"] * scale)
+    if isinstance(layout.get("legend"), dict) or "legend" not in layout:
+        legend = layout.setdefault("legend", {})
+        legend.setdefault("font", {}).setdefault("size", LEGEND_FONT["size"] * scale)
+    for trace in spec.get("data", []):
+        if isinstance(trace.get("colorbar"), dict):
+            trace["colorbar"].setdefault("tickfont", {}).setdefault(
+                "size", TICK_FONT["size"] * scale)
     if isinstance(layout.get("height"), (int, float)):
         layout["height"] = round(layout["height"] * scale)
     margin = layout.get("margin") or {}

@@ -28,6 +28,8 @@ from components.ui.user_text import plain
 _STATIC = Path(__file__).parent / "static"
 APP_CSS = (_STATIC / "app.css").read_text(encoding="utf-8")
 PRESENT_CSS = (_STATIC / "present.css").read_text(encoding="utf-8")
+# A "<" would let the text end the style element early (or make Streamlit drop it).
+assert "<" not in APP_CSS + PRESENT_CSS, "CSS files must not contain '<'"
 # Longest link the share panel prints (a URL holds ~20 short parameters).
 _LINK_LIMIT = 600
 
@@ -122,6 +124,14 @@ def share_panel(state: PageState) -> None:
                     wrap_lines=True)
 
 
+def columns_unless_presenting(state: PageState, spec, gap: str = "large"):
+    """``st.columns(spec)``, or full-width rows in presenter view, where a
+    figure beside its text would be too small to read from the back."""
+    if is_presenting(state):
+        return [st.container() for _ in spec]
+    return st.columns(spec, gap=gap)
+
+
 def chart(fig, key: str, container=None) -> None:
     """Draw a plotly figure: larger type in presenter view, no floating toolbar.
 
@@ -181,5 +191,5 @@ def lesson_link(slug: str, label: str, icon: str, lang: str) -> None:
     try:
         st.page_link(f"pages/{slug}.py", label=label, icon=icon)
     except StreamlitPageNotFoundError:
-        target = "." if slug == HOME[0] else f"./{slug}"
+        target = "./" if slug == HOME[0] else f"./{slug}"
         st.markdown(f"[{label}]({target}?lang={lang})")
