@@ -79,7 +79,7 @@ def _decoded_qr(tab) -> str:
     image = tab.locator(QR)
     image.scroll_into_view_if_needed()
     tab.wait_for_function(f"() => {{ const i = document.querySelector({QR!r}); "
-                          "return i && i.complete && i.naturalWidth > 0; }}", timeout=30_000)
+                          "return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
     assert len(codes) == 1
     return codes[0].text

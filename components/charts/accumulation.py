@@ -37,6 +37,20 @@ def _end_positions(last_values, calls: int) -> tuple[str, str]:
     return f"bottom {side}", f"top {side}"
 
 
+def _wrapped(text: str, width: int = 16) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` units (a
+    Hangul syllable counts two), as ``<br>``-joined plotly text: a column
+    heading then fits its panel even on a 360 px phone."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and sum(2 if ord(c) > 0x1100 else 1 for c in candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
 def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, str],
                    tensor: str):
     """``tensor``'s gradient ("a" or "b") after every call: accumulating | reset.
@@ -104,7 +118,7 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
             annotations.append(dict(
                 x=0.5, y=1.0, xref=f"x{suffix} domain", yref="paper",
                 yanchor="bottom", yshift=26, showarrow=False,
-                text=f"<b>{labels['current'].format(head=head) if is_current else head}</b>",
+                text=f"<b>{_wrapped(labels['current'].format(head=head) if is_current else head)}</b>",
                 font=dict(size=17, color=CURRENT_COLOR if is_current else OTHER_COLOR),
             ))
         if is_current:
@@ -112,9 +126,10 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
                                x0=0, x1=1, y0=0, y1=1, fillcolor=CURRENT_FILL, layer="below",
                                line=dict(color=CURRENT_COLOR, width=2)))
     return go.Figure(data=traces, layout=dict(
-        **layout, height=370 if top else 290,
-        margin=dict(l=10, r=10, t=110 if top else 40, b=10), font=FONT,
-        legend=dict(orientation="h", y=1.33, x=0, yanchor="bottom"),
+        **layout, height=400 if top else 290,
+        margin=dict(l=10, r=10, t=140 if top else 40, b=10), font=FONT,
+        # From the figure's top edge: the (two-line) headings sit below it.
+        legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
         plot_bgcolor="white", annotations=annotations, shapes=shapes,
     ))
 

@@ -13,6 +13,7 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.charts.style import readable
 from components.numbers import format_number
 
 FONT = dict(size=15)
@@ -37,6 +38,12 @@ def _log_range(values, pad: float = 0.35) -> tuple[float, float]:
         return (-1.0, 1.0)
     low, high = math.log10(min(finite)), math.log10(max(finite))
     return (math.floor(low - pad), high + max(pad, 0.6))
+
+
+def _log_dtick(log_range: tuple[float, float]) -> int:
+    """Whole decades between labels, at most ~5 labels: they fit a phone's
+    width, and whole decades never bring plotly's small in-between digits."""
+    return max(1, math.ceil((log_range[1] - log_range[0]) / 5))
 
 
 def gradient_norms_figure(parameters, labels: dict[str, str]):
@@ -70,15 +77,15 @@ def gradient_norms_figure(parameters, labels: dict[str, str]):
             ), row=col, col=1)
             shown_groups.add(group)
         fig.update_yaxes(autorange="reversed", categoryorder="array",
-                         categoryarray=[p.name for p in panel], tickfont=dict(size=13),
+                         categoryarray=[p.name for p in panel],
                          title_text=labels["y"], title_standoff=6, row=col, col=1)
-        # No fixed dtick: plotly thins the decades when the axis is narrow (a phone).
-        fig.update_xaxes(type="log", range=x_range, title_text=labels["x"], row=col, col=1)
+        fig.update_xaxes(type="log", range=x_range, dtick=_log_dtick(x_range),
+                         title_text=labels["x"], row=col, col=1)
     fig.update_layout(height=rows * ROW_PX + 200, margin=dict(l=10, r=50, t=110, b=10),
                       font=FONT, bargap=0.25,
                       legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0,
                                   title_text=labels["legend"]))
-    return fig
+    return readable(fig)
 
 
 def loss_curve_figure(losses, labels: dict[str, str]):
@@ -100,7 +107,7 @@ def loss_curve_figure(losses, labels: dict[str, str]):
     fig.update_yaxes(title_text=labels["y"], zeroline=True)
     fig.update_layout(height=380, margin=dict(l=10, r=30, t=30, b=10), font=FONT,
                       showlegend=False)
-    return fig
+    return readable(fig)
 
 
 def layer_movement_figure(groups, labels: dict[str, str]):
@@ -131,7 +138,8 @@ def layer_movement_figure(groups, labels: dict[str, str]):
                         font=dict(size=16))
                    for title, domain in zip((labels["title_change"], labels["title_buffer"]),
                                             domains, strict=True)]
-    x_change = dict(anchor="y", type="log", range=_log_range(percents, pad=0.3),
+    change_range = _log_range(percents, pad=0.3)
+    x_change = dict(anchor="y", type="log", range=change_range, dtick=_log_dtick(change_range),
                     title=dict(text=labels["x_change"], standoff=4))
     x_buffer = dict(anchor="y2", title=dict(text=labels["x_buffer"], standoff=4))
     buffers = [g.buffer_norm for g in groups]
@@ -148,14 +156,15 @@ def layer_movement_figure(groups, labels: dict[str, str]):
             yaxis="y2", cliponaxis=False, textfont=dict(size=13), showlegend=False,
             hovertemplate="%{y}: ‖buf‖ = %{text}<extra></extra>",
         ))
-        x_buffer.update(type="log", range=_log_range(buffers, pad=0.3))
-    return go.Figure(data=traces, layout=dict(
+        buffer_range = _log_range(buffers, pad=0.3)
+        x_buffer.update(type="log", range=buffer_range, dtick=_log_dtick(buffer_range))
+    return readable(go.Figure(data=traces, layout=dict(
         xaxis=x_change, xaxis2=x_buffer,
         yaxis=dict(anchor="x", domain=domains[0], autorange="reversed",
                    title=dict(text=labels["y"])),
         yaxis2=dict(anchor="x2", domain=domains[1], matches="y", title=dict(text=labels["y"])),
         annotations=annotations, height=620, margin=dict(l=10, r=60, t=40, b=10), font=FONT,
-        bargap=0.3))
+        bargap=0.3)))
 
 
 def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str]):
@@ -175,4 +184,4 @@ def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str
     fig.update_yaxes(autorange="reversed", title_text=labels["y"])
     fig.update_layout(height=240, margin=dict(l=10, r=30, t=20, b=10), font=FONT,
                       showlegend=False, bargap=0.35)
-    return fig
+    return readable(fig)
