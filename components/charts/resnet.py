@@ -41,9 +41,10 @@ def _log_range(values, pad: float = 0.35) -> tuple[float, float]:
 
 
 def _log_dtick(log_range: tuple[float, float]) -> int:
-    """Whole decades between labels, at most ~5 labels: they fit a phone's
-    width, and whole decades never bring plotly's small in-between digits."""
-    return max(1, math.ceil((log_range[1] - log_range[0]) / 5))
+    """Whole decades between labels, at most ~4 labels: on a phone the long
+    parameter names leave the bars ~70 px, and whole decades never bring
+    plotly's small in-between digits (9 px at 1024 px)."""
+    return max(1, math.ceil((log_range[1] - log_range[0]) / 3))
 
 
 def gradient_norms_figure(parameters, labels: dict[str, str]):
