@@ -108,13 +108,15 @@ def training_sections(state, pristine) -> None:
         st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
         return
     st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
-    metric_cols = st.columns(3)
+    # With one step, "after all steps" would repeat "after one step".
+    metric_cols = st.columns(3 if steps > 1 else 2)
     metric_cols[0].metric(t("resnet.metric_before", lang), format_number(result.losses[0]))
     metric_cols[1].metric(t("resnet.metric_after_one", lang), format_number(result.losses[1]),
                           delta=loss_delta(result.first_step_change), delta_color="off")
-    metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
-                          format_number(result.losses[-1]),
-                          delta=loss_delta(result.loss_change), delta_color="off")
+    if steps > 1:
+        metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
+                              format_number(result.losses[-1]),
+                              delta=loss_delta(result.loss_change), delta_color="off")
     chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
           key="loss_chart")
     if result.diverged:

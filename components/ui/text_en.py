@@ -272,8 +272,8 @@ TEXT: dict[str, str] = {
     "accumulation.training_title": "Why a training loop zeroes the gradients first",
     "accumulation.training_intro": (
         "A tiny but real training loop: `torch.optim.SGD` fits the line y = w·x + c to four points on y = 2x + 1, "
-        "starting from w = c = 0, for {steps} steps. Left: `optim.zero_grad()` before every `loss.backward()`, as the "
-        "tutorial recommends. Right: the same loop without that one line. Try several learning rates."
+        "starting from w = c = 0, for {steps} steps. Top: `optim.zero_grad()` before every `loss.backward()`, as the "
+        "tutorial recommends. Bottom: the same loop without that one line. Try several learning rates."
     ),
     "accumulation.run_with": "with optim.zero_grad()",
     "accumulation.run_without": "without optim.zero_grad()",
@@ -594,8 +594,8 @@ TEXT: dict[str, str] = {
     "resnet.col_rule": "SGD rule",
     "resnet.move_title": "5 · How far each layer moved, and SGD's momentum buffers",
     "resnet.move_text": (
-        "Left: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
-        "Right: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
+        "Top: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
+        "Bottom: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
         "The buffer is SGD's memory of past gradients (`buf = momentum·buf + grad`); each step moves the weights by `lr·buf`."
     ),
     "resnet.chart.move.title_change": "weights moved, relative to their size",

@@ -275,8 +275,8 @@ TEXT: dict[str, str] = {
     "accumulation.training_title": "학습 루프가 기울기부터 초기화하는 이유",
     "accumulation.training_intro": (
         "작지만 실제로 돌아가는 학습 루프입니다. `torch.optim.SGD`가 직선 y = 2x + 1 위의 점 네 개에 직선 y = w·x + c를 맞춥니다. "
-        "w = c = 0에서 시작해 {steps}단계를 진행합니다. 왼쪽은 튜토리얼의 권장대로 매번 `loss.backward()` 전에 "
-        "`optim.zero_grad()`를 호출하고, 오른쪽은 그 한 줄만 뺀 같은 루프입니다. 학습률을 여러 값으로 바꿔 보세요."
+        "w = c = 0에서 시작해 {steps}단계를 진행합니다. 위 그래프는 튜토리얼의 권장대로 매번 `loss.backward()` 전에 "
+        "`optim.zero_grad()`를 호출하고, 아래 그래프는 그 한 줄만 뺀 같은 루프입니다. 학습률을 여러 값으로 바꿔 보세요."
     ),
     "accumulation.run_with": "optim.zero_grad() 사용",
     "accumulation.run_without": "optim.zero_grad() 없음",
@@ -597,8 +597,8 @@ TEXT: dict[str, str] = {
     "resnet.col_rule": "SGD 규칙",
     "resnet.move_title": "5 · 레이어별 가중치 이동과 SGD의 모멘텀 버퍼",
     "resnet.move_text": (
-        "왼쪽: {steps}단계 동안 각 레이어의 가중치가 자기 크기에 비해 얼마나 바뀌었는지, 즉 ‖W_후 − W_전‖ / ‖W_전‖입니다. "
-        "오른쪽: 마지막 단계 뒤 `optim.state[p][\"momentum_buffer\"]`의 크기입니다. "
+        "위 그래프: {steps}단계 동안 각 레이어의 가중치가 자기 크기에 비해 얼마나 바뀌었는지, 즉 ‖W_후 − W_전‖ / ‖W_전‖입니다. "
+        "아래 그래프: 마지막 단계 뒤 `optim.state[p][\"momentum_buffer\"]`의 크기입니다. "
         "이 버퍼는 지난 기울기를 기억하는 SGD의 메모리이고(`buf = momentum·buf + grad`), 단계마다 가중치가 `lr·buf`만큼 움직입니다."
     ),
     "resnet.chart.move.title_change": "가중치 이동 (자기 크기 대비)",
