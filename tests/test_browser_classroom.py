@@ -80,7 +80,13 @@ def _decoded_qr(tab) -> str:
     image.scroll_into_view_if_needed()
     tab.wait_for_function(f"() => {{ const i = document.querySelector({QR!r}); "
                           "return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
-    codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
+    # A rerun fades the page for a moment: read again until the code is crisp.
+    for _ in range(20):
+        wait_idle(tab)
+        codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
+        if codes:
+            break
+        tab.wait_for_timeout(500)
     assert len(codes) == 1
     return codes[0].text
 
@@ -251,7 +257,8 @@ def test_phone_reaches_lessons_and_language_without_the_sidebar(browser, server_
         assert tab.locator("h1").first.inner_text().startswith("②")
         # Open the lesson menu and go to ③.
         bar.locator("button").first.click()
-        tab.get_by_role("link", name="③ Gradient accumulation").click()
+        tab.get_by_test_id("stPopoverBody").get_by_role("link",
+                                                        name="③ Gradient accumulation").click()
         tab.wait_for_url("**/accumulation?**", timeout=30_000)
         wait_idle(tab)
         assert tab.locator("h1").first.inner_text().startswith("③")

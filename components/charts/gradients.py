@@ -137,6 +137,8 @@ def gradient_bars_figure(result, labels: dict[str, str], tensor: str):
     layout["yaxis"].update(range=(-limit, limit), zeroline=True, zerolinewidth=2,
                            tickfont=TICK_FONT, title=_axis_title(labels["y"]))
     layout["xaxis"].update(tickfont=TICK_FONT)
-    layout.update(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                  legend=dict(orientation="h", y=1.18, x=0, font=LEGEND_FONT), bargap=0.45)
+    # Legend from the figure's top edge: in a narrow column it wraps to two
+    # rows, which then grow into the margin instead of onto the panel title.
+    layout.update(height=440, margin=dict(l=10, r=10, t=100, b=10), font=FONT,
+                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT), bargap=0.45)
     return go.Figure(data=traces, layout=layout)
