@@ -87,6 +87,8 @@ def _decoded_qr(tab) -> str:
         if codes:
             break
         tab.wait_for_timeout(500)
+    if not codes:
+        image.screenshot(path="/tmp/qr-unreadable.png")
     assert len(codes) == 1
     return codes[0].text
 

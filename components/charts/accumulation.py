@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from components.charts.style import TICK_FONT
 from components.numbers import format_number
 
 ELEMENT_COLORS = ("#1f77b4", "#ff7f0e")
@@ -88,8 +89,9 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
                 hovertemplate=f"k=%{{x}}<br>{tensor}.grad[{i}] = %{{y:.4g}}<extra></extra>",
             ))
 
+    # Explicit tick size: left to the theme, ticks came out 12 px at 1024 px.
     grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999",
-                zerolinecolor="#999999")
+                zerolinecolor="#999999", tickfont=TICK_FONT)
     limits = (-0.1 * A_LIMIT, A_LIMIT) if top else (-B_LIMIT, B_LIMIT)
     layout = {}
     annotations = []
@@ -151,7 +153,7 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
     blew_up = any(run.diverged_at is not None for _, run, _ in runs)
     top = highest * (1.45 if blew_up else 1.12)
     y_domains = ((0.58, 1.0), (0.0, 0.42))
-    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999")
+    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999", tickfont=TICK_FONT)
     traces, layout, annotations = [], {}, []
     for col, run, color in runs:
         suffix = "" if col == 1 else "2"
