@@ -100,8 +100,10 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
     for col, run_key, head_key in ((1, "acc", "head_accumulate"), (2, "zero", "head_zero")):
         suffix = "" if col == 1 else "2"
         layout[f"xaxis{suffix}"] = dict(
+            # No fixed dtick: in a narrow column ten 14 px labels overlapped;
+            # plotly's own spacing (1, 2 or 5 calls) always fits.
             grid, domain=x_domains[col - 1], anchor=f"y{suffix}", range=(0.5, MAX_CALLS + 0.5),
-            dtick=1, title=dict(text=labels["x"], standoff=4))
+            title=dict(text=labels["x"], standoff=4))
         y_axis = dict(grid, domain=(0.0, 1.0), anchor=f"x{suffix}", range=limits,
                       zeroline=True, zerolinewidth=2)
         if col == 1:
