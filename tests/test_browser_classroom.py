@@ -77,7 +77,8 @@ def _decoded_qr(tab) -> str:
     from PIL import Image
 
     image = tab.locator(QR)
-    image.scroll_into_view_if_needed()
+    # To the middle of the screen: at the top edge, Streamlit's fixed header covers it.
+    image.evaluate("e => e.scrollIntoView({block: 'center'})")
     tab.wait_for_function(f"() => {{ const i = document.querySelector({QR!r}); "
                           "return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
     # A rerun fades the page for a moment: read again until the code is crisp.
