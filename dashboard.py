@@ -11,7 +11,7 @@ import streamlit as st
 import torch  # noqa: F401
 import torchvision  # noqa: F401
 
-from components.ui.controls import current_language
+from components.ui.controls import current_language, presenting
 from components.ui.i18n import t
 from components.ui.pages import HOME, INSTRUCTOR, LESSONS
 
@@ -19,7 +19,9 @@ lang = current_language()
 # An emoji icon: Streamlit draws it as a data: SVG. A ":material/..." icon would
 # make every visitor's browser fetch the favicon from fonts.gstatic.com, an
 # outside request that deploy/nginx.conf's Content-Security-Policy also blocks.
-st.set_page_config(page_title=t("app.title", lang), page_icon="🎓", layout="wide")
+st.set_page_config(page_title=t("app.title", lang), page_icon="🎓", layout="wide",
+                   # Presenter view folds the sidebar: the projector's 1024 px go to the lesson.
+                   initial_sidebar_state="collapsed" if presenting() else "auto")
 
 home_slug, home_icon = HOME
 pages = [st.Page(f"pages/{home_slug}.py", title=t(f"nav.{home_slug}", lang),

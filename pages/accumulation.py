@@ -22,7 +22,14 @@ from components.numbers import format_number, format_vector
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
-from components.ui.layout import check_mark, code_panel, start_page
+from components.ui.layout import (
+    chart,
+    check_mark,
+    code_panel,
+    end_page,
+    fragment_unless_presenting,
+    start_page,
+)
 from components.ui.outcomes import say_all, training_lesson
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
@@ -66,9 +73,8 @@ st.subheader(t("accumulation.history_title", lang))
 chart_col, table_col = st.columns([5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
 for tensor in "ab":
-    chart_col.plotly_chart(
-        history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
-                       tensor), key=f"history_{tensor}_chart")
+    chart(history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
+                         tensor), key=f"history_{tensor}_chart", container=chart_col)
 with table_col:
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     st.markdown(history_table(current, "a", lang))
@@ -106,7 +112,7 @@ st.markdown(t("accumulation.zeroing_intro", lang))
 st.markdown(zeroing_table(zeroing_methods(a, b), lang))
 
 
-@st.fragment
+@fragment_unless_presenting
 def training_section(state, a, b, calls, zero, graph, notes) -> None:
     """The training loop and the code panel: moving lr reruns only this part."""
     lang = state.lang
@@ -117,7 +123,7 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
         lr = control_widget(state, "lr")
     with_zero = training_run(lr, zero_grad=True)
     without_zero = training_run(lr, zero_grad=False)
-    st.plotly_chart(
+    chart(
         training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
                         TRAIN_STEPS),
         key="training_chart")
@@ -140,3 +146,4 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
 
 training_section(state, a, b, calls, zero, graph, notes)
 predict.summary()
+end_page(state)

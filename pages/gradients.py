@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.charts.gradients import gradient_bars_figure, tangent_figure
 from components.charts.graph_svg import backward_graph_svg
+from components.charts.style import PRESENT_SCALE
 from components.core.gradients import (
     gradients_of_q,
     q_curve,
@@ -13,7 +14,14 @@ from components.core.gradients import (
 from components.core.snippets import gradients_snippet
 from components.ui.controls import control_group, set_values
 from components.ui.i18n import t
-from components.ui.layout import code_panel, start_page
+from components.ui.layout import (
+    chart,
+    code_panel,
+    columns_unless_presenting,
+    end_page,
+    is_presenting,
+    start_page,
+)
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import gradients_checkpoints
@@ -61,8 +69,8 @@ st.caption(t("gradients.check_caption", lang,
 st.subheader(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
-    column.plotly_chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang),
-                                             tensor), key=f"bars_{tensor}_chart")
+    chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang), tensor),
+          key=f"bars_{tensor}_chart", container=column)
 st.caption(t("gradients.bars_caption", lang))
 
 st.subheader(t("gradients.tangent_title", lang))
@@ -71,19 +79,20 @@ for i in (1, 2):
     curves[("a", i)] = q_curve(a[i - 1], b[i - 1], "a", A1.low, A1.high)
     curves[("b", i)] = q_curve(a[i - 1], b[i - 1], "b", B1.low, B1.high)
 for element, column in zip((1, 2), st.columns(2, gap="large"), strict=True):
-    column.plotly_chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang),
-                                       element), key=f"tangent{element}_chart")
+    chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang), element),
+          key=f"tangent{element}_chart", container=column)
 st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))
-graph_col, graph_text = st.columns([3, 2], gap="large")
-graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang)))
+graph_col, graph_text = columns_unless_presenting(state, [3, 2])
+graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang),
+                                   scale=PRESENT_SCALE if is_presenting(state) else 1.0))
 graph_text.markdown(t("gradients.graph_caption", lang))
 
 st.subheader(t("gradients.why_title", lang))
 st.markdown(t("gradients.why_text", lang))
 st.caption(t("gradients.why_error_label", lang))
-st.code(f"RuntimeError: {vector_backward_error(a, b)}", language="text")
+st.code(f"RuntimeError: {vector_backward_error(a, b)}", language="text", wrap_lines=True)
 st.markdown(t("gradients.why_vjp", lang))
 st.markdown(f"**{t('gradients.sum_title', lang)}**")
 comparison = sum_versus_ones(a, b)
@@ -92,3 +101,4 @@ st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_d
 
 code_panel(gradients_snippet(a, b, v, notes=labels_for("gradients.code", lang)), lang)
 predict.summary()
+end_page(state)

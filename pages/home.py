@@ -16,12 +16,14 @@ st.markdown(f"- {t('home.forward', lang)}\n- {t('home.backward', lang)}")
 st.markdown(t("home.how", lang))
 
 st.subheader(t("home.lessons", lang))
-# Two cards a row: the four lessons fit one projector screen.
-cards = st.columns(2, gap="medium")
-for index, (slug, icon) in enumerate(LESSONS):
-    with cards[index % 2].container(border=True, height="stretch"):
-        lesson_link(slug, t(f"nav.{slug}", lang), icon, lang)
-        st.markdown(t(f"home.lesson.{slug}", lang))
+# Two cards a row (the lessons fit one projector screen), filled row by row so
+# that on a phone, where columns stack, the cards stay in lesson order.
+for row in range(0, len(LESSONS), 2):
+    cards = st.columns(2, gap="medium")
+    for card, (slug, icon) in zip(cards, LESSONS[row:row + 2], strict=False):
+        with card.container(border=True, height="stretch"):
+            lesson_link(slug, t(f"nav.{slug}", lang), icon, lang)
+            st.markdown(t(f"home.lesson.{slug}", lang))
 
 st.info(t("home.cpu", lang), icon=":material/memory:")
 st.markdown(t("home.video", lang, url=VIDEO_URL))

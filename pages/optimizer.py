@@ -8,7 +8,7 @@ from components.core.optimizer_snippet import optimizer_snippet
 from components.numbers import format_number
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
-from components.ui.layout import code_panel, start_page
+from components.ui.layout import chart, code_panel, end_page, start_page
 from components.ui.momentum_panels import theory_section
 from components.ui.optimizer_panels import (
     cached_comparison,
@@ -66,22 +66,22 @@ st.subheader(t("optimizer.first_title", lang))
 first_step_panel(comparison, lang)
 
 st.subheader(t("optimizer.curve_title", lang, steps=steps))
-st.plotly_chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
-                key="loss_chart")
+chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
+      key="loss_chart")
 st.caption(curve_caption(comparison, lang))
 final_metrics(comparison, lang)
 divergence_notes(comparison, lang)
 
 if on_landscape:
     st.subheader(t("optimizer.map_title", lang))
-    map_col, map_text = st.columns([2, 1], gap="large")
-    map_col.plotly_chart(contour_figure(cached_grid(objective), comparison,
-                                        labels_for("optimizer.chart.map", lang)), key="map_chart")
-    map_text.markdown(map_caption(comparison, lang))
+    # Full width: the map is the picture that teaches momentum.
+    chart(contour_figure(cached_grid(objective), comparison,
+                         labels_for("optimizer.chart.map", lang)), key="map_chart")
+    st.markdown(map_caption(comparison, lang))
 else:
     st.subheader(t("optimizer.params_title", lang))
-    st.plotly_chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
-                    key="params_chart")
+    chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
+          key="params_chart")
     st.caption(t("optimizer.params_caption", lang))
 
 st.subheader(t("optimizer.rule_title", lang))
@@ -101,3 +101,4 @@ theory_section(objective, run, a, lang)
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps,
                              notes=labels_for("optimizer.code", lang)), lang)
 predict.summary()
+end_page(state)

@@ -14,7 +14,13 @@ from components.numbers import format_number
 from components.ui import outcomes
 from components.ui.controls import control_widget
 from components.ui.i18n import t
-from components.ui.layout import code_panel, start_page
+from components.ui.layout import (
+    chart,
+    code_panel,
+    end_page,
+    fragment_unless_presenting,
+    start_page,
+)
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import resnet_layer_checkpoint, resnet_step_checkpoint
@@ -87,14 +93,14 @@ predict.stop_unless_revealed("largest_grad_layer")
 st.subheader(t("resnet.grads_title", lang))
 st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
-st.plotly_chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
-                key="grads_chart")
+chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
+      key="grads_chart")
 st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     st.markdown(parameter_table(result, lang))
 
 
-@st.fragment
+@fragment_unless_presenting
 def training_sections(state, pristine, predict) -> None:
     """The training sliders, sections 4-5 and the code panel: a slider reruns only this part."""
     lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
@@ -113,15 +119,17 @@ def training_sections(state, pristine, predict) -> None:
     if predict.hides("loss_after_step"):
         return
     st.markdown(t("resnet.step_text", lang, lr=format_number(lr), momentum=format_number(momentum)))
-    metric_cols = st.columns(3)
+    # With one step, "after all steps" would repeat "after one step".
+    metric_cols = st.columns(3 if steps > 1 else 2)
     metric_cols[0].metric(t("resnet.metric_before", lang), format_number(result.losses[0]))
     metric_cols[1].metric(t("resnet.metric_after_one", lang), format_number(result.losses[1]),
                           delta=loss_delta(result.first_step_change), delta_color="off")
-    metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
-                          format_number(result.losses[-1]),
-                          delta=loss_delta(result.loss_change), delta_color="off")
-    st.plotly_chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
-                    key="loss_chart")
+    if steps > 1:
+        metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
+                              format_number(result.losses[-1]),
+                              delta=loss_delta(result.loss_change), delta_color="off")
+    chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
+          key="loss_chart")
     loss_story = outcomes.resnet_loss(result)
     if result.diverged:
         # NaN fails every comparison: the rule check would only repeat the overflow.
@@ -135,8 +143,8 @@ def training_sections(state, pristine, predict) -> None:
 
     st.subheader(t("resnet.move_title", lang))
     st.markdown(t("resnet.move_text", lang, steps=steps))
-    st.plotly_chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
-                    key="move_chart")
+    chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
+          key="move_chart")
     st.caption(outcomes.say(outcomes.resnet_move(result), lang))
 
     st.caption(t("resnet.shared_note", lang))
@@ -157,9 +165,9 @@ with time_col:
     st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
                   frozen=count(finetune.frozen_numel)))
     st.metric(t("resnet.metric_speedup", lang), f"{format_number(finetune.speedup, 3)}×")
-    st.plotly_chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
-                                         labels_for("resnet.chart.time", lang)),
-                    key="time_chart")
+    chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
+                               labels_for("resnet.chart.time", lang)),
+          key="time_chart")
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats))
 st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
@@ -169,3 +177,4 @@ st.subheader(t("resnet.nograd_title", lang))
 st.markdown(t("resnet.nograd_text", lang))
 st.markdown(no_grad_table(finetune, lang))
 predict.summary()
+end_page(state)

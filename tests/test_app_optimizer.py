@@ -12,7 +12,7 @@ from tests.support import all_text, assert_no_exception, decode_array, run_page,
 
 # The optimizer hides b1/b2 on its landscapes; these widgets are always shown.
 SHOWN_ON_LANDSCAPES = ("objective", "a1", "a2", "lr", "momentum", "steps")
-DEFAULTS = {"objective": "q", "a1": 2.0, "a2": 3.0, "b1": 6.0, "b2": 4.0, "lr": 0.01,
+DEFAULTS = {"objective": "valley", "a1": 2.0, "a2": 3.0, "b1": 6.0, "b2": 4.0, "lr": 0.01,
             "momentum": 0.9, "steps": 50}
 
 
@@ -48,12 +48,32 @@ def _finite(value):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_tutorial_defaults(lang):
+def test_opens_on_the_valley_with_its_map(lang):
+    """The default view teaches momentum: the valley, which has a minimum, and its map."""
     at = run_page("optimizer", lang=lang)
     assert_no_exception(at)
     assert not at.warning
     values = widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES)
     assert values == {k: v for k, v in DEFAULTS.items() if k in values}
+    assert at.query_params["objective"] == "valley"
+    assert _chart(at, "map_chart") is not None and _chart(at, "params_chart") is None
+    reference = compare_momentum("valley", (2.0, 3.0), (0.0, 0.0), 0.01, 0.9, 50)
+    assert not reference.with_momentum.diverged and not at.error
+    assert _metrics(at)[t("optimizer.metric_before", lang)] == \
+        format_number(reference.with_momentum.losses[0])
+    # The tutorial's Q is one click away.
+    at.radio(key="objective").set_value("q").run()
+    assert_no_exception(at)
+    assert at.query_params["objective"] == "q" and _chart(at, "params_chart") is not None
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_tutorial_q_view(lang):
+    at = run_page("optimizer", {"objective": "q"}, lang=lang)
+    assert_no_exception(at)
+    assert not at.warning
+    values = widget_values(at, "optimizer", SHOWN_ON_LANDSCAPES)
+    assert values == {**{k: v for k, v in DEFAULTS.items() if k in values}, "objective": "q"}
     assert at.slider(key="b1").value == 6.0 and at.slider(key="b2").value == 4.0
     reference = compare_momentum("q", (2.0, 3.0), (6.0, 4.0), 0.01, 0.9, 50)
     # Loss before and after the first optim.step(), the same with momentum 0.
@@ -137,8 +157,8 @@ def test_query_parameters_set_the_controls():
 
 
 @pytest.mark.parametrize("name,raw,expected", [
-    ("objective", "banana", "q"),
-    ("objective", "", "q"),
+    ("objective", "banana", "valley"),
+    ("objective", "", "valley"),
     ("lr", "abc", 0.01),
     ("lr", "nan", 0.01),
     ("lr", "inf", 0.01),
@@ -175,8 +195,8 @@ def test_several_bad_parameters_give_one_line_each():
 
 
 @pytest.mark.parametrize("query", [
-    {"lr": "1", "momentum": "0.99", "steps": "200"},
-    {"lr": "1", "momentum": "0"},
+    {"objective": "q", "lr": "1", "momentum": "0.99", "steps": "200"},
+    {"objective": "q", "lr": "1", "momentum": "0"},
     {"objective": "valley", "lr": "1", "steps": "200"},
     {"objective": "rosenbrock", "a1": "3", "a2": "-3", "lr": "0.3"},
 ])
@@ -238,7 +258,7 @@ def test_switching_language_keeps_every_value():
 
 
 def test_moving_sliders_updates_numbers_and_url():
-    at = run_page("optimizer", lang="en")
+    at = run_page("optimizer", {"objective": "q"}, lang="en")
     at.slider(key="a1").set_value(1.0).run()
     assert_no_exception(at)
     reference = compare_momentum("q", (1.0, 3.0), (6.0, 4.0), 0.01, 0.9, 50)

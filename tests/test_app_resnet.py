@@ -56,9 +56,11 @@ def _losses(at) -> list[float]:
 def test_tutorial_defaults_offline(lang, random_pristine, offline):
     at = run_page("resnet", lang=lang)
     assert_no_exception(at)
-    assert widget_values(at, "resnet") == {"lr": 0.01, "momentum": 0.9, "steps": 3, "seed": 0, "size": 64,
+    # One optim.step(), as the lesson's title says.
+    assert widget_values(at, "resnet") == {"lr": 0.01, "momentum": 0.9, "steps": 1, "seed": 0, "size": 64,
                            "pretrained": True, "predict": False}
-    expected = train_resnet(random_pristine, 0.01, 0.9, 3, 0, 64)
+    expected = train_resnet(random_pristine, 0.01, 0.9, 1, 0, 64)
+    assert len(expected.losses) == 2
     assert _losses(at) == pytest.approx(list(expected.losses), rel=1e-5)
     text = all_text(at)
     assert at.title[0].value == t("resnet.title", lang)
@@ -73,7 +75,9 @@ def test_tutorial_defaults_offline(lang, random_pristine, offline):
     assert imagenet_categories()[expected.top_classes[0][0]] in text
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("resnet.metric_before", lang)] == _fmt(expected.losses[0])
-    assert metrics[t("resnet.metric_after_all", lang, steps=3)] == _fmt(expected.losses[-1])
+    # One step: "after one step" is the final loss; no repeated "after all steps".
+    assert metrics[t("resnet.metric_after_one", lang)] == _fmt(expected.losses[-1])
+    assert len([m for m in at.metric if m.label != t("resnet.metric_speedup", lang)]) == 2
     assert "torch.rand(1, 3, 64, 64)" in _training_code(at)
     assert at.query_params["size"] == "64" and at.query_params["pretrained"] == "1"
 
@@ -102,7 +106,7 @@ def test_query_parameters_set_the_controls(random_pristine):
 
 @pytest.mark.parametrize("name,raw,expected", [
     ("size", "100000", 224), ("size", "abc", 64), ("lr", "nan", 0.01), ("lr", "5", 1.0),
-    ("steps", "inf", 3), ("seed", "", 0), ("momentum", "-1e308", 0.0), ("seed", "9" * 40, 0),
+    ("steps", "inf", 1), ("seed", "", 0), ("momentum", "-1e308", 0.0), ("seed", "9" * 40, 0),
 ])
 def test_bad_parameters_fall_back_with_one_line(name, raw, expected):
     query = {**QUICK, name: raw}

@@ -21,7 +21,8 @@ def _legend_has(text):
 
 
 def test_momentum_slider_moves_numbers_chart_and_url(page, server_url):
-    open_page(page, server_url, "optimizer", "lang=en", charts=True)
+    # The tutorial's Q (the page opens on the valley).
+    open_page(page, server_url, "optimizer", "lang=en&objective=q", charts=True)
     values = _metric_values(page)
     assert values[:3] == ["53", "-9.358", "-9.358"]
     page.wait_for_function(_legend_has("momentum 0.9"), timeout=30_000)

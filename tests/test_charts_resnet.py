@@ -84,8 +84,9 @@ def test_without_momentum_the_right_panel_says_there_is_no_buffer(result):
     fig = layer_movement_figure(groups, labels)
     assert len(fig.data) == 1
     note = next(a for a in fig.layout.annotations if a.text == labels["no_buffer"])
-    low, high = fig.layout.xaxis2.domain
-    assert low < note.x < high  # over the buffer panel, not the other one
+    low, high = fig.layout.yaxis2.domain
+    assert low < note.y < high  # over the buffer panel (the lower one), not the other one
+    assert fig.layout.yaxis.domain[0] > high
 
 
 def test_backward_times_are_drawn_as_given():

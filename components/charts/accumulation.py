@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from components.charts.style import TICK_FONT
 from components.numbers import format_number
 
 ELEMENT_COLORS = ("#1f77b4", "#ff7f0e")
@@ -35,6 +36,20 @@ def _end_positions(last_values, calls: int) -> tuple[str, str]:
     if last_values[0] >= last_values[1]:
         return f"top {side}", f"bottom {side}"
     return f"bottom {side}", f"top {side}"
+
+
+def _wrapped(text: str, width: int = 16) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` units (a
+    Hangul syllable counts two), as ``<br>``-joined plotly text: a column
+    heading then fits its panel even on a 360 px phone."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and sum(2 if ord(c) > 0x1100 else 1 for c in candidate) <= width:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, str],
@@ -74,8 +89,9 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
                 hovertemplate=f"k=%{{x}}<br>{tensor}.grad[{i}] = %{{y:.4g}}<extra></extra>",
             ))
 
+    # Explicit tick size: left to the theme, ticks came out 12 px at 1024 px.
     grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999",
-                zerolinecolor="#999999")
+                zerolinecolor="#999999", tickfont=TICK_FONT)
     limits = (-0.1 * A_LIMIT, A_LIMIT) if top else (-B_LIMIT, B_LIMIT)
     layout = {}
     annotations = []
@@ -84,8 +100,10 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
     for col, run_key, head_key in ((1, "acc", "head_accumulate"), (2, "zero", "head_zero")):
         suffix = "" if col == 1 else "2"
         layout[f"xaxis{suffix}"] = dict(
+            # No fixed dtick: in a narrow column ten 14 px labels overlapped;
+            # plotly's own spacing (1, 2 or 5 calls) always fits.
             grid, domain=x_domains[col - 1], anchor=f"y{suffix}", range=(0.5, MAX_CALLS + 0.5),
-            dtick=1, title=dict(text=labels["x"], standoff=4))
+            title=dict(text=labels["x"], standoff=4))
         y_axis = dict(grid, domain=(0.0, 1.0), anchor=f"x{suffix}", range=limits,
                       zeroline=True, zerolinewidth=2)
         if col == 1:
@@ -104,7 +122,7 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
             annotations.append(dict(
                 x=0.5, y=1.0, xref=f"x{suffix} domain", yref="paper",
                 yanchor="bottom", yshift=26, showarrow=False,
-                text=f"<b>{labels['current'].format(head=head) if is_current else head}</b>",
+                text=f"<b>{_wrapped(labels['current'].format(head=head) if is_current else head)}</b>",
                 font=dict(size=17, color=CURRENT_COLOR if is_current else OTHER_COLOR),
             ))
         if is_current:
@@ -112,17 +130,19 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
                                x0=0, x1=1, y0=0, y1=1, fillcolor=CURRENT_FILL, layer="below",
                                line=dict(color=CURRENT_COLOR, width=2)))
     return go.Figure(data=traces, layout=dict(
-        **layout, height=370 if top else 290,
-        margin=dict(l=10, r=10, t=110 if top else 40, b=10), font=FONT,
-        legend=dict(orientation="h", y=1.33, x=0, yanchor="bottom"),
+        **layout, height=400 if top else 290,
+        margin=dict(l=10, r=10, t=140 if top else 40, b=10), font=FONT,
+        # From the figure's top edge: the (two-line) headings sit below it.
+        legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0),
         plot_bgcolor="white", annotations=annotations, shapes=shapes,
     ))
 
 
 def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int):
-    """Loss per SGD step, with and without ``optim.zero_grad()``, side by side.
+    """Loss per SGD step, with and without ``optim.zero_grad()``, one above the other.
 
-    Both panels share one y axis: from 0 to a little above the highest loss
+    Stacked, not side by side: on a phone two side-by-side panels left each
+    about 150 px and their titles ran into each other. Both panels share one y range: from 0 to a little above the highest loss
     drawn (at least the starting loss). A diverged run's curve stops at its
     last finite loss and an ✕ marks the step where it blew up, at the top.
     ``labels``: ``title_with``, ``title_without``, ``x``, ``y``, ``start``,
@@ -134,8 +154,8 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
     # Room above the curves for the ✕ and its label when a run blew up.
     blew_up = any(run.diverged_at is not None for _, run, _ in runs)
     top = highest * (1.45 if blew_up else 1.12)
-    x_domains = ((0.0, 0.47), (0.53, 1.0))
-    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999")
+    y_domains = ((0.58, 1.0), (0.0, 0.42))
+    grid = dict(showgrid=True, gridcolor="#eeeeee", linecolor="#999999", tickfont=TICK_FONT)
     traces, layout, annotations = [], {}, []
     for col, run, color in runs:
         suffix = "" if col == 1 else "2"
@@ -162,23 +182,22 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
                 textfont=dict(size=15, color=color), cliponaxis=False, hoverinfo="skip",
                 **axes,
             ))
-        layout[f"xaxis{suffix}"] = dict(grid, domain=x_domains[col - 1], anchor=f"y{suffix}",
-                                        range=(0.5, steps + 0.5), title=dict(text=labels["x"]))
-        y_axis = dict(grid, anchor=f"x{suffix}", range=(0, top))
-        if col == 1:
-            y_axis.update(title=dict(text=labels["y"]))
-        else:
-            y_axis.update(matches="y", showticklabels=False)
+        layout[f"xaxis{suffix}"] = dict(grid, anchor=f"y{suffix}", range=(0.5, steps + 0.5),
+                                        title=dict(text=labels["x"], standoff=4))
+        y_axis = dict(grid, anchor=f"x{suffix}", range=(0, top), domain=y_domains[col - 1],
+                      title=dict(text=labels["y"]))
+        if col == 2:
+            y_axis.update(matches="y")
         layout[f"yaxis{suffix}"] = y_axis
         annotations.append(dict(
             text=labels["title_with" if col == 1 else "title_without"],
-            x=sum(x_domains[col - 1]) / 2, y=1.0, xref="paper", yref="paper",
+            x=0.5, y=y_domains[col - 1][1], xref="paper", yref="paper",
             xanchor="center", yanchor="bottom", showarrow=False,
             font=dict(size=16, color=color),
         ))
     fig = go.Figure(data=traces, layout=dict(
-        **layout, height=400, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+        **layout, height=640, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
         plot_bgcolor="white", annotations=annotations,
-        legend=dict(orientation="h", x=1, xanchor="right", y=1.16, yanchor="bottom"),
+        legend=dict(orientation="h", x=0, xanchor="left", y=1.09, yanchor="bottom"),
     ))
     return fig

@@ -103,8 +103,11 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
             ax=-60 if curve.x0 > middle else 60, ay=-34 if above else 34,
             font=dict(size=15, color=TANGENT_COLOR), bgcolor="rgba(255,255,255,0.85)",
             text=labels["slope"].format(value=format_number(curve.slope))))
-    layout.update(height=620, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                  legend=dict(orientation="h", y=1.12, x=0, font=LEGEND_FONT))
+    # The legend hangs from the figure's top edge (not above the plot), so
+    # larger type in the presenter view cannot push it onto the panel title.
+    layout.update(height=640, margin=dict(l=10, r=10, t=90, b=10), font=FONT,
+                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0,
+                              font=LEGEND_FONT))
     return go.Figure(data=traces, layout=layout)
 
 
@@ -134,6 +137,8 @@ def gradient_bars_figure(result, labels: dict[str, str], tensor: str):
     layout["yaxis"].update(range=(-limit, limit), zeroline=True, zerolinewidth=2,
                            tickfont=TICK_FONT, title=_axis_title(labels["y"]))
     layout["xaxis"].update(tickfont=TICK_FONT)
-    layout.update(height=420, margin=dict(l=10, r=10, t=60, b=10), font=FONT,
-                  legend=dict(orientation="h", y=1.18, x=0, font=LEGEND_FONT), bargap=0.45)
+    # Legend from the figure's top edge: in a narrow column it wraps to two
+    # rows, which then grow into the margin instead of onto the panel title.
+    layout.update(height=440, margin=dict(l=10, r=10, t=100, b=10), font=FONT,
+                  legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT), bargap=0.45)
     return go.Figure(data=traces, layout=layout)

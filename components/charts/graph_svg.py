@@ -76,11 +76,13 @@ def _layout(graph) -> tuple[dict[str, int], dict[str, float]]:
     return depth, column
 
 
-def backward_graph_svg(graph, labels: dict[str, str]) -> str:
+def backward_graph_svg(graph, labels: dict[str, str], scale: float = 1.0) -> str:
     """SVG of ``GraphData``: the output on top, arrows the way gradients travel.
 
     ``labels`` holds the localized words: ``output`` (with ``{value}``),
-    ``grad_in``, ``leaf`` and ``leaf_grad``.
+    ``grad_in``, ``leaf`` and ``leaf_grad``. ``scale`` enlarges the picture's
+    natural size (the presenter view), not its layout: the browser shows it
+    that much larger where there is room.
     """
     lines = _node_lines(graph, labels)
     depth, column = _layout(graph)
@@ -96,7 +98,8 @@ def backward_graph_svg(graph, labels: dict[str, str]) -> str:
     centre = {n: ((column[n] + 0.5) * col_width, depth[n] * row_height + 4) for n in lines}
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * scale:.0f}" '
+        f'height="{height * scale:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Source Sans Pro, Noto Sans CJK KR, '
         f'Noto Sans KR, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}">',
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '

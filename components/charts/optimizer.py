@@ -162,8 +162,10 @@ def loss_figure(comparison, labels: dict[str, str]):
     return go.Figure(data=traces, layout=dict(
         xaxis=_x_axis(labels["x"], range=(-0.5, max(chosen.steps, 1) + 0.5)),
         yaxis=_y_axis(scale, all_shown, labels), annotations=annotations, shapes=shapes,
-        height=480, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
-        legend=dict(orientation="h", y=1.17, x=0, font=LEGEND_FONT), hovermode="closest"))
+        # The legend hangs from the figure's top edge: when it wraps to two rows
+        # (a phone) it grows downwards into the margin, not onto the annotations.
+        height=500, margin=dict(l=10, r=10, t=100, b=10), font=FONT,
+        legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT), hovermode="closest"))
 
 
 def _contour_levels(grid):
@@ -241,8 +243,8 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
                      dtick=1)
     fig.update_yaxes(title_text=labels["y"], range=(grid.y[0], grid.y[-1]), dtick=1,
                      scaleanchor="x", scaleratio=1, constrain="domain")
-    fig.update_layout(height=660, margin=dict(l=10, r=10, t=50, b=10), font=FONT,
-                      legend=dict(orientation="h", y=1.09, x=0), hovermode="closest")
+    fig.update_layout(height=680, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+                      legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0), hovermode="closest")
     readable(fig)
     return fig
 
@@ -302,5 +304,5 @@ def parameters_figure(comparison, labels: dict[str, str]):
                                  line=dict(color=color, width=2.5, dash=dash),
                                  hoverinfo="skip"))
     return go.Figure(data=traces, layout=dict(
-        **layout, annotations=titles, height=440, margin=dict(l=10, r=10, t=80, b=10),
-        font=FONT, legend=dict(orientation="h", y=1.2, x=0, font=LEGEND_FONT)))
+        **layout, annotations=titles, height=460, margin=dict(l=10, r=10, t=100, b=10),
+        font=FONT, legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT)))

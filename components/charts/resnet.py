@@ -13,6 +13,7 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from components.charts.style import readable
 from components.numbers import format_number
 
 FONT = dict(size=15)
@@ -23,7 +24,7 @@ GROUP_COLORS = {
 }
 # The 62 tensors split into two columns of about 30 bars at a group boundary.
 LEFT_GROUPS = ("conv1", "bn1", "layer1", "layer2")
-ROW_PX = 24
+ROW_PX = 22
 LOSS_COLOR = "#1f77b4"
 
 
@@ -39,17 +40,26 @@ def _log_range(values, pad: float = 0.35) -> tuple[float, float]:
     return (math.floor(low - pad), high + max(pad, 0.6))
 
 
+def _log_dtick(log_range: tuple[float, float]) -> int:
+    """Whole decades between labels, at most ~4 labels: on a phone the long
+    parameter names leave the bars ~70 px, and whole decades never bring
+    plotly's small in-between digits (9 px at 1024 px)."""
+    return max(1, math.ceil((log_range[1] - log_range[0]) / 3))
+
+
 def gradient_norms_figure(parameters, labels: dict[str, str]):
     """‖p.grad‖ of every parameter tensor as horizontal bars, log scale.
 
     ``parameters`` are ``ParameterStats`` (``name``, ``group``, ``grad_norm``);
-    two panels side by side, coloured by layer group, one shared x range.
+    two panels one above the other (side by side, the right panel's names
+    covered the left one's bars at 1024 px), coloured by layer group, one shared x range.
     ``labels``: ``x``, ``y``, ``title_left``, ``title_right``.
     """
     panels = ([p for p in parameters if p.group in LEFT_GROUPS],
               [p for p in parameters if p.group not in LEFT_GROUPS])
-    rows = max(len(panel) for panel in panels)
-    fig = make_subplots(rows=1, cols=2, horizontal_spacing=0.2,
+    rows = sum(len(panel) for panel in panels)
+    fig = make_subplots(rows=2, cols=1, vertical_spacing=0.12,
+                        row_heights=[len(panel) for panel in panels],
                         subplot_titles=(labels["title_left"], labels["title_right"]))
     x_range = _log_range([p.grad_norm for p in parameters])
     shown_groups = set()
@@ -62,21 +72,21 @@ def gradient_norms_figure(parameters, labels: dict[str, str]):
                 name=group, legendgroup=group, showlegend=group not in shown_groups,
                 marker_color=GROUP_COLORS.get(group, "#888"),
                 text=[format_number(p.grad_norm) for p in members], textposition="outside",
-                textfont=dict(size=12), cliponaxis=False,
+                textfont=dict(size=13), cliponaxis=False,
                 customdata=[format_number(p.grad_norm) for p in members],
                 hovertemplate="%{y}<br>‖grad‖ = %{customdata}<extra></extra>",
-            ), row=1, col=col)
+            ), row=col, col=1)
             shown_groups.add(group)
         fig.update_yaxes(autorange="reversed", categoryorder="array",
-                         categoryarray=[p.name for p in panel], tickfont=dict(size=12),
-                         title_text=labels["y"], title_standoff=6, row=1, col=col)
-        fig.update_xaxes(type="log", range=x_range, dtick=1, title_text=labels["x"],
-                         row=1, col=col)
-    fig.update_layout(height=rows * ROW_PX + 200, margin=dict(l=10, r=30, t=110, b=10),
+                         categoryarray=[p.name for p in panel],
+                         title_text=labels["y"], title_standoff=6, row=col, col=1)
+        fig.update_xaxes(type="log", range=x_range, dtick=_log_dtick(x_range),
+                         title_text=labels["x"], row=col, col=1)
+    fig.update_layout(height=rows * ROW_PX + 200, margin=dict(l=10, r=50, t=110, b=10),
                       font=FONT, bargap=0.25,
                       legend=dict(orientation="h", yanchor="bottom", y=1.05, x=0,
                                   title_text=labels["legend"]))
-    return fig
+    return readable(fig)
 
 
 def loss_curve_figure(losses, labels: dict[str, str]):
@@ -98,7 +108,7 @@ def loss_curve_figure(losses, labels: dict[str, str]):
     fig.update_yaxes(title_text=labels["y"], zeroline=True)
     fig.update_layout(height=380, margin=dict(l=10, r=30, t=30, b=10), font=FONT,
                       showlegend=False)
-    return fig
+    return readable(fig)
 
 
 def layer_movement_figure(groups, labels: dict[str, str]):
@@ -113,7 +123,8 @@ def layer_movement_figure(groups, labels: dict[str, str]):
     # the training sliders; this dict is the same figure in ~3 ms.
     names = [g.group for g in groups]
     colors = [GROUP_COLORS.get(n, "#888") for n in names]
-    domains = ((0.0, 0.47), (0.53, 1.0))
+    # One panel above the other: side by side, the titles collided on a phone.
+    domains = ((0.58, 1.0), (0.0, 0.42))
     percents = [100.0 * g.relative_change for g in groups]
     traces = [go.Bar(
         orientation="h", y=names, x=[_positive(p) for p in percents], marker_color=colors,
@@ -123,18 +134,19 @@ def layer_movement_figure(groups, labels: dict[str, str]):
         textposition="outside", cliponaxis=False, textfont=dict(size=13),
         hovertemplate="%{y}: %{text}<extra></extra>", showlegend=False,
     )]
-    annotations = [dict(text=title, x=sum(domain) / 2, y=1.0, xref="paper", yref="paper",
+    annotations = [dict(text=title, x=0.5, y=domain[1], xref="paper", yref="paper",
                         xanchor="center", yanchor="bottom", showarrow=False,
                         font=dict(size=16))
                    for title, domain in zip((labels["title_change"], labels["title_buffer"]),
                                             domains, strict=True)]
-    x_change = dict(domain=domains[0], anchor="y", type="log", dtick=1,
-                    range=_log_range(percents, pad=0.3), title=dict(text=labels["x_change"]))
-    x_buffer = dict(domain=domains[1], anchor="y2", title=dict(text=labels["x_buffer"]))
+    change_range = _log_range(percents, pad=0.3)
+    x_change = dict(anchor="y", type="log", range=change_range, dtick=_log_dtick(change_range),
+                    title=dict(text=labels["x_change"], standoff=4))
+    x_buffer = dict(anchor="y2", title=dict(text=labels["x_buffer"], standoff=4))
     buffers = [g.buffer_norm for g in groups]
     if all(b is None for b in buffers):
         annotations.append(dict(text=labels["no_buffer"], xref="paper", yref="paper",
-                                x=sum(domains[1]) / 2, y=0.5, xanchor="center",
+                                x=0.5, y=sum(domains[1]) / 2, xanchor="center",
                                 showarrow=False,
                                 font=dict(size=15)))
         x_buffer.update(showticklabels=False)
@@ -145,14 +157,15 @@ def layer_movement_figure(groups, labels: dict[str, str]):
             yaxis="y2", cliponaxis=False, textfont=dict(size=13), showlegend=False,
             hovertemplate="%{y}: ‖buf‖ = %{text}<extra></extra>",
         ))
-        x_buffer.update(type="log", dtick=1, range=_log_range(buffers, pad=0.3))
-    return go.Figure(data=traces, layout=dict(
+        buffer_range = _log_range(buffers, pad=0.3)
+        x_buffer.update(type="log", range=buffer_range, dtick=_log_dtick(buffer_range))
+    return readable(go.Figure(data=traces, layout=dict(
         xaxis=x_change, xaxis2=x_buffer,
-        yaxis=dict(anchor="x", domain=(0.0, 1.0), autorange="reversed",
+        yaxis=dict(anchor="x", domain=domains[0], autorange="reversed",
                    title=dict(text=labels["y"])),
-        yaxis2=dict(anchor="x2", domain=(0.0, 1.0), matches="y", showticklabels=False),
-        annotations=annotations, height=400, margin=dict(l=10, r=40, t=60, b=10), font=FONT,
-        bargap=0.3))
+        yaxis2=dict(anchor="x2", domain=domains[1], matches="y", title=dict(text=labels["y"])),
+        annotations=annotations, height=620, margin=dict(l=10, r=60, t=40, b=10), font=FONT,
+        bargap=0.3)))
 
 
 def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str]):
@@ -172,4 +185,4 @@ def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str
     fig.update_yaxes(autorange="reversed", title_text=labels["y"])
     fig.update_layout(height=240, margin=dict(l=10, r=30, t=20, b=10), font=FONT,
                       showlegend=False, bargap=0.35)
-    return fig
+    return readable(fig)

@@ -19,6 +19,7 @@ from components.ui.expression_messages import expression_error_text
 from components.ui.i18n import t
 from components.ui.schema import (
     LANG,
+    PRESENT,
     Control,
     Parsed,
     coerce,
@@ -54,13 +55,20 @@ def current_language() -> str:
     return parse(LANG, st.query_params.get(LANG.name)).value
 
 
+def presenting() -> bool:
+    """Whether this run shows the presenter view, from the switch's state or ``?present=``."""
+    if PRESENT.name in st.session_state:
+        return bool(st.session_state[PRESENT.name])
+    return bool(parse(PRESENT, st.query_params.get(PRESENT.name)).value)
+
+
 def init_page_state(page: str) -> PageState:
     """Settle every control of ``page`` (and the language) before drawing.
 
     Must run before any of the page's widgets is created: it seeds their
     session-state keys, which is how a URL value reaches a widget.
     """
-    controls = (LANG, *url_only_controls(page), *controls_for(page))
+    controls = (LANG, PRESENT, *url_only_controls(page), *controls_for(page))
     problems: list[tuple[Control, Parsed]] = []
     typed_problems: list[tuple[Control, Parsed]] = []
     last_valid: dict[str, Any] = {}
@@ -178,6 +186,17 @@ def control_widget(state: PageState, name: str, container=None) -> Any:
         return where.number_input(label, min_value=int(control.low), max_value=int(control.high),
                                   step=int(control.step), **common)
     raise ValueError(f"unknown widget kind {control.widget!r}")
+
+
+def reset_to_defaults(page: str) -> None:
+    """Callback of the "tutorial values" button: every control of ``page`` back
+    to its default (language and presenter view stay as they are).
+
+    Runs before the next script run, so the widgets are drawn with these values
+    and ``init_page_state`` writes them to the URL.
+    """
+    for control in controls_for(page):
+        st.session_state[control.name] = control.default
 
 
 def set_values(**values: Any) -> None:

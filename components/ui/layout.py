@@ -1,13 +1,37 @@
-"""The frame every page shares: language switch, title, URL problems, code panel."""
+"""The frame every page shares: CSS, top bar (lessons, language, reset),
+title, URL problems, presenter view with its share panel, charts, code panel
+and the link to the next lesson."""
 
 from __future__ import annotations
+
+import functools
+from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from components.ui.controls import PageState, init_page_state, problem_message
+from components.charts.style import PRESENT_SCALE, scaled
+from components.ui.controls import (
+    PageState,
+    control_widget,
+    init_page_state,
+    problem_message,
+    reset_to_defaults,
+)
 from components.ui.i18n import t
-from components.ui.schema import LANG
+from components.ui.pages import HOME, LESSONS
+from components.ui.schema import LANG, PRESENT, controls_for
+from components.ui.share import qr_png, share_link
+from components.ui.user_text import plain
+
+# Read once at import: static files, never built from user text.
+_STATIC = Path(__file__).parent / "static"
+APP_CSS = (_STATIC / "app.css").read_text(encoding="utf-8")
+PRESENT_CSS = (_STATIC / "present.css").read_text(encoding="utf-8")
+# A "<" would let the text end the style element early (or make Streamlit drop it).
+assert "<" not in APP_CSS + PRESENT_CSS, "CSS files must not contain '<'"
+# Longest link the share panel prints (a URL holds ~20 short parameters).
+_LINK_LIMIT = 600
 
 # The workaround below flips a private Streamlit flag. Streamlit's documented
 # way out is a page folder not named ``pages/`` (docs.streamlit.io: "As soon
@@ -63,21 +87,121 @@ def start_page(page: str) -> PageState:
     """
     _leave_pages_folder_mode()
     state = init_page_state(page)
+    presenting = is_presenting(state)
+    st.html(f"<style>{APP_CSS}{PRESENT_CSS if presenting else ''}</style>")
+    _top_bar(state)
     with st.sidebar:
-        st.radio(
-            t("lang.label", state.lang),
-            options=LANG.options,
-            format_func=lambda code: t(f"lang.{code}", state.lang),
-            horizontal=True,
-            key=LANG.name,
-            persist_state="session",
-        )
         st.caption(t("common.cpu_note", state.lang))
     st.title(t(f"{page}.title", state.lang))
     if state.problems:
         st.warning("  \n".join(problem_message(c, p, state.lang) for c, p in state.problems),
                    icon=":material/link_off:")
+    if presenting:
+        share_panel(state)
     return state
+
+
+def is_presenting(state: PageState) -> bool:
+    """Whether this run draws the presenter view (``?present=1``)."""
+    return bool(state.values.get(PRESENT.name))
+
+
+def _top_bar(state: PageState) -> None:
+    """Lessons, language and reset on the page itself: on a phone the sidebar
+    hides behind a small button, and in presenter view it is folded away."""
+    lang = state.lang
+    with st.container(horizontal=True, vertical_alignment="center", key="top_bar"):
+        with st.popover(t("top.lessons", lang), icon=":material/menu:"):
+            for slug, icon in (HOME, *LESSONS):
+                lesson_link(slug, t(f"nav.{slug}", lang), icon, lang)
+            control_widget(state, PRESENT.name)
+        st.radio(
+            t("lang.label", lang),
+            options=LANG.options,
+            format_func=lambda code: t(f"lang.{code}", lang),
+            horizontal=True,
+            key=LANG.name,
+            persist_state="session",
+            label_visibility="collapsed",
+        )
+        if controls_for(state.page):
+            st.button(t("top.reset", lang), key="reset_defaults", icon=":material/restart_alt:",
+                      help=t("top.reset_help", lang), on_click=reset_to_defaults,
+                      args=(state.page,))
+
+
+def share_panel(state: PageState) -> None:
+    """'Share this view': a QR code of the current link and the link as text.
+
+    The host name comes from the presenter's own browser (``st.context.url``),
+    the parameters from the address bar this run has just written.
+    """
+    lang = state.lang
+    params = st.query_params.to_dict()
+    base = st.context.url
+    with st.container(border=True, key="share_panel"):
+        st.markdown(f"**{t('share.title', lang)}**")
+        if base:
+            link = share_link(base, params)
+            qr_col, text_col = st.columns([1, 2], gap="medium", vertical_alignment="center")
+            qr_col.image(qr_png(link), width=260)
+            text_col.markdown(t("share.text", lang))
+            # A plain-text element: the link is never read as markdown.
+            text_col.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
+        else:
+            st.caption(t("share.no_host", lang))
+            st.code(plain(share_link(f"/{state.page}", params), _LINK_LIMIT), language=None,
+                    wrap_lines=True)
+
+
+def columns_unless_presenting(state: PageState, spec, gap: str = "large"):
+    """``st.columns(spec)``, or full-width rows in presenter view, where a
+    figure beside its text would be too small to read from the back."""
+    if is_presenting(state):
+        return [st.container() for _ in spec]
+    return st.columns(spec, gap=gap)
+
+
+def chart(fig, key: str, container=None) -> None:
+    """Draw a plotly figure: larger type in presenter view, no floating toolbar.
+
+    Plotly's hover toolbar sat on top of legends and panel titles; zooming by
+    dragging and resetting by double-click still work without it.
+    """
+    if st.session_state.get(PRESENT.name):
+        fig = scaled(fig, PRESENT_SCALE)
+    where = container if container is not None else st
+    where.plotly_chart(fig, key=key, config={"displayModeBar": False})
+
+
+def fragment_unless_presenting(func):
+    """``st.fragment``, except in presenter view.
+
+    A fragment reruns only itself, so the share panel at the top would keep
+    the old link; in presenter view every change reruns the whole page.
+    """
+    fragment = st.fragment(func)
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        if st.session_state.get(PRESENT.name):
+            return func(*args, **kwargs)
+        return fragment(*args, **kwargs)
+
+    return run
+
+
+def end_page(state: PageState) -> None:
+    """The link to the next lesson (after the last one, back to the start)."""
+    slugs = [slug for slug, _ in LESSONS]
+    lang = state.lang
+    st.divider()
+    if state.page in slugs and slugs.index(state.page) + 1 < len(slugs):
+        slug, icon = LESSONS[slugs.index(state.page) + 1]
+        lesson_link(slug, t("top.next", lang, title=t(f"nav.{slug}", lang)), icon, lang)
+    else:
+        slug, icon = HOME
+        lesson_link(slug, t("top.last", lang), icon, lang)
 
 
 def code_panel(code: str, lang: str) -> None:
@@ -97,4 +221,5 @@ def lesson_link(slug: str, label: str, icon: str, lang: str) -> None:
     try:
         st.page_link(f"pages/{slug}.py", label=label, icon=icon)
     except StreamlitPageNotFoundError:
-        st.markdown(f"[{label}](./{slug}?lang={lang})")
+        target = "./" if slug == HOME[0] else f"./{slug}"
+        st.markdown(f"[{label}]({target}?lang={lang})")

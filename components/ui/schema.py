@@ -75,6 +75,8 @@ LR_CHOICES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SIZE_CHOICES = (32, 64, 96, 128, 160, 192, 224)
 
 LANG = Control("lang", "choice", "ko", "radio", options=("ko", "en"))
+# Presenter view for a projector; global like the language, kept by every page.
+PRESENT = Control("present", "bool", False, "toggle")
 A1 = Control("a1", "float", 2.0, "slider", -3.0, 3.0, 0.1)
 A2 = Control("a2", "float", 3.0, "slider", -3.0, 3.0, 0.1)
 B1 = Control("b1", "float", 6.0, "slider", -6.0, 6.0, 0.1)
@@ -90,8 +92,10 @@ STEPS = Control("steps", "int", 30, "slider", 1, 200, 1)
 SEED = Control("seed", "int", 0, "number", 0, 99_999, 1)
 SIZE = Control("size", "choice", 64, "select_slider", options=SIZE_CHOICES)
 PRETRAINED = Control("pretrained", "bool", True, "toggle")
+# The valley opens the lesson: it has a minimum, and momentum visibly helps
+# there. The tutorial's Q (no minimum) stays one click away.
 OBJECTIVE = Control(
-    "objective", "choice", "q", "radio", options=("q", "valley", "rosenbrock")
+    "objective", "choice", "valley", "radio", options=("q", "valley", "rosenbrock")
 )
 # Predict mode: every lesson asks its checkpoint questions before it shows the answers.
 PREDICT = Control("predict", "bool", False, "toggle")
@@ -118,7 +122,8 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "resnet": (
         LR,
         MOMENTUM,
-        replace(STEPS, default=3, high=10),
+        # One step, as the lesson's title says; the slider still goes to 10.
+        replace(STEPS, default=1, high=10),
         SEED,
         SIZE,
         PRETRAINED,
@@ -129,7 +134,7 @@ PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
 
 
 def controls_for(page: str) -> tuple[Control, ...]:
-    """The controls of ``page`` (the language switch is global, not listed)."""
+    """The controls of ``page`` (the language and presenter switches are global, not listed)."""
     return PAGE_CONTROLS.get(page, ())
 
 

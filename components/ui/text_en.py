@@ -45,6 +45,14 @@ TEXT: dict[str, str] = {
     "predict.session_score": "This session, all lessons: {right} of {revealed} right. Guesses are kept only in this browser tab.",
     "predict.on": "on",
     "predict.off": "off",
+    "top.lessons": "Lessons",
+    "top.reset": "Tutorial values",
+    "top.reset_help": "Puts every value on this page back to the tutorial's, and the address bar with them.",
+    "top.next": "Next lesson: {title}",
+    "top.last": "That was the last lesson. Back to the start",
+    "share.title": "Share this view",
+    "share.text": "Point a phone camera at the QR code to open exactly this view, with the same values. You can also copy the link below.",
+    "share.no_host": "This run does not know the server's address, so only the path is shown. Share your browser's address bar instead.",
     "url.empty": "URL `{name}=` → {value}: the value is empty, so the default is used.",
     "url.too_long": "URL `{name}` → {value}: the value is too long, so the default is used.",
     "url.not_number": "URL `{name}` = {raw} → {value}: not a number, so the default is used.",
@@ -96,6 +104,8 @@ TEXT: dict[str, str] = {
     "control.size.help": "The size in torch.rand(1, 3, size, size). The tutorial uses 64.",
     "control.pretrained": "Use pretrained weights",
     "control.pretrained.help": "Uses ResNet18_Weights.DEFAULT; falls back to random weights when they cannot be downloaded.",
+    "control.present": "Presenter view",
+    "control.present.help": "For a projector: folds the sidebar, enlarges text and charts, and shows a QR code that opens this view.",
     "control.objective": "Objective",
     "control.objective.help": "The loss the optimizer tries to reduce.",
     "control.objective.q": "The tutorial's Q (loss = Q.sum())",
@@ -485,8 +495,8 @@ TEXT: dict[str, str] = {
     "accumulation.training_title": "Why a training loop zeroes the gradients first",
     "accumulation.training_intro": (
         "A tiny but real training loop: `torch.optim.SGD` fits the line y = w·x + c to four points on y = 2x + 1, "
-        "starting from w = c = 0, for {steps} steps. Left: `optim.zero_grad()` before every `loss.backward()`, as the "
-        "tutorial recommends. Right: the same loop without that one line. Try several learning rates."
+        "starting from w = c = 0, for {steps} steps. Top: `optim.zero_grad()` before every `loss.backward()`, as the "
+        "tutorial recommends. Bottom: the same loop without that one line. Try several learning rates."
     ),
     "accumulation.run_with": "with optim.zero_grad()",
     "accumulation.run_without": "without optim.zero_grad()",
@@ -1074,8 +1084,8 @@ TEXT: dict[str, str] = {
     "resnet.col_rule": "SGD rule",
     "resnet.move_title": "5 · How far each layer moved, and SGD's momentum buffers",
     "resnet.move_text": (
-        "Left: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
-        "Right: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
+        "Top: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
+        "Bottom: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
         "The buffer is SGD's memory of past gradients (`buf = momentum·buf + grad`); each step moves the weights by `lr·buf`."
     ),
     "resnet.chart.move.title_change": "weights moved, relative to their size",

@@ -49,6 +49,14 @@ TEXT: dict[str, str] = {
     "predict.session_score": "이번 세션의 모든 수업: {revealed}개 중 {right}개 맞음. 예측은 이 브라우저 탭에만 저장됩니다.",
     "predict.on": "켜짐",
     "predict.off": "꺼짐",
+    "top.lessons": "수업 목록",
+    "top.reset": "튜토리얼 값으로",
+    "top.reset_help": "이 페이지의 값을 모두 튜토리얼의 값으로 되돌립니다. 주소창도 함께 바뀝니다.",
+    "top.next": "다음 수업: {title}",
+    "top.last": "마지막 수업까지 마쳤습니다. 처음 화면으로 돌아가기",
+    "share.title": "이 화면 공유하기",
+    "share.text": "휴대폰 카메라로 QR 코드를 찍으면 지금 보이는 화면이 같은 값으로 열립니다. 아래 주소를 복사해 나눠 줄 수도 있습니다.",
+    "share.no_host": "이 실행에서는 서버 주소를 알 수 없어 경로만 보여 줍니다. 브라우저의 주소창을 공유하세요.",
     "url.empty": "URL의 `{name}=` → {value}: 값이 비어 있어 기본값을 씁니다.",
     "url.too_long": "URL의 `{name}` → {value}: 값이 너무 길어 기본값을 씁니다.",
     "url.not_number": "URL의 `{name}` = {raw} → {value}: 숫자가 아니어서 기본값을 씁니다.",
@@ -96,6 +104,8 @@ TEXT: dict[str, str] = {
     "control.size.help": "torch.rand(1, 3, size, size)의 size입니다. 튜토리얼의 값은 64입니다.",
     "control.pretrained": "사전 학습된 가중치 사용",
     "control.pretrained.help": "ResNet18_Weights.DEFAULT를 씁니다. 내려받을 수 없으면 무작위 가중치로 대신합니다.",
+    "control.present": "발표 화면",
+    "control.present.help": "프로젝터용 화면: 사이드바를 접고 글자와 그래프를 키운 뒤, 이 화면으로 바로 오는 QR 코드를 보여 줍니다.",
     "control.objective": "목적 함수",
     "control.objective.help": "옵티마이저가 줄이려는 손실입니다.",
     "control.objective.q": "튜토리얼의 Q (loss = Q.sum())",
@@ -478,8 +488,8 @@ TEXT: dict[str, str] = {
     "accumulation.training_title": "학습 루프가 기울기부터 초기화하는 이유",
     "accumulation.training_intro": (
         "작지만 실제로 돌아가는 학습 루프입니다. `torch.optim.SGD`가 직선 y = 2x + 1 위의 점 네 개에 직선 y = w·x + c를 맞춥니다. "
-        "w = c = 0에서 시작해 {steps}단계를 진행합니다. 왼쪽은 튜토리얼의 권장대로 매번 `loss.backward()` 전에 "
-        "`optim.zero_grad()`를 호출하고, 오른쪽은 그 한 줄만 뺀 같은 루프입니다. 학습률을 여러 값으로 바꿔 보세요."
+        "w = c = 0에서 시작해 {steps}단계를 진행합니다. 위 그래프는 튜토리얼의 권장대로 매번 `loss.backward()` 전에 "
+        "`optim.zero_grad()`를 호출하고, 아래 그래프는 그 한 줄만 뺀 같은 루프입니다. 학습률을 여러 값으로 바꿔 보세요."
     ),
     "accumulation.run_with": "optim.zero_grad() 사용",
     "accumulation.run_without": "optim.zero_grad() 없음",
@@ -1008,8 +1018,8 @@ TEXT: dict[str, str] = {
     "resnet.col_rule": "SGD 규칙",
     "resnet.move_title": "5 · 레이어별 가중치 이동과 SGD의 모멘텀 버퍼",
     "resnet.move_text": (
-        "왼쪽: {steps}단계 동안 각 레이어의 가중치가 자기 크기에 비해 얼마나 바뀌었는지, 즉 ‖W_후 − W_전‖ / ‖W_전‖입니다. "
-        "오른쪽: 마지막 단계 뒤 `optim.state[p][\"momentum_buffer\"]`의 크기입니다. "
+        "위 그래프: {steps}단계 동안 각 레이어의 가중치가 자기 크기에 비해 얼마나 바뀌었는지, 즉 ‖W_후 − W_전‖ / ‖W_전‖입니다. "
+        "아래 그래프: 마지막 단계 뒤 `optim.state[p][\"momentum_buffer\"]`의 크기입니다. "
         "이 버퍼는 지난 기울기를 기억하는 SGD의 메모리이고(`buf = momentum·buf + grad`), 단계마다 가중치가 `lr·buf`만큼 움직입니다."
     ),
     "resnet.chart.move.title_change": "가중치 이동 (자기 크기 대비)",
