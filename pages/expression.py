@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.charts.expression import curve_figure
 from components.charts.graph_svg import backward_graph_svg
+from components.charts.style import PRESENT_SCALE
 from components.core.expression_parser import parse_expression
 from components.core.expression_snippet import expression_snippet
 from components.numbers import format_number
@@ -20,7 +21,14 @@ from components.ui.expression_panels import (
     results_table,
 )
 from components.ui.i18n import t
-from components.ui.layout import code_panel, start_page
+from components.ui.layout import (
+    chart,
+    code_panel,
+    columns_unless_presenting,
+    end_page,
+    is_presenting,
+    start_page,
+)
 from components.ui.panels import labels_for
 from components.ui.schema import A1
 from components.ui.user_text import literal
@@ -83,7 +91,7 @@ else:
     st.info(t("expression.rounding", lang), icon=":material/info:")
 
 st.subheader(t("expression.curve_title", lang))
-st.plotly_chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart")
+chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart")
 if math.isfinite(curve.slope) and math.isfinite(curve.y0):
     st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),
                  a1=format_number(a[0]), b1=format_number(b[0]), v1=format_number(v[0]),
@@ -98,8 +106,10 @@ st.subheader(t("expression.graph_title", lang))
 if result.graph is None:
     st.markdown(t("expression.graph_none", lang))
 else:
-    graph_col, graph_text = st.columns([3, 2], gap="large")
-    graph_col.image(backward_graph_svg(result.graph, labels_for("expression.graph", lang)))
+    graph_col, graph_text = columns_unless_presenting(state, [3, 2])
+    graph_col.image(backward_graph_svg(result.graph, labels_for("expression.graph", lang),
+                                       scale=PRESENT_SCALE if is_presenting(state) else 1.0))
     graph_text.markdown(t("expression.graph_caption", lang))
 
 code_panel(expression_snippet(tree, a, b, v, t("expression.code_gradient_comment", lang)), lang)
+end_page(state)

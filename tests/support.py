@@ -140,7 +140,7 @@ def open_page(page, server_url: str, path: str, query: str = "", charts: bool = 
 
 # AppTest accessor for each widget kind of the control schema.
 _ACCESSORS = {"slider": "slider", "select_slider": "select_slider", "toggle": "toggle",
-              "radio": "radio", "number": "number_input"}
+              "radio": "radio", "number": "number_input", "text": "text_input"}
 
 
 def widget_values(at: AppTest, page: str, names: tuple[str, ...] | None = None) -> dict:

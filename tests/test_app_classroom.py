@@ -116,6 +116,7 @@ def test_presenter_scale_enlarges_every_chart_text():
     runs = [repeated_backward((2.0, 3.0), (6.0, 4.0), 3, zero=z, graph="rebuild")
             for z in (False, True)]
     fig = history_figure(*runs, False, labels_for("accumulation.chart.history", "en"), "a")
+    original_tick = fig.layout.xaxis.tickfont.size
     big = scaled(fig, PRESENT_SCALE)
     assert big.layout.height == round(fig.layout.height * PRESENT_SCALE)
     for name in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
@@ -125,7 +126,7 @@ def test_presenter_scale_enlarges_every_chart_text():
         if before.font.size:
             assert after.font.size == pytest.approx(before.font.size * PRESENT_SCALE, abs=0.05)
     assert big.layout.template == fig.layout.template
-    assert fig.layout.xaxis.tickfont.size is None  # the original is left alone
+    assert fig.layout.xaxis.tickfont.size == original_tick  # the original is left alone
 
 
 def test_backward_graph_scale_keeps_the_drawing():

@@ -157,9 +157,22 @@ def test_sympy_step_is_bounded_in_time():
         assert not derivs.timed_out
 
 
-def test_sympy_deadline_returns_without_an_answer():
+def test_sympy_deadline_returns_without_an_answer(monkeypatch):
+    # A SymPy step that takes longer than the deadline (SymPy's own cache can make
+    # a real expression finish within one thread switch, so the slowness is made).
+    import components.core.expression_sympy as oracle
+
+    real_work = oracle._work
+
+    def slow_work(*args):
+        time.sleep(0.5)
+        return real_work(*args)
+
+    monkeypatch.setattr(oracle, "_work", slow_work)
+    start = time.perf_counter()
     derivs = derivatives(parse_expression("(a+b)**100*(a-b)**100"), (2.0, 3.0), (1.0, 1.0),
-                         time_limit=0.0)
+                         time_limit=0.05)
+    assert time.perf_counter() - start < 0.4
     assert derivs.timed_out and derivs.values_a == (None, None)
 
 

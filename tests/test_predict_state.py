@@ -6,6 +6,7 @@ import pytest
 
 from components.core import checkpoints as cp
 from components.ui.predict import Checkpoint, Record, reveal, score, settle
+from tests.hostile import code_spans
 
 
 def _number_checkpoint(inputs=(2.0, 1.0)) -> Checkpoint:
@@ -62,7 +63,8 @@ def test_misconception_is_the_matching_slip_or_the_general_sentence():
 
 def test_guess_text_is_escaped_user_input():
     checkpoint = _number_checkpoint()
-    assert checkpoint.guess_text(-1.5) == "\\-1\\.5"
+    spans, outside = code_spans(checkpoint.guess_text(-1.5))
+    assert spans == ["-1.5"] and outside == ""  # a code span (user_text.literal), as typed
     assert checkpoint.guess_text(None) == "–"
 
 
