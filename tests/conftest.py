@@ -3,19 +3,14 @@
 import pytest
 import torch  # noqa: F401  (warm import: AppTest runs would each pay for it otherwise)
 
-from tests.support import launch_chromium, start_server
+from tests.support import launch_chromium, served
 
 
 @pytest.fixture(scope="session")
 def server_url():
     """The dashboard served by a real ``streamlit run`` on loopback."""
-    proc, url = start_server()
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except Exception:
-        proc.kill()
+    with served() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -97,6 +98,25 @@ def start_server(script: str = "dashboard.py", port: int | None = None,
             time.sleep(0.3)
     proc.kill()
     raise RuntimeError("streamlit did not become healthy within 90 s")
+
+
+def stop_server(proc) -> None:
+    """End a server from ``start_server``: ask politely, then insist."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except Exception:
+        proc.kill()
+
+
+@contextlib.contextmanager
+def served(script: str = "dashboard.py", env: dict | None = None):
+    """``start_server`` as a context manager (for fixtures): yields the base URL."""
+    proc, url = start_server(script, env=env)
+    try:
+        yield url
+    finally:
+        stop_server(proc)
 
 
 def launch_chromium(playwright):

@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.support import open_page, start_server, wait_idle
+from tests.support import open_page, served, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -14,13 +14,8 @@ pytestmark = pytest.mark.browser
 def class_server(tmp_path_factory):
     """The dashboard with its own empty class database."""
     db = tmp_path_factory.mktemp("classdb") / "classes.sqlite3"
-    proc, url = start_server(env={"AUTOGRAD_LAB_DB": f"sqlite:///{db}"})
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except Exception:
-        proc.kill()
+    with served(env={"AUTOGRAD_LAB_DB": f"sqlite:///{db}"}) as url:
+        yield url
 
 
 def _context_page(browser, **options):

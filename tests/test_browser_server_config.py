@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from tests.support import ROOT, start_server, wait_idle
+from tests.support import ROOT, served, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -63,13 +63,8 @@ def test_config_file_settings():
 
 @pytest.fixture(scope="module")
 def error_url():
-    proc, url = start_server("tests/apps/error_probe.py")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except Exception:
-        proc.kill()
+    with served("tests/apps/error_probe.py") as url:
+        yield url
 
 
 def test_students_see_no_error_details(browser, error_url):

@@ -16,7 +16,7 @@ from components.ui.pages import HOME, LESSONS
 from components.ui.schema import LANG, controls_for
 from components.ui.user_text import plain
 from tests.hostile import PAYLOADS
-from tests.support import ROOT, start_server, wait_idle
+from tests.support import ROOT, served, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -100,13 +100,8 @@ def watch_requests(context, origin: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def probe_url():
-    proc, url = start_server("tests/apps/user_text_probe.py")
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except Exception:
-        proc.kill()
+    with served("tests/apps/user_text_probe.py") as url:
+        yield url
 
 
 def test_streamlit_renders_literal_text_exactly(browser, probe_url):

@@ -11,7 +11,7 @@ import asyncio
 import pytest
 
 from bench.common import PageSpec, StreamlitSession, run_async
-from tests.support import start_server
+from tests.support import start_server, stop_server
 
 pytestmark = [pytest.mark.postgres, pytest.mark.replicas]
 
@@ -26,11 +26,7 @@ def replicas(postgres_server):
     servers = [start_server(env={"AUTOGRAD_LAB_DB": url}) for _ in range(2)]
     yield [base.replace("http://", "ws://") + "/_stcore/stream" for _, base in servers]
     for proc, _ in servers:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except Exception:
-            proc.kill()
+        stop_server(proc)
 
 
 def _ok(result, what):
