@@ -127,7 +127,11 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
                        showarrow=True, arrowhead=0, arrowcolor="#333333",
                        bgcolor="rgba(255,255,255,0.9)", font=dict(size=14, color="#111111"))
     step = (xs[-1] - xs[0]) / (len(xs) - 1)
-    fig.update_xaxes(title_text=labels["x"], tickvals=xs, ticktext=[_lr_text(v) for v in rates.lrs],
+    # Labels on the decades only (every other column): nine labels collided at
+    # phone and projector widths; a cell's own lr is in its hover text.
+    decades = [(x, lr) for x, lr in zip(xs, rates.lrs, strict=True) if abs(x - round(x)) < 1e-9]
+    fig.update_xaxes(title_text=labels["x"], tickvals=[x for x, _ in decades],
+                     ticktext=[_lr_text(lr) for _, lr in decades], tickangle=0,
                      range=(xs[0] - 0.6 * step, xs[-1] + 0.6 * step), showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["y"], range=(-0.03, 1.02), dtick=0.1, showgrid=False,
                      zeroline=False)
