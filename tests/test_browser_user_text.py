@@ -167,6 +167,12 @@ def test_hostile_links_reach_nothing_outside_the_app(browser, server_url, number
     page.goto(address, wait_until="domcontentloaded")
     page.wait_for_selector("h1", timeout=120_000)
     wait_idle(page, timeout=120_000)
+    # The warning's markdown body can paint a moment after the run ends (seen on
+    # lesson ⑤, whose page runs a little longer): wait for its text, not just the box.
+    page.wait_for_function(
+        "() => { const e = document.querySelector(\"[data-testid='stAlertContentWarning'] "
+        "[data-testid='stMarkdownContainer']\"); return e && e.textContent.includes('URL'); }",
+        timeout=60_000)
     warning = page.locator("[data-testid='stAlertContentWarning']").first
     shown = warning.evaluate("e => e.textContent").replace("\u2060", "")
     injected = page.evaluate(OUTSIDE_JS, [server_url, AUTHORED_LINKS]) + page.evaluate(MARKER_TEXT_JS)
