@@ -248,6 +248,11 @@ def test_phone_reaches_lessons_and_language_without_the_sidebar(browser, server_
     try:
         open_page(tab, server_url, "gradients", "lang=ko")
         bar = tab.locator(".st-key-top_bar")
+        # The app's stylesheet can land a moment after the run ends under load;
+        # wait for it (the 44 px rule is what is measured below).
+        tab.wait_for_function(
+            "() => { const b = document.querySelector('.st-key-top_bar button');"
+            " return b && b.getBoundingClientRect().height >= 44; }", timeout=30_000)
         for target in (bar.locator("button").first, tab.locator(RESET)):
             box = target.bounding_box()
             assert box["height"] >= 44 and box["width"] >= 44
