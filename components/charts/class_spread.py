@@ -52,7 +52,7 @@ def histogram_bins(values: list[float], answer: float | None) -> tuple[float, fl
     return start, width, count
 
 
-def _counts(values: list[float], start: float, width: float, count: int) -> list[int]:
+def bin_counts(values: list[float], start: float, width: float, count: int) -> list[int]:
     counts = [0] * count
     for value in values:
         index = min(max(int(math.floor((value - start) / width)), 0), count - 1)
@@ -76,10 +76,10 @@ def spread_figure(guesses: list[float], right: list[bool] | None, answer: float 
         texts = [f"{format_number(start + i * width)} – {format_number(start + (i + 1) * width)}"
                  for i in range(count)]
         if right is None:
-            groups = [(labels["guesses"], _counts(guesses, start, width, count), NEUTRAL_COLOR, "")]
+            groups = [(labels["guesses"], bin_counts(guesses, start, width, count), NEUTRAL_COLOR, "")]
         else:
-            rights = _counts([g for g, ok in zip(guesses, right, strict=True) if ok], start, width, count)
-            wrongs = _counts([g for g, ok in zip(guesses, right, strict=True) if not ok], start, width, count)
+            rights = bin_counts([g for g, ok in zip(guesses, right, strict=True) if ok], start, width, count)
+            wrongs = bin_counts([g for g, ok in zip(guesses, right, strict=True) if not ok], start, width, count)
             groups = [(labels["right"], rights, RIGHT_COLOR, ""),
                       (labels["wrong"], wrongs, WRONG_COLOR, BAD_PATTERN)]
         for name, counts, color, pattern in groups:
