@@ -121,7 +121,7 @@ def _loss_phrase(run, lang: str) -> str:
     name = _run_name(run, lang)
     if run.diverged:
         return t("charttext.loss.stopped", lang, name=name, step=run.diverged_at,
-                 value=_n(run.stop_value))
+                 value=_n(run.stop_value), last=_n(run.losses[-1]))
     losses = list(run.losses)
     lowest = min(range(len(losses)), key=losses.__getitem__)
     return t("charttext.loss.ends", lang, name=name, first=_n(losses[0]), last=_n(losses[-1]),

@@ -1208,7 +1208,7 @@ TEXT: dict[str, str] = {
     "charttext.loss.name": "loss per step",
     "charttext.loss.summary": "Loss after each optim.step(): {runs}.",
     "charttext.loss.ends": "{name} goes from {first} to {last} in {steps} steps (lowest {low}, at step {low_step})",
-    "charttext.loss.stopped": "{name} stopped at step {step} (loss {value})",
+    "charttext.loss.stopped": "{name} stopped at step {step} (loss {value}; the last one drawn is {last})",
     "charttext.loss.parts": "The two runs part at step {step}.",
     "charttext.loss.col": "loss, {name}",
     "charttext.path.name": "paths on the loss map",

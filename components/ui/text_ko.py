@@ -1138,7 +1138,7 @@ TEXT: dict[str, str] = {
     "charttext.loss.name": "단계별 손실",
     "charttext.loss.summary": "optim.step()마다의 손실: {runs}.",
     "charttext.loss.ends": "{name}: {steps}단계 동안 {first} → {last} (최저 {low}, {low_step}단계)",
-    "charttext.loss.stopped": "{name}: {step}단계에서 멈춤 (손실 {value})",
+    "charttext.loss.stopped": "{name}: {step}단계에서 멈춤 (손실 {value}, 그려진 마지막 값 {last})",
     "charttext.loss.parts": "두 실행은 {step}단계에서 갈라집니다.",
     "charttext.loss.col": "손실, {name}",
     "charttext.path.name": "손실 지도 위의 경로",
