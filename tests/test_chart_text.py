@@ -91,7 +91,8 @@ def test_training_text_names_the_run_that_blew_up(lang, lr):
         phrase = (t("charttext.training.diverged", lang, step=run.diverged_at,
                     last=format_number(run.losses[-1])) if run.diverged_at
                   else t("charttext.training.ends", lang, first=format_number(run.losses[0]),
-                         last=format_number(run.losses[-1]), steps=len(run.losses)))
+                         last=format_number(run.losses[-1]), steps=len(run.losses),
+                         low=format_number(min(run.losses))))
         assert phrase in text.summary
     if lr == 0.3:  # a run blows up, and the ✕ on the chart says where
         blown = [run for run in (with_zero, without) if run.diverged_at is not None]

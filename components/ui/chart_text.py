@@ -89,7 +89,7 @@ def _training_phrase(run, lang: str) -> str:
         return t("charttext.training.diverged", lang, step=run.diverged_at,
                  last=_n(losses[-1]) if losses else MISSING)
     return t("charttext.training.ends", lang, first=_n(losses[0]), last=_n(losses[-1]),
-             steps=len(losses))
+             steps=len(losses), low=_n(min(losses)))
 
 
 def training_text(with_zero, without_zero, steps: int, lang: str) -> ChartText:

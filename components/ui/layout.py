@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from components.charts.style import PRESENT_SCALE, scaled
+from components.ui.chart_text import ChartText, markdown_escaped
 from components.ui.controls import (
     PageState,
     control_widget,
@@ -18,7 +19,6 @@ from components.ui.controls import (
     problem_message,
     reset_to_defaults,
 )
-from components.ui.chart_text import ChartText, markdown_escaped
 from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
 from components.ui.schema import LANG, PRESENT, controls_for

@@ -1202,7 +1202,7 @@ TEXT: dict[str, str] = {
         "Loss per SGD step at learning rate {lr}. With optim.zero_grad(): {with_}. "
         "Without it: {without}."
     ),
-    "charttext.training.ends": "from {first} to {last} in {steps} steps",
+    "charttext.training.ends": "from {first} to {last} in {steps} steps (lowest {low})",
     "charttext.training.diverged": "blew up at step {step} (last finite loss {last})",
     "charttext.training.step": "SGD step",
     "charttext.loss.name": "loss per step",

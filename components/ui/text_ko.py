@@ -1132,7 +1132,7 @@ TEXT: dict[str, str] = {
         "학습률 {lr}에서 SGD 단계마다 잰 손실. optim.zero_grad()를 쓰면: {with_}. "
         "쓰지 않으면: {without}."
     ),
-    "charttext.training.ends": "{steps}단계 동안 {first}에서 {last}로",
+    "charttext.training.ends": "{steps}단계 동안 {first} → {last} (최저 {low})",
     "charttext.training.diverged": "{step}단계에서 발산 (마지막 유한한 손실 {last})",
     "charttext.training.step": "SGD 단계",
     "charttext.loss.name": "단계별 손실",
