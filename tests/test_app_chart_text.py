@@ -182,3 +182,27 @@ def test_predict_mode_hides_the_summaries_with_the_charts():
     charts = _charts(at)
     assert "20.25, 40.5, 60.75, 81" in charts["history_a_chart"][1]  # 9·1.5² per call
     assert len(_expanders(at, "en")) == len(charts)
+
+
+def test_class_histogram_summary_hides_the_answer_until_shown(tmp_path, monkeypatch):
+    from components.storage.class_store import ClassStore, new_student_id
+
+    url = f"sqlite:///{tmp_path / 'classes.sqlite3'}"
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", url)
+    store = ClassStore(url)
+    try:
+        new = store.create_class()
+        for guess in (36.0, 36.2, 12.0):
+            assert store.submit_answer(new.code, "a1_grad", new_student_id(), guess, 36.0).saved
+        at = run_page("class", {"class": new.code, "key": new.key}, lang="en")
+        assert_no_exception(at)
+        spec, alt = next(iter(_charts(at).values()))
+        counts = [int(c) for tr in spec["data"] for c in decode_array(tr["y"]) if c]
+        assert "3 guesses from 12 to 36.2" in alt and str(max(counts)) in alt
+        assert "answer" not in alt  # the projected screen does not give it away
+        at.toggle(key="class_show_answer").set_value(True).run()
+        spec, alt = next(iter(_charts(at).values()))
+        assert "PyTorch's answer is 36: 2 right, 1 wrong." in alt
+        _check_expanders(at, "en", _charts(at))
+    finally:
+        store.dispose()
