@@ -37,7 +37,8 @@ def _ys(trace) -> list[str]:
 
 
 def _check_expanders(at, lang, charts):
-    """One collapsed 'Chart data' expander per chart, holding its summary and a table."""
+    """One collapsed 'Chart data' expander per chart, holding its summary, and a
+    table once it is opened (built only then)."""
     expanders = _expanders(at, lang)
     assert len(expanders) == len(charts)
     alts = [alt for _, alt in charts.values()]
@@ -45,6 +46,12 @@ def _check_expanders(at, lang, charts):
         assert not expander.proto.expanded
         shown = expander.markdown[0].value.replace("\\", "")
         assert shown == alt
+        assert not expander.table  # lazy while closed
+    for key in charts:
+        at.session_state[f"{key}_data"] = True
+    at.run()
+    assert_no_exception(at)
+    for expander in _expanders(at, lang):
         assert expander.table, "every chart here has data rows"
 
 

@@ -127,7 +127,7 @@ def spread_chart(checkpoint: ClassCheckpoint, summary: CheckpointSummary, lang: 
         text = choice_text(counts, options, right_index, lang)
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "responsive": True},
                     alt=text.summary)
-    chart_data(text)
+    chart_data(text, f"{key}_data")
     others = other_settings_count(summary)
     if others and show_answer:
         st.caption(t("class.other_settings", lang, count=others))

@@ -179,19 +179,23 @@ def chart(fig, key: str, container=None, text: ChartText | None = None) -> None:
     where.plotly_chart(fig, key=key, config={"displayModeBar": False},
                        alt=text.summary if text is not None else None)
     if text is not None:
-        chart_data(text, where)
+        chart_data(text, f"{key}_data", where)
 
 
-def chart_data(text: ChartText, container=None) -> None:
+def chart_data(text: ChartText, key: str, container=None) -> None:
     """The chart's summary and every value it draws, in a collapsed expander.
 
     ``st.plotly_chart(alt=...)`` gives the chart its accessible name (the same
-    summary); the table is a real HTML table a screen reader can walk.
+    summary); the table is a real HTML table a screen reader can walk. Lazy:
+    the table is built and sent only while its expander is open (then it
+    follows the sliders), so a slider move does not ship every chart's data.
     """
     where = container if container is not None else st
-    with where.expander(text.label, icon=":material/table_chart:"):
+    expander = where.expander(text.label, icon=":material/table_chart:", key=key,
+                              on_change="rerun")
+    with expander:
         st.markdown(markdown_escaped(plain(text.summary, _SUMMARY_LIMIT)))
-        if text.rows:
+        if text.rows and expander.open:
             st.table(text.table(), hide_index=True)
 
 

@@ -169,7 +169,7 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
     text = rate_map_text(rates, (lr, momentum), lang)
     st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True}, alt=text.summary)
-    chart_data(text)
+    chart_data(text, f"{MAP_KEY}_data")
     best = rates.optimum
     nearest = coerce(LR, best.lr).value
     beyond = nearest >= theory.boundary_lr(best.momentum, rates.curvatures)
