@@ -9,12 +9,20 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT
+from components.charts.style import (
+    FIRST_COLOR,
+    FONT,
+    LEGEND_FONT,
+    SECOND_COLOR,
+    TICK_FONT,
+    TITLE_FONT,
+)
 from components.numbers import format_number
 
-AUTOGRAD_COLOR = "#1f77b4"
+# Bars against diamonds, a solid curve against a dashed tangent: shape tells them apart too.
+AUTOGRAD_COLOR = FIRST_COLOR
 HAND_COLOR = "#d62728"
-TANGENT_COLOR = "#ff7f0e"
+TANGENT_COLOR = SECOND_COLOR
 
 
 def _tangent(curve, half_width: float):

@@ -17,14 +17,30 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT
+from components.charts.style import (
+    BAD_COLOR,
+    FIRST_COLOR,
+    FIRST_DASH,
+    FIRST_SYMBOL,
+    FONT,
+    LEGEND_FONT,
+    SECOND_COLOR,
+    SECOND_DASH,
+    SECOND_SYMBOL,
+    TICK_FONT,
+    TITLE_FONT,
+)
 from components.numbers import format_number
 
-MOMENTUM_COLOR = "#1f77b4"
-PLAIN_COLOR = "#ff7f0e"
-STOP_COLOR = "#d62728"
+# The chosen momentum and plain SGD differ by colour, dash and marker on every chart.
+MOMENTUM_COLOR = FIRST_COLOR
+PLAIN_COLOR = SECOND_COLOR
+RUN_DASHES = (FIRST_DASH, SECOND_DASH)  # chosen, plain
+RUN_SYMBOLS = (FIRST_SYMBOL, SECOND_SYMBOL)
+STOP_COLOR = BAD_COLOR
 PARTS_COLOR = "#555555"
-ELEMENT_COLORS = ("#1f77b4", "#9467bd")
+# At most this many markers per line: 200 steps of markers would be a smear.
+MAX_MARKERS = 26
 LINEAR_LIMIT = 1e4  # beyond this magnitude (with signs mixed) use the signed log scale
 
 
@@ -119,11 +135,12 @@ def loss_figure(comparison, labels: dict[str, str]):
         is_plain = run is plain and run is not chosen
         color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
         traces.append(go.Scatter(
-            x=steps, y=shown, mode="lines+markers" if len(steps) <= 60 else "lines",
+            x=steps, y=shown, mode="lines+markers",
             name=_run_name(run, labels), legendrank=2 if is_plain else 1,
             customdata=[format_number(v) for v in run.losses],
-            line=dict(color=color, width=3, dash="dash" if is_plain else "solid"),
-            marker=dict(size=5), hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
+            line=dict(color=color, width=3, dash=RUN_DASHES[is_plain]),
+            marker=dict(size=7, symbol=RUN_SYMBOLS[is_plain], maxdisplayed=MAX_MARKERS),
+            hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
                           "<extra>%{fullData.name}</extra>",
         ))
         if run.diverged:
@@ -231,8 +248,8 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
         traces.append(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=_run_name(run, labels),
             legendrank=2 if is_plain else 1,
-            line=dict(color=color, width=2.5, dash="dash" if is_plain else "solid"),
-            marker=dict(size=6, color=color),
+            line=dict(color=color, width=2.5, dash=RUN_DASHES[is_plain]),
+            marker=dict(size=7, color=color, symbol=RUN_SYMBOLS[is_plain]),
             customdata=[[k, format_number(v)] for k, v in enumerate(run.losses)],
             hovertemplate=f"{labels['step']} %{{customdata[0]}}: (%{{x:.3f}}, %{{y:.3f}}), "
                           f"{labels['loss']} %{{customdata[1]}}<extra>%{{fullData.name}}</extra>",
@@ -276,8 +293,9 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
 
 
 def parameters_figure(comparison, labels: dict[str, str]):
-    """a and b after every step (the Q objective): colour = element, solid =
-    chosen momentum, dashed = momentum 0; a diverged run ends with a red ✕.
+    """a and b after every step (the Q objective): colour and dash = the run
+    (blue solid = chosen momentum, orange dashed = momentum 0, as on the loss
+    chart), marker = the element (● [0], ■ [1]); a diverged run ends with a ✕.
 
     ``labels``: x, y, y_symlog, title_a, title_b, element_1, element_2,
     momentum ({value}), plain, step.
@@ -287,7 +305,7 @@ def parameters_figure(comparison, labels: dict[str, str]):
     runs = [chosen] if chosen is plain else [chosen, plain]
     domains = ((0.0, 0.45), (0.55, 1.0))
     traces, layout, titles = [], {}, []
-    dashes = ("solid", "dash")
+    run_colors = (MOMENTUM_COLOR, PLAIN_COLOR)
     for col, tensor in ((1, "a"), (2, "b")):
         suffix = "" if col == 1 else "2"
         axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
@@ -301,9 +319,11 @@ def parameters_figure(comparison, labels: dict[str, str]):
                 shown = _shown(ys, scale)
                 shown_all += shown
                 traces.append(go.Scatter(
-                    x=list(range(len(ys))), y=shown, mode="lines", showlegend=False,
+                    x=list(range(len(ys))), y=shown, mode="lines+markers", showlegend=False,
                     name=f"{chosen.names[i]} · {_run_name(run, labels)}",
-                    line=dict(color=ELEMENT_COLORS[e], width=2.5, dash=dashes[r]),
+                    line=dict(color=run_colors[r], width=2.5, dash=RUN_DASHES[r]),
+                    marker=dict(size=7, color=run_colors[r], symbol=RUN_SYMBOLS[e],
+                                maxdisplayed=MAX_MARKERS),
                     customdata=[format_number(v) for v in ys],
                     hovertemplate=f"{labels['step']} %{{x}}: {chosen.names[i]} = %{{customdata}}"
                                   "<extra>%{fullData.name}</extra>", **axes,
@@ -321,14 +341,16 @@ def parameters_figure(comparison, labels: dict[str, str]):
         titles.append(dict(text=labels[f"title_{tensor}"], x=sum(domains[col - 1]) / 2, y=1.0,
                            xref="paper", yref="paper", xanchor="center", yanchor="bottom",
                            showarrow=False, font=dict(size=16)))
-    # A compact legend: colours name the element, dashes name the run.
-    legend = [(labels["element_1"], ELEMENT_COLORS[0], "solid"),
-              (labels["element_2"], ELEMENT_COLORS[1], "solid")]
-    legend += [(_run_name(run, labels), "#444444", dashes[r]) for r, run in enumerate(runs)]
-    for name, color, dash in legend:
-        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                 line=dict(color=color, width=2.5, dash=dash),
-                                 hoverinfo="skip"))
+    # A compact legend: markers name the element; colour and dash name the run.
+    legend = [dict(name=labels["element_1"], mode="markers",
+                   marker=dict(color="#444444", size=9, symbol=RUN_SYMBOLS[0])),
+              dict(name=labels["element_2"], mode="markers",
+                   marker=dict(color="#444444", size=9, symbol=RUN_SYMBOLS[1]))]
+    legend += [dict(name=_run_name(run, labels), mode="lines",
+                    line=dict(color=run_colors[r], width=2.5, dash=RUN_DASHES[r]))
+               for r, run in enumerate(runs)]
+    for entry in legend:
+        traces.append(go.Scatter(x=[None], y=[None], hoverinfo="skip", **entry))
     return go.Figure(data=traces, layout=dict(
         **layout, annotations=titles, height=460, margin=dict(l=10, r=10, t=100, b=10),
         font=FONT, legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT)))
