@@ -1181,4 +1181,11 @@ TEXT: dict[str, str] = {
     "resnet.code.no_grad": "no graph needed just to measure",
     "resnet.code.freeze": "freeze every pretrained parameter",
     "resnet.code.new_fc": "a new last layer: requires_grad=True",
+    # Issue #14: drag sliders whose figure follows the drag.
+    "gradients.live_intro": (
+        "Drag a slider below and watch: the tangent turns and the bars grow and shrink while you drag. "
+        "Every frame is PyTorch's own number, computed on the server for the slider's whole range in one "
+        "batched `backward()` call; the rest of the page follows when you let go."
+    ),
+    "gradients.live.bar_y": ".grad",
 }

@@ -1111,4 +1111,11 @@ TEXT: dict[str, str] = {
     "resnet.code.no_grad": "값만 잴 때는 그래프가 필요 없음",
     "resnet.code.freeze": "사전 학습된 파라미터를 모두 고정",
     "resnet.code.new_fc": "새 마지막 레이어: requires_grad=True",
+    # Issue #14: 끄는 동안 그림이 따라 움직이는 슬라이더.
+    "gradients.live_intro": (
+        "아래 슬라이더를 끌어 보세요. 끄는 동안 접선이 돌아가고 막대가 늘었다 줄었다 합니다. "
+        "그림의 모든 값은 서버의 PyTorch가 슬라이더의 전체 범위를 한 번의 배치 `backward()` 호출로 "
+        "미리 계산한 것입니다. 손을 떼면 페이지의 나머지도 바뀝니다."
+    ),
+    "gradients.live.bar_y": ".grad",
 }
