@@ -74,7 +74,7 @@ st.caption(t("gradients.bars_caption", lang))
 
 st.subheader(t("gradients.tangent_title", lang))
 st.markdown(t("gradients.live_intro", lang))
-live_section(state, st.columns(2, gap="large"))
+live_section(state, columns_unless_presenting(state, [1, 1]))
 st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))

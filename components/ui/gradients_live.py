@@ -42,12 +42,15 @@ def live_figure(state: PageState, name: str) -> dict:
     sweep = cached_sweep(a, b, v, name, grid_of(state.controls[name]))
     curves = {"a": q_curve(a[i], b[i], "a", A1.low, A1.high),
               "b": q_curve(a[i], b[i], "b", B1.low, B1.high)}
-    scale = PRESENT_SCALE if is_presenting(state) else 1.0
-    return live_gradient_figure(sweep, curves, live_labels(state.lang), scale)
+    return live_gradient_figure(sweep, curves, live_labels(state.lang))
 
 
 def live_section(state: PageState, columns) -> None:
-    """The six drag sliders in two columns, one per element of Q."""
+    """The six drag sliders in two columns, one per element of Q.
+
+    In presenter view each takes a whole row: the figure then fills the
+    projector's width, its text PRESENT_SCALE larger (drag_slider.css).
+    """
     scale = PRESENT_SCALE if is_presenting(state) else 1.0
     for names, column in zip(LIVE_NAMES, columns, strict=True):
         with column:

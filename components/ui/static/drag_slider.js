@@ -154,11 +154,17 @@ function drawLegend(svg, legend, spec) {
   let x = 8;
   let y = spec.height - font * 0.5;
   for (const entry of legend) {
-    const width = font * 1.6 + entry.text.length * font * 0.58 + 14;
+    const label = text(g, 0, 0, entry.text, { class: "legend-text" });
+    // Measured when laid out; else estimated (CJK glyphs are about 1 em wide).
+    const estimate = [...entry.text].reduce(
+      (sum, ch) => sum + (ch.codePointAt(0) > 0x2e80 ? 1.0 : 0.56), 0) * font;
+    const width = font * 1.6 + 4 + Math.max(label.getComputedTextLength() || 0, estimate) + 16;
     if (x + width > spec.width && x > 8) {
       x = 8;
       y += font * 1.4;
     }
+    label.setAttribute("x", x + font * 1.6 + 4);
+    label.setAttribute("y", y);
     const cy = y - font * 0.35;
     if (entry.kind === "line" || entry.kind === "dash") {
       make("line", { x1: x, x2: x + font * 1.4, y1: cy, y2: cy, stroke: entry.color,
@@ -172,7 +178,6 @@ function drawLegend(svg, legend, spec) {
       make("path", { d: `M${c},${cy - r}L${c + r},${cy}L${c},${cy + r}L${c - r},${cy}Z`,
                      fill: entry.color }, g);
     }
-    text(g, x + font * 1.6 + 4, y, entry.text, { class: "legend-text" });
     x += width;
   }
   return y;
