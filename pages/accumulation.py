@@ -19,6 +19,7 @@ from components.core.accumulation_snippet import (
     retain_code,
 )
 from components.numbers import format_number, format_vector
+from components.ui.accumulation_live import calls_drag_slider
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
@@ -76,6 +77,7 @@ for tensor in "ab":
     chart(history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
                          tensor), key=f"history_{tensor}_chart", container=chart_col)
 with table_col:
+    calls_drag_slider(state)
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     st.markdown(history_table(current, "a", lang))
     st.markdown(history_table(current, "b", lang))

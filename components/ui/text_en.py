@@ -1188,4 +1188,5 @@ TEXT: dict[str, str] = {
         "batched `backward()` call; the rest of the page follows when you let go."
     ),
     "gradients.live.bar_y": ".grad",
+    "accumulation.live_hint": "Drag: each step is one more (or one fewer) real backward() call, and the lines follow. The table and the charts update when you let go.",
 }

@@ -1118,4 +1118,5 @@ TEXT: dict[str, str] = {
         "미리 계산한 것입니다. 손을 떼면 페이지의 나머지도 바뀝니다."
     ),
     "gradients.live.bar_y": ".grad",
+    "accumulation.live_hint": "끌어 보세요. 한 칸마다 실제 backward() 호출이 하나씩 늘거나 줄고, 선이 따라 움직입니다. 표와 차트는 손을 떼면 바뀝니다.",
 }

@@ -88,6 +88,21 @@ function drawItem(layer, item, panel, frames) {
       node.setAttribute("y2", s.y(pick(item.y1, frames, k)));
     };
   }
+  if (item.kind === "polyline") {
+    // A line whose points differ per frame (e.g. one point per backward() call).
+    const group = make("g", dataName, layer);
+    const line = make("polyline", { fill: "none", stroke: item.color,
+                                    "stroke-width": item.width }, group);
+    return (k) => {
+      const points = pick(item.points, frames, k);
+      line.setAttribute("points", points.map(([x, y]) => `${s.x(x)},${s.y(y)}`).join(" "));
+      group.setAttribute("data-points", JSON.stringify(points));
+      for (const dot of [...group.querySelectorAll("circle")]) dot.remove();
+      for (const [x, y] of points) {
+        make("circle", { cx: s.x(x), cy: s.y(y), r: item.r, fill: item.color }, group);
+      }
+    };
+  }
   if (item.kind === "point") {
     const node = make("circle", { r: item.r, fill: item.color, stroke: "white",
                                   "stroke-width": 1.5, ...dataName }, layer);
