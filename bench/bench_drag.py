@@ -1,7 +1,7 @@
 """Dragging a slider in a real browser: does the figure follow, and how smoothly?
 
-    python bench/bench_drag.py              # 2 drags per slider
-    python bench/bench_drag.py --rounds 4
+    python bench/bench_drag.py              # 4 drags per slider
+    python bench/bench_drag.py --rounds 8
 
 Method. One ``streamlit run`` of the dashboard on loopback and headless Chromium
 (Debian's, driven by Playwright), lesson ② at 1440×900. Two sliders of a₁ are
@@ -134,14 +134,17 @@ def drag(page, kind: str, value_index: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=4)
     args = parser.parse_args()
     results: dict[str, list[dict]] = {"drag slider": [], "st.slider": []}
     with served() as url, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
-        for _ in range(args.rounds):
-            for kind in results:
+        for round_number in range(args.rounds):
+            # Alternate which slider goes first: the first drag after a page
+            # load meets a browser still settling.
+            order = list(results) if round_number % 2 == 0 else list(results)[::-1]
+            for kind in order:
                 # a₁ = 2 (index 50) at the start of every round.
                 open_page(page, url, "gradients", "lang=en&a1=2", charts=True)
                 page.wait_for_selector(".st-key-a1_drag svg.figure", timeout=120_000)
