@@ -136,3 +136,25 @@ def test_the_calls_lines_grow_during_a_drag_on_lesson_3(page, server_url):
                            timeout=60_000)
     wait_idle(page)
     assert wrap.evaluate(points) == 10
+
+
+def test_a_tap_on_a_phone_moves_it_and_vertical_swipes_stay_with_the_page(browser, server_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True)
+    phone = context.new_page()
+    try:
+        open_page(phone, server_url, "gradients", "lang=ko")
+        slider = _range(phone, "v1")
+        slider.scroll_into_view_if_needed()
+        assert slider.evaluate("e => getComputedStyle(e).touchAction") == "pan-y"
+        assert slider.get_attribute("aria-valuemin") == "-1"
+        assert slider.get_attribute("aria-valuemax") == "1"
+        box = slider.bounding_box()
+        phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        phone.wait_for_function(
+            "() => new URLSearchParams(location.search).get('v1') === '0'", timeout=60_000)
+        wait_idle(phone)
+        bar = phone.locator(".st-key-v1_drag text[data-name='a_grad_text']")
+        assert bar.text_content() == "0"  # a.grad[0] = 9a²·0
+    finally:
+        context.close()
