@@ -12,24 +12,23 @@ from components.ui.drag_slider import drag_slider, grid_of
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
 from components.ui.panels import labels_for
+from components.ui.schema import CALLS
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def cached_histories(a: tuple[float, ...], b: tuple[float, ...], zero: bool, graph: str,
-                     grid: tuple[float, ...]):
-    """``histories_over_calls`` keyed by plain values (one real run per grid value)."""
-    return histories_over_calls(a, b, zero, graph, grid)
+def cached_history_figure(a: tuple[float, ...], b: tuple[float, ...], zero: bool, graph: str,
+                          lang: str, scale: float) -> dict:
+    """The calls slider's figure: one real ``repeated_backward`` per grid value, cached."""
+    runs = histories_over_calls(a, b, zero, graph, grid_of(CALLS))
+    return live_history_figure(runs, labels_for("accumulation.chart.history", lang), scale)
 
 
 def live_history(state: PageState) -> dict:
     """The figure spec of the calls drag slider, for the page's current values."""
-    a = (state["a1"], state["a2"])
-    b = (state["b1"], state["b2"])
-    runs = cached_histories(a, b, bool(state["zero"]), state["graph"],
-                            grid_of(state.controls["calls"]))
     # The figure keeps its column's width: in presenter view its text grows instead.
     scale = PRESENT_SCALE if is_presenting(state) else 1.0
-    return live_history_figure(runs, labels_for("accumulation.chart.history", state.lang), scale)
+    return cached_history_figure((state["a1"], state["a2"]), (state["b1"], state["b2"]),
+                                 bool(state["zero"]), state["graph"], state.lang, scale)
 
 
 def calls_drag_slider(state: PageState) -> None:

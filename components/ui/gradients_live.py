@@ -12,17 +12,12 @@ from components.ui.drag_slider import drag_slider, grid_of
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
 from components.ui.panels import labels_for
-from components.ui.schema import A1, B1
+from components.ui.schema import A1, B1, controls_for
+
+CONTROLS = {c.name: c for c in controls_for("gradients")}
 
 # One column per element: Q₁ depends on a₁, b₁ and v₁ only.
 LIVE_NAMES = (("a1", "b1", "v1"), ("a2", "b2", "v2"))
-
-
-@st.cache_data(max_entries=256, show_spinner=False)
-def cached_sweep(a: tuple[float, ...], b: tuple[float, ...], v: tuple[float, ...],
-                 name: str, grid: tuple[float, ...]):
-    """``gradient_sweep`` keyed by plain floats (one batched backward per key)."""
-    return gradient_sweep(a, b, v, name, grid)
 
 
 def live_labels(lang: str) -> dict[str, str]:
@@ -33,16 +28,26 @@ def live_labels(lang: str) -> dict[str, str]:
     return labels
 
 
+@st.cache_data(max_entries=512, show_spinner=False)
+def cached_live_figure(name: str, a_i: float, b_i: float, v_i: float, lang: str) -> dict:
+    """The figure of drag slider ``name`` (one batched backward over its grid), cached.
+
+    Q is element-wise, so element i's numbers depend on aᵢ, bᵢ and vᵢ only: the
+    key holds just those (moving a₁ leaves the figures of element 2 cached),
+    and both elements of the batch are given them.
+    """
+    grid = grid_of(CONTROLS[name])
+    sweep = gradient_sweep((a_i, a_i), (b_i, b_i), (v_i, v_i), name, grid)
+    curves = {"a": q_curve(a_i, b_i, "a", A1.low, A1.high),
+              "b": q_curve(a_i, b_i, "b", B1.low, B1.high)}
+    return live_gradient_figure(sweep, curves, live_labels(lang))
+
+
 def live_figure(state: PageState, name: str) -> dict:
     """The figure spec the drag slider ``name`` draws, for the page's current values."""
-    a = (state["a1"], state["a2"])
-    b = (state["b1"], state["b2"])
-    v = (state["v1"], state["v2"])
-    i = int(name[1]) - 1
-    sweep = cached_sweep(a, b, v, name, grid_of(state.controls[name]))
-    curves = {"a": q_curve(a[i], b[i], "a", A1.low, A1.high),
-              "b": q_curve(a[i], b[i], "b", B1.low, B1.high)}
-    return live_gradient_figure(sweep, curves, live_labels(state.lang))
+    i = name[1]
+    return cached_live_figure(name, float(state[f"a{i}"]), float(state[f"b{i}"]),
+                              float(state[f"v{i}"]), state.lang)
 
 
 def live_section(state: PageState, columns) -> None:
