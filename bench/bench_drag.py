@@ -128,7 +128,7 @@ def drag(page, kind: str, value_index: int) -> dict:
     frames = page.evaluate("() => window.__bench.frames")
     release = page.evaluate("() => window.__bench.release")
     wait_idle(page)
-    gaps = [b - a for a, b in zip(frames, frames[1:])]
+    gaps = [b - a for a, b in zip(frames, frames[1:], strict=False)]
     return dict(moves=len(path), updates=updates, gaps=gaps, release=release)
 
 

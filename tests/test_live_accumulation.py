@@ -6,8 +6,8 @@ import pytest
 
 from components.core.accumulation import repeated_backward
 from components.numbers import format_number, format_vector
-from components.ui.controls import PageState
 from components.ui.accumulation_live import live_history
+from components.ui.controls import PageState
 from components.ui.schema import controls_for
 from tests.support import assert_no_exception, run_page
 

@@ -12,13 +12,14 @@ import json
 import pytest
 import torch
 
-from components.charts.gradients import _tangent
+from components.charts import gradients as plotly_gradients
+from components.charts import live_svg
 from components.charts.live_svg import frame_count, nice_ticks
 from components.core.gradients import gradient_sweep, gradients_of_q, q_curve
 from components.numbers import format_number
+from components.ui.controls import PageState
 from components.ui.drag_slider import component_key, grid_of, value_from_browser
 from components.ui.gradients_live import live_figure, live_labels
-from components.ui.controls import PageState
 from components.ui.schema import A1, A2, B1, B2, V1, V2, controls_for
 from tests.support import assert_no_exception, run_page
 
@@ -63,7 +64,9 @@ def test_every_frame_equals_the_page_at_that_grid_point(name):
             low, high = (A1.low, A1.high) if name[0] == "a" else (B1.low, B1.high)
             curve = q_curve(a[i], b[i], name[0], low, high)  # the tangent after release
             assert (frames["x0"][k], frames["y0"][k]) == (curve.x0, curve.y0)
-            (tx0, tx1), (ty0, ty1) = _tangent(curve, (high - low) * 0.15)
+            half = (high - low) * 0.15
+            (tx0, tx1) = (curve.x0 - half, curve.x0 + half)
+            (ty0, ty1) = (curve.y0 - curve.slope * half, curve.y0 + curve.slope * half)
             assert frames["tx0"][k] == pytest.approx(tx0, abs=1e-12)
             assert frames["ty0"][k] == pytest.approx(ty0, abs=1e-12)
             assert frames["tx1"][k] == pytest.approx(tx1, abs=1e-12)
@@ -131,3 +134,16 @@ def test_keys_and_ticks():
     assert nice_ticks(-3, 3) == [-2.0, 0.0, 2.0]
     assert nice_ticks(-85, 85) == [-50.0, 0.0, 50.0]
     assert nice_ticks(0, 0) == [0]
+
+
+def test_tutorial_slopes_korean_titles_and_the_page_palette():
+    state = _state(dict(a1=2.0, a2=3.0, b1=6.0, b2=4.0, v1=1.0, v2=1.0), lang="ko")
+    slopes = {"a1": "36", "b1": "-12", "a2": "81", "b2": "-8"}  # 9aᵢ², −2bᵢ
+    for name, slope in slopes.items():
+        spec = live_figure(state, name)
+        k = spec["frames"]["value"].index(state[name])
+        assert spec["frames"]["slope_text"][k] == f"기울기 {slope}"
+        i = name[1]
+        assert spec["panels"][0]["title"] == f"{name[0]}{i}에 대한 Q{i}"
+    assert live_svg.CURVE_COLOR == plotly_gradients.AUTOGRAD_COLOR
+    assert live_svg.HAND_COLOR == plotly_gradients.HAND_COLOR

@@ -18,7 +18,7 @@ from components.numbers import format_number
 
 # The bar charts' fixed ranges (gradient_bars_figure): the largest |.grad| the sliders allow.
 BAR_LIMIT = {"a": 85.0, "b": 13.0}
-# Tangent half-width as a share of the curve's span, as in tangent_figure.
+# Tangent half-width as a share of the curve's span.
 TANGENT_SHARE = 0.15
 WIDTH, HEIGHT = 480, 300
 TOP, PLOT_HEIGHT = 44, 190
