@@ -286,10 +286,15 @@ export default function (component) {
       setTriggerValue("value", data.grid[k]);
     }
   };
+  // The previous run's listeners go first, whether or not Streamlit already
+  // called the cleanup below: one change must send one value.
+  if (wrap.cleanup) wrap.cleanup();
   input.addEventListener("input", onInput);
   input.addEventListener("change", onChange);
-  return () => {
+  wrap.cleanup = () => {
     input.removeEventListener("input", onInput);
     input.removeEventListener("change", onChange);
+    wrap.cleanup = null;
   };
+  return wrap.cleanup;
 }
