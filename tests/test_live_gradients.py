@@ -147,3 +147,4 @@ def test_tutorial_slopes_korean_titles_and_the_page_palette():
         assert spec["panels"][0]["title"] == f"{name[0]}{i}에 대한 Q{i}"
     assert live_svg.CURVE_COLOR == plotly_gradients.AUTOGRAD_COLOR
     assert live_svg.HAND_COLOR == plotly_gradients.HAND_COLOR
+    assert live_svg.TANGENT_COLOR == plotly_gradients.TANGENT_COLOR

@@ -16,6 +16,7 @@ from components.numbers import format_number
 
 AUTOGRAD_COLOR = "#1f77b4"
 HAND_COLOR = "#d62728"
+TANGENT_COLOR = "#ff7f0e"
 
 
 def _axis_names(index: int) -> tuple[str, str]:
