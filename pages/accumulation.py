@@ -20,6 +20,7 @@ from components.core.accumulation_snippet import (
 )
 from components.numbers import format_number, format_vector
 from components.ui import chart_text
+from components.ui.accumulation_live import calls_drag_slider
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
@@ -78,6 +79,7 @@ for tensor in "ab":
                          tensor), key=f"history_{tensor}_chart", container=chart_col,
           text=chart_text.history_text(accumulated, zeroed, tensor, lang))
 with table_col:
+    calls_drag_slider(state)
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     st.markdown(history_table(current, "a", lang))
     st.markdown(history_table(current, "b", lang))

@@ -2,18 +2,18 @@
 
 import streamlit as st
 
-from components.charts.gradients import gradient_bars_figure, tangent_figure
+from components.charts.gradients import gradient_bars_figure
 from components.charts.graph_svg import backward_graph_svg
 from components.charts.style import PRESENT_SCALE
 from components.core.gradients import (
     gradients_of_q,
-    q_curve,
     sum_versus_ones,
     vector_backward_error,
 )
 from components.core.snippets import gradients_snippet
 from components.ui import chart_text
 from components.ui.controls import control_group, set_values
+from components.ui.gradients_live import live_section
 from components.ui.i18n import t
 from components.ui.layout import (
     chart,
@@ -26,7 +26,6 @@ from components.ui.layout import (
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import gradients_checkpoints
-from components.ui.schema import A1, B1
 
 state = start_page("gradients")
 lang = state.lang
@@ -76,14 +75,8 @@ for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
 st.caption(t("gradients.bars_caption", lang))
 
 st.subheader(t("gradients.tangent_title", lang))
-curves = {}
-for i in (1, 2):
-    curves[("a", i)] = q_curve(a[i - 1], b[i - 1], "a", A1.low, A1.high)
-    curves[("b", i)] = q_curve(a[i - 1], b[i - 1], "b", B1.low, B1.high)
-for element, column in zip((1, 2), st.columns(2, gap="large"), strict=True):
-    chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang), element),
-          key=f"tangent{element}_chart", container=column,
-          text=chart_text.tangent_text(curves, element, lang))
+st.markdown(t("gradients.live_intro", lang))
+live_section(state, columns_unless_presenting(state, [1, 1]))
 st.caption(t("gradients.tangent_caption", lang))
 
 st.subheader(t("gradients.graph_title", lang))

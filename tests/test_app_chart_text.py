@@ -94,16 +94,13 @@ def test_gradients_summaries_are_the_charts_numbers(lang, query):
     at = run_page("gradients", query, lang=lang)
     assert_no_exception(at)
     charts = _charts(at)
-    assert set(charts) == {"bars_a_chart", "bars_b_chart", "tangent1_chart", "tangent2_chart"}
+    # The tangents are the drag sliders' SVG figures (tests/test_live_gradients.py
+    # checks their per-frame text alternative).
+    assert set(charts) == {"bars_a_chart", "bars_b_chart"}
     for key in ("bars_a_chart", "bars_b_chart"):
         spec, alt = charts[key]
         bars, hand = spec["data"]
         assert ", ".join(_ys(bars)) in alt and ", ".join(_ys(hand)) in alt
-    for key in ("tangent1_chart", "tangent2_chart"):
-        spec, alt = charts[key]
-        slopes = [a["text"].split()[-1] for a in spec["layout"]["annotations"]
-                  if a.get("showarrow")]
-        assert len(slopes) == 2 and all(s in alt for s in slopes)
     _check_expanders(at, lang, charts)
 
 

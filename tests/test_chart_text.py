@@ -12,7 +12,7 @@ import pytest
 from components.charts.accumulation import history_figure, training_figure
 from components.charts.class_spread import choice_figure, spread_figure
 from components.charts.expression import curve_figure
-from components.charts.gradients import gradient_bars_figure, tangent_figure
+from components.charts.gradients import gradient_bars_figure
 from components.charts.momentum_map import map_figure, rate_to_colour
 from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
 from components.charts.resnet import (
@@ -25,7 +25,7 @@ from components.core import momentum_theory as mt
 from components.core.accumulation import repeated_backward, training_run
 from components.core.expression import curve_along_a
 from components.core.expression_parser import parse_expression
-from components.core.gradients import gradients_of_q, q_curve
+from components.core.gradients import gradients_of_q
 from components.core.optimizer import compare_momentum, landscape_grid
 from components.core.resnet import GroupStats, ParameterStats
 from components.numbers import format_number
@@ -179,22 +179,6 @@ def test_gradient_texts_are_the_bars_and_curves(lang, v):
         _check_readable(text)
         assert _column(text, 1) == _f(fig.data[0].y) and _column(text, 2) == _f(fig.data[1].y)
         assert ", ".join(_f(fig.data[0].y)) in text.summary
-    curves = {}
-    for i, (a_i, b_i) in enumerate(zip((2.0, -1.5), (6.0, 4.0), strict=True), start=1):
-        curves[("a", i)] = q_curve(a_i, b_i, "a", -3.0, 3.0)
-        curves[("b", i)] = q_curve(a_i, b_i, "b", -6.0, 6.0)
-    for element in (1, 2):
-        fig = tangent_figure(curves, labels_for("gradients.chart.tangent", lang), element)
-        text = chart_text.tangent_text(curves, element, lang)
-        _check_readable(text)
-        along_a, along_b = fig.data[0], fig.data[3]  # the curve of each panel
-        assert _column(text, 0) == _f(along_a.x) and _column(text, 1) == _f(along_a.y)
-        assert _column(text, 2) == _f(along_b.x) and _column(text, 3) == _f(along_b.y)
-        slopes = [a.text for a in fig.layout.annotations if a.text and "slope" in a.text
-                  or a.text and "기울기" in a.text]
-        assert len(slopes) == 2
-        for label in slopes:  # "slope 36" on the chart → "36" in the summary
-            assert label.split()[-1] in text.summary
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -22,12 +22,13 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
+import plotly.graph_objects as go
 import pytest
 
 from components.charts.accumulation import history_figure, training_figure
 from components.charts.class_spread import choice_figure, spread_figure
 from components.charts.expression import curve_figure
-from components.charts.gradients import gradient_bars_figure, tangent_figure
+from components.charts.gradients import gradient_bars_figure
 from components.charts.momentum_map import map_figure
 from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
 from components.charts.resnet import backward_time_figure
@@ -35,9 +36,12 @@ from components.core import momentum_theory as mt
 from components.core.accumulation import repeated_backward, training_run
 from components.core.expression import curve_along_a
 from components.core.expression_parser import parse_expression
-from components.core.gradients import gradients_of_q, q_curve
+from components.core.gradients import gradients_of_q
 from components.core.optimizer import compare_momentum, landscape_grid
+from components.ui.controls import PageState
+from components.ui.gradients_live import live_figure
 from components.ui.panels import labels_for
+from components.ui.schema import controls_for
 from tests.colour_vision import (
     MACHADO_2009,
     VISIONS,
@@ -169,9 +173,15 @@ def _pairs():
     result = gradients_of_q((2.0, 3.0), (6.0, 4.0))
     fig = gradient_bars_figure(result, labels_for("gradients.chart.bars", "en"), "a")
     pairs.append(("② autograd / by hand", fig.data[0], fig.data[1]))
-    curves = {(along, i): q_curve(2.0, 6.0, along, -3.0, 3.0) for along in "ab" for i in (1, 2)}
-    fig = tangent_figure(curves, labels_for("gradients.chart.tangent", "en"), 1)
-    pairs.append(("② curve / tangent", fig.data[0], fig.data[1]))
+    # ②'s curve and tangent are the drag slider's SVG: its items as line traces.
+    state = PageState(page="gradients", lang="en", controls={c.name: c for c in
+                                                             controls_for("gradients")},
+                      values=dict(a1=2.0, a2=3.0, b1=6.0, b2=4.0, v1=1.0, v2=1.0,
+                                  present=False))
+    items = live_figure(state, "a1")["panels"][0]["items"]
+    curve, tangent = (go.Scatter(mode="lines", line=dict(
+        color=item["color"], dash="dash" if item.get("dash") else "solid")) for item in items[:2])
+    pairs.append(("② curve / tangent (drag figure)", curve, tangent))
     fig = curve_figure(curve_along_a(parse_expression("3*a**3 - b**2"), 2.0, 6.0, -3.0, 3.0),
                        labels_for("expression.chart", "en"))
     pairs.append(("⑤ curve / tangent", fig.data[0], fig.data[1]))

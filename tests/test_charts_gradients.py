@@ -2,16 +2,10 @@
 
 import xml.etree.ElementTree as ET
 
-from components.charts.gradients import gradient_bars_figure, tangent_figure
+from components.charts.gradients import gradient_bars_figure
 from components.charts.graph_svg import backward_graph_svg
-from components.core.gradients import gradients_of_q, q_curve
+from components.core.gradients import gradients_of_q
 from components.ui.panels import labels_for
-
-
-def _curves(a, b):
-    return {(along, i): q_curve(a[i - 1], b[i - 1], along, -3 if along == "a" else -6,
-                                3 if along == "a" else 6)
-            for along in "ab" for i in (1, 2)}
 
 
 def test_bars_show_autograd_and_hand_values():
@@ -32,24 +26,6 @@ def test_bars_show_autograd_and_hand_values():
     assert list(fig_a.data[0].text) == ["25.2", "24.3"]
     assert list(fig_a.data[0].x) == ["a.grad[0]", "a.grad[1]"]
     assert fig_b.data[1].name == "−2b·v"
-
-
-def test_tangent_has_the_autograd_slope():
-    a, b = (2.0, 3.0), (6.0, 4.0)
-    labels = labels_for("gradients.chart.tangent", "ko")
-    slopes = {1: (36.0, -12.0), 2: (81.0, -8.0)}  # dQi/dai = 9ai², dQi/dbi = -2bi
-    for element in (1, 2):
-        fig = tangent_figure(_curves(a, b), labels, element)
-        tangents = [tr for tr in fig.data if tr.line and tr.line.dash == "dash"]
-        assert len(tangents) == 2  # along a (top) and along b (bottom)
-        for tangent, slope in zip(tangents, slopes[element], strict=True):
-            (x0, x1), (y0, y1) = tangent.x, tangent.y
-            assert round((y1 - y0) / (x1 - x0), 6) == slope
-        texts = [ann.text for ann in fig.layout.annotations]
-        assert f"a{element}에 대한 Q{element}" in texts and f"b{element}에 대한 Q{element}" in texts
-        assert f"기울기 {slopes[element][0]:g}" in texts
-        assert fig.layout.xaxis.title.text == f"a{element}"
-        assert fig.layout.xaxis2.title.text == f"b{element}"
 
 
 def test_graph_svg_names_every_node_with_values():

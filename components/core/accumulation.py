@@ -265,3 +265,12 @@ def first_rise(losses) -> int | None:
     ``losses[k-1]`` belongs to step k (as in ``TrainingRun.losses``).
     """
     return next((k + 1 for k in range(1, len(losses)) if losses[k] > losses[k - 1]), None)
+
+
+def histories_over_calls(a, b, zero: bool, graph: str, grid) -> tuple[BackwardHistory, ...]:
+    """``repeated_backward`` once for every number of calls in ``grid``.
+
+    One real run per value, as the page does after a release there: the
+    frames a drag slider of ``calls`` draws are these runs' own ``.grad``s.
+    """
+    return tuple(repeated_backward(a, b, int(calls), zero, graph) for calls in grid)

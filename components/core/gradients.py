@@ -184,3 +184,78 @@ def q_curve(a_i: float, b_i: float, along: str, low: float, high: float,
     return CurveData(
         xs=_floats(grid), ys=_floats(ys), x0=float(x.detach()), y0=float(y.detach()), slope=float(x.grad)
     )
+
+
+# The six inputs a drag slider of lesson ② can sweep: (tensor, element index).
+SWEEPABLE = {"a1": ("a", 0), "a2": ("a", 1), "b1": ("b", 0), "b2": ("b", 1),
+             "v1": ("v", 0), "v2": ("v", 1)}
+
+
+@dataclass(frozen=True)
+class GradientSweep:
+    """Lesson ②'s numbers at every grid point of one input, the others held fixed.
+
+    ``grid[k]`` is the swept input's value; at that point ``a_grad[k]`` and
+    ``b_grad[k]`` are autograd's ``a.grad``/``b.grad`` (weighted by v),
+    ``a_hand``/``b_hand`` the hand values 9a²·v and −2b·v, ``a[k]``/``b[k]``
+    the inputs as float32 holds them, ``q[k]`` the two
+    elements of Q, and ``slope_a[k]``/``slope_b[k]`` the unweighted ∂Qᵢ/∂aᵢ and
+    ∂Qᵢ/∂bᵢ (the tangents' slopes). Element-wise float32 like ``gradients_of_q``
+    and ``q_curve``, so every number equals what those give at that point.
+    """
+
+    name: str
+    grid: tuple[float, ...]
+    a: tuple[tuple[float, ...], ...]
+    b: tuple[tuple[float, ...], ...]
+    q: tuple[tuple[float, ...], ...]
+    a_grad: tuple[tuple[float, ...], ...]
+    b_grad: tuple[tuple[float, ...], ...]
+    a_hand: tuple[tuple[float, ...], ...]
+    b_hand: tuple[tuple[float, ...], ...]
+    slope_a: tuple[tuple[float, ...], ...]
+    slope_b: tuple[tuple[float, ...], ...]
+
+
+def _rows(t: torch.Tensor) -> tuple[tuple[float, ...], ...]:
+    return tuple(tuple(float(x) for x in row) for row in t.detach().tolist())
+
+
+def gradient_sweep(a, b, v, name: str, grid) -> GradientSweep:
+    """Lesson ② over the whole grid of input ``name`` ("a1" … "v2") in ONE backward call.
+
+    Every grid point is one row of a batch; a second copy of the batch is
+    weighted by ones instead of v, so the same backward pass also gives the
+    tangents' slopes (∂Qᵢ/∂aᵢ does not depend on v).
+    """
+    tensor, index = SWEEPABLE[name]
+    points = len(grid)
+    base = {"a": a, "b": b, "v": v}
+    columns = {}
+    for which in "abv":
+        column = torch.tensor(base[which], dtype=DTYPE).repeat(points, 1)
+        if which == tensor:
+            column[:, index] = torch.tensor(grid, dtype=DTYPE)
+        columns[which] = column
+    # Shape (2, G, n): copy 0 weighted by v (a.grad, b.grad), copy 1 by ones (slopes).
+    a_t = columns["a"].repeat(2, 1, 1).requires_grad_(True)
+    b_t = columns["b"].repeat(2, 1, 1).requires_grad_(True)
+    weights = torch.stack((columns["v"], torch.ones_like(columns["v"])))
+    q = q_of(a_t, b_t)
+    q.backward(gradient=weights)
+    with torch.no_grad():
+        a_hand = 9 * columns["a"] ** 2 * columns["v"]
+        b_hand = -2 * columns["b"] * columns["v"]
+    return GradientSweep(
+        name=name,
+        grid=tuple(float(x) for x in grid),
+        a=_rows(columns["a"]),
+        b=_rows(columns["b"]),
+        q=_rows(q[0]),
+        a_grad=_rows(a_t.grad[0]),
+        b_grad=_rows(b_t.grad[0]),
+        a_hand=_rows(a_hand),
+        b_hand=_rows(b_hand),
+        slope_a=_rows(a_t.grad[1]),
+        slope_b=_rows(b_t.grad[1]),
+    )

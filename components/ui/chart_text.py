@@ -220,22 +220,6 @@ def bars_text(result, tensor: str, lang: str) -> ChartText:
     return _text(f"{tensor}.grad", summary, columns, rows, lang)
 
 
-def tangent_text(curves, element: int, lang: str) -> ChartText:
-    """Q_i along a_i and along b_i with the tangents (tangent_figure)."""
-    i = element
-    along_a, along_b = curves[("a", i)], curves[("b", i)]
-    summary = t("charttext.tangent.summary", lang, i=i, a0=_n(along_a.x0), b0=_n(along_b.x0),
-                q0=_n(along_a.y0), slope_a=_n(along_a.slope), slope_b=_n(along_b.slope),
-                a_low=_n(min(along_a.xs)), a_high=_n(max(along_a.xs)),
-                b_low=_n(min(along_b.xs)), b_high=_n(max(along_b.xs)))
-    columns = [f"a{i}", t("charttext.tangent.q_along", lang, i=i, along=f"a{i}"),
-               f"b{i}", t("charttext.tangent.q_along", lang, i=i, along=f"b{i}")]
-    count = max(len(along_a.xs), len(along_b.xs))
-    rows = [[_cell(along_a.xs, k), _cell(along_a.ys, k), _cell(along_b.xs, k),
-             _cell(along_b.ys, k)] for k in range(count)]
-    return _text(f"Q{i}", summary, columns, rows, lang)
-
-
 # ── ⑤ expression ────────────────────────────────────────────────────────────
 
 def expression_curve_text(curve, lang: str) -> ChartText:

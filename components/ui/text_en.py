@@ -1229,12 +1229,6 @@ TEXT: dict[str, str] = {
     "charttext.bars.element": "element",
     "charttext.bars.autograd": "autograd (.grad)",
     "charttext.bars.hand": "by hand ({formula})",
-    "charttext.tangent.summary": (
-        "Q{i} along a{i} (from {a_low} to {a_high}) and along b{i} (from {b_low} to {b_high}). "
-        "At the current point a{i} = {a0}, b{i} = {b0}, Q{i} = {q0}; the tangent's slope is "
-        "{slope_a} along a{i} and {slope_b} along b{i}."
-    ),
-    "charttext.tangent.q_along": "Q{i} along {along}",
     "charttext.curve.name": "f along a₁",
     "charttext.curve.summary": "f(a₁, b₁) for a₁ from {low} to {high}, b₁ fixed. {point}",
     "charttext.curve.point": "At a₁ = {x0}, f = {y0} and autograd's slope is {slope}.",
@@ -1274,4 +1268,16 @@ TEXT: dict[str, str] = {
     "charttext.choice.summary": "{total} answers: {picks}.",
     "charttext.choice.right": "The right option is “{option}”.",
     "charttext.choice.option": "option",
+    # Issue #14: drag sliders whose figure follows the drag.
+    "gradients.live_intro": (
+        "Drag a slider below and watch: the tangent turns and the bars grow and shrink while you drag. "
+        "Every frame is PyTorch's own number, computed on the server for the slider's whole range in one "
+        "batched `backward()` call; the rest of the page follows when you let go."
+    ),
+    "gradients.live.bar_y": ".grad",
+    # Issue #18 × #14: the drag sliders' figures, read aloud (one sentence per frame).
+    "gradients.chart.tangent.alt_ab": "Figure: at {x} = {value}, Q{i} = {q} and the tangent's slope is {slope}; autograd's {grad_name} = {grad}, the hand value is {hand}.",
+    "gradients.chart.tangent.alt_v": "Figure: with v{i} = {value}, autograd's a.grad[{j}] = {a_grad} (hand value {a_hand}) and b.grad[{j}] = {b_grad} (hand value {b_hand}).",
+    "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() calls — a.grad {a_values}; b.grad {b_values} (after call 1 to {calls}, element [0] / [1]).",
+    "accumulation.live_hint": "Drag: each step is one more (or one fewer) real backward() call, and the lines follow. The table and the charts update when you let go.",
 }

@@ -1159,12 +1159,6 @@ TEXT: dict[str, str] = {
     "charttext.bars.element": "원소",
     "charttext.bars.autograd": "autograd (.grad)",
     "charttext.bars.hand": "손 계산 ({formula})",
-    "charttext.tangent.summary": (
-        "a{i}({a_low}~{a_high})와 b{i}({b_low}~{b_high})를 따라 그린 Q{i}. 지금 점 a{i} = {a0}, "
-        "b{i} = {b0}에서 Q{i} = {q0}이고, 접선의 기울기는 a{i} 방향 {slope_a}, "
-        "b{i} 방향 {slope_b}입니다."
-    ),
-    "charttext.tangent.q_along": "{along} 방향 Q{i}",
     "charttext.curve.name": "a₁을 따라 본 f",
     "charttext.curve.summary": "b₁을 고정하고 a₁을 {low}에서 {high}까지 움직인 f(a₁, b₁). {point}",
     "charttext.curve.point": "a₁ = {x0}에서 f = {y0}이고 autograd의 기울기는 {slope}입니다.",
@@ -1201,4 +1195,16 @@ TEXT: dict[str, str] = {
     "charttext.choice.summary": "답 {total}개: {picks}.",
     "charttext.choice.right": "정답은 “{option}”입니다.",
     "charttext.choice.option": "보기",
+    # Issue #14: 끄는 동안 그림이 따라 움직이는 슬라이더.
+    "gradients.live_intro": (
+        "아래 슬라이더를 끌어 보세요. 끄는 동안 접선이 돌아가고 막대가 늘었다 줄었다 합니다. "
+        "그림의 모든 값은 서버의 PyTorch가 슬라이더의 전체 범위를 한 번의 배치 `backward()` 호출로 "
+        "미리 계산한 것입니다. 손을 떼면 페이지의 나머지도 바뀝니다."
+    ),
+    "gradients.live.bar_y": ".grad",
+    # Issue #18 × #14: the drag sliders' figures, read aloud (one sentence per frame).
+    "gradients.chart.tangent.alt_ab": "그림: {x} = {value}일 때 Q{i} = {q}이고 접선의 기울기는 {slope}입니다. autograd의 {grad_name} = {grad}, 손으로 구한 값은 {hand}입니다.",
+    "gradients.chart.tangent.alt_v": "그림: v{i} = {value}일 때 autograd의 a.grad[{j}] = {a_grad} (손으로 구한 값 {a_hand}), b.grad[{j}] = {b_grad} (손으로 구한 값 {b_hand})입니다.",
+    "accumulation.chart.history.alt": "그림: backward()를 {calls}번 호출하며 매번 읽은 기울기. a.grad는 {a_values}, b.grad는 {b_values}입니다 (호출 1번부터 {calls}번까지, 원소 [0] / [1]).",
+    "accumulation.live_hint": "끌어 보세요. 한 칸마다 실제 backward() 호출이 하나씩 늘거나 줄고, 선이 따라 움직입니다. 표와 차트는 손을 떼면 바뀝니다.",
 }

@@ -1,0 +1,39 @@
+"""Lesson ③'s drag slider: the number of backward() calls, lines that follow the drag."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.charts.live_accumulation import live_history_figure
+from components.charts.style import PRESENT_SCALE
+from components.core.accumulation import histories_over_calls
+from components.ui.controls import PageState
+from components.ui.drag_slider import drag_slider, grid_of
+from components.ui.i18n import t
+from components.ui.layout import is_presenting
+from components.ui.panels import labels_for
+from components.ui.schema import CALLS
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def cached_history_figure(a: tuple[float, ...], b: tuple[float, ...], zero: bool, graph: str,
+                          lang: str, scale: float) -> dict:
+    """The calls slider's figure: one real ``repeated_backward`` per grid value, cached."""
+    runs = histories_over_calls(a, b, zero, graph, grid_of(CALLS))
+    return live_history_figure(runs, labels_for("accumulation.chart.history", lang), scale)
+
+
+def live_history(state: PageState) -> dict:
+    """The figure spec of the calls drag slider, for the page's current values.
+
+    Its text keeps one size in presenter view too: the figure sits in the
+    table's narrow column, where 1.3× text ran into the axis titles.
+    """
+    return cached_history_figure((state["a1"], state["a2"]), (state["b1"], state["b2"]),
+                                 bool(state["zero"]), state["graph"], state.lang, 1.0)
+
+
+def calls_drag_slider(state: PageState) -> None:
+    scale = PRESENT_SCALE if is_presenting(state) else 1.0
+    drag_slider(state, "calls", live_history(state), scale=scale,
+                hint=t("accumulation.live_hint", state.lang))
