@@ -1181,4 +1181,18 @@ TEXT: dict[str, str] = {
     "resnet.code.no_grad": "no graph needed just to measure",
     "resnet.code.freeze": "freeze every pretrained parameter",
     "resnet.code.new_fc": "a new last layer: requires_grad=True",
+    # Issue #18 (part A): text alternatives and named table headers.
+    "gradients.col_call": "call",
+    "expression.col_element": "element",
+    "gradients.graph.alt": "Backward graph read from Q.grad_fn: Q and {count} backward nodes. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
+    "gradients.graph.alt_path": "From Q back to {name}: {path}; {name} = {value}, {name}.grad = {grad}.",
+    "gradients.graph.alt_path_no_grad": "From Q back to {name}: {path}; {name} = {value}.",
+    "expression.graph.alt": "Backward graph of Q = f(a, b) read from Q.grad_fn: Q and {count} backward nodes. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
+    "expression.graph.alt_path": "From Q back to {name}: {path}; {name} = {value}, {name}.grad = {grad}.",
+    "expression.graph.alt_path_no_grad": "From Q back to {name}: {path}; {name} = {value}.",
+    "share.qr_alt": "QR code of the link to this view",
+    "class.qr_alt": "QR code of the class's join link",
+    "common.region_table": "Table (scrolls sideways on a narrow screen)",
+    "common.region_equation": "Equation (scrolls sideways on a narrow screen)",
+    "predict.col_result": "result",
 }

@@ -1111,4 +1111,18 @@ TEXT: dict[str, str] = {
     "resnet.code.no_grad": "값만 잴 때는 그래프가 필요 없음",
     "resnet.code.freeze": "사전 학습된 파라미터를 모두 고정",
     "resnet.code.new_fc": "새 마지막 레이어: requires_grad=True",
+    # 이슈 #18 (A): 대체 텍스트와 표 머리글.
+    "gradients.col_call": "호출",
+    "expression.col_element": "원소",
+    "gradients.graph.alt": "Q.grad_fn에서 읽은 역전파 그래프: Q와 역전파 노드 {count}개. Q = {value}이고, 역전파는 Q에서 기울기 v = {start}로 시작합니다.",
+    "gradients.graph.alt_path": "Q에서 {name}까지 거슬러 가는 길: {path}. {name} = {value}, {name}.grad = {grad}.",
+    "gradients.graph.alt_path_no_grad": "Q에서 {name}까지 거슬러 가는 길: {path}. {name} = {value}.",
+    "expression.graph.alt": "Q = f(a, b)의 역전파 그래프(Q.grad_fn에서 읽음): Q와 역전파 노드 {count}개. Q = {value}이고, 역전파는 Q에서 기울기 v = {start}로 시작합니다.",
+    "expression.graph.alt_path": "Q에서 {name}까지 거슬러 가는 길: {path}. {name} = {value}, {name}.grad = {grad}.",
+    "expression.graph.alt_path_no_grad": "Q에서 {name}까지 거슬러 가는 길: {path}. {name} = {value}.",
+    "share.qr_alt": "이 화면으로 가는 링크의 QR 코드",
+    "class.qr_alt": "수업 참여 링크의 QR 코드",
+    "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤)",
+    "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤)",
+    "predict.col_result": "결과",
 }
