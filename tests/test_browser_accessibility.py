@@ -129,7 +129,7 @@ def test_axe_on_class_mode_instructor_and_student(tabs, server_url):
 
 # Lesson → (slider moved with the arrow keys, extra query).
 KEYBOARD_LESSONS = {
-    "resnet": ("momentum", "pretrained=0&size=32"),
+    "resnet": ("lr", "pretrained=0&size=32"),  # one step: momentum would not change it
     "gradients": ("a1", ""),
     "accumulation": ("calls", ""),
     "optimizer": ("momentum", ""),
