@@ -205,13 +205,19 @@ def _scroll_region(markdown_text: str, label: str, container=None) -> None:
 
 
 def table(markdown_table: str, lang: str, container=None) -> None:
-    """A markdown table of the app's numbers, in a keyboard-scrollable box."""
-    _scroll_region(markdown_table, t("common.region_table", lang), container)
+    """A markdown table of the app's numbers, in a keyboard-scrollable box
+    named after its header row (each region's name must be unique on the page)."""
+    header = markdown_table.split("\n", 1)[0]
+    cells = [cell.strip().replace("`", "").replace("*", "") for cell in header.strip("|").split("|")]
+    _scroll_region(markdown_table, t("common.region_table", lang, columns=", ".join(cells)),
+                   container)
 
 
 def equation(latex: str, lang: str, container=None) -> None:
-    """A display equation (like ``st.latex``) in a keyboard-scrollable box."""
-    _scroll_region(f"$$\n{latex}\n$$", t("common.region_equation", lang), container)
+    """A display equation (like ``st.latex``) in a keyboard-scrollable box,
+    named after its LaTeX source (unique on the page)."""
+    _scroll_region(f"$$\n{latex}\n$$",
+                   t("common.region_equation", lang, latex=" ".join(latex.split())), container)
 
 
 def fragment_unless_presenting(func):

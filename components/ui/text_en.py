@@ -1192,7 +1192,7 @@ TEXT: dict[str, str] = {
     "expression.graph.alt_path_no_grad": "From Q back to {name}: {path}; {name} = {value}.",
     "share.qr_alt": "QR code of the link to this view",
     "class.qr_alt": "QR code of the class's join link",
-    "common.region_table": "Table (scrolls sideways on a narrow screen)",
-    "common.region_equation": "Equation (scrolls sideways on a narrow screen)",
+    "common.region_table": "Table (scrolls sideways on a narrow screen): {columns}",
+    "common.region_equation": "Equation (scrolls sideways on a narrow screen): {latex}",
     "predict.col_result": "result",
 }

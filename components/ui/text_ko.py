@@ -1122,7 +1122,7 @@ TEXT: dict[str, str] = {
     "expression.graph.alt_path_no_grad": "Q에서 {name}까지 거슬러 가는 길: {path}. {name} = {value}.",
     "share.qr_alt": "이 화면으로 가는 링크의 QR 코드",
     "class.qr_alt": "수업 참여 링크의 QR 코드",
-    "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤)",
-    "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤)",
+    "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤): {columns}",
+    "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤): {latex}",
     "predict.col_result": "결과",
 }
