@@ -19,6 +19,7 @@ from components.core.accumulation_snippet import (
     retain_code,
 )
 from components.numbers import format_number, format_vector
+from components.ui import chart_text
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
@@ -76,7 +77,8 @@ chart_col, table_col = st.columns([5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
 for tensor in "ab":
     chart(history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
-                         tensor), key=f"history_{tensor}_chart", container=chart_col)
+                         tensor), key=f"history_{tensor}_chart", container=chart_col,
+          text=chart_text.history_text(accumulated, zeroed, tensor, lang))
 with table_col:
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     table(history_table(current, "a", lang), lang)
@@ -128,7 +130,8 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
     chart(
         training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
                         TRAIN_STEPS),
-        key="training_chart")
+        key="training_chart",
+        text=chart_text.training_text(with_zero, without_zero, TRAIN_STEPS, lang))
     diverged = [run for run in (with_zero, without_zero) if run.diverged_at is not None]
     if len(diverged) == 2:
         note = t("accumulation.diverged_both", lang, step_with=with_zero.diverged_at,

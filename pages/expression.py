@@ -8,6 +8,7 @@ from components.charts.expression import curve_figure
 from components.core.expression_parser import parse_expression
 from components.core.expression_snippet import expression_snippet
 from components.numbers import format_number
+from components.ui import chart_text
 from components.ui.controls import control_group, control_widget, set_values
 from components.ui.expression_messages import expression_error_text
 from components.ui.expression_panels import (
@@ -91,7 +92,8 @@ else:
     st.info(t("expression.rounding", lang), icon=":material/info:")
 
 st.header(t("expression.curve_title", lang))
-chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart")
+chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart",
+      text=chart_text.expression_curve_text(curve, lang))
 if math.isfinite(curve.slope) and math.isfinite(curve.y0):
     st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),
                  a1=format_number(a[0]), b1=format_number(b[0]), v1=format_number(v[0]),

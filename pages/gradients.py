@@ -10,6 +10,7 @@ from components.core.gradients import (
     vector_backward_error,
 )
 from components.core.snippets import gradients_snippet
+from components.ui import chart_text
 from components.ui.controls import control_group, set_values
 from components.ui.i18n import t
 from components.ui.layout import (
@@ -70,7 +71,8 @@ st.header(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
     chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang), tensor),
-          key=f"bars_{tensor}_chart", container=column)
+          key=f"bars_{tensor}_chart", container=column,
+          text=chart_text.bars_text(result, tensor, lang))
 st.caption(t("gradients.bars_caption", lang))
 
 st.header(t("gradients.tangent_title", lang))
@@ -80,7 +82,8 @@ for i in (1, 2):
     curves[("b", i)] = q_curve(a[i - 1], b[i - 1], "b", B1.low, B1.high)
 for element, column in zip((1, 2), st.columns(2, gap="large"), strict=True):
     chart(tangent_figure(curves, labels_for("gradients.chart.tangent", lang), element),
-          key=f"tangent{element}_chart", container=column)
+          key=f"tangent{element}_chart", container=column,
+          text=chart_text.tangent_text(curves, element, lang))
 st.caption(t("gradients.tangent_caption", lang))
 
 st.header(t("gradients.graph_title", lang))

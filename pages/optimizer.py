@@ -6,6 +6,7 @@ from components.charts.optimizer import contour_figure, loss_figure, parameters_
 from components.core.optimizer import LANDSCAPES
 from components.core.optimizer_snippet import optimizer_snippet
 from components.numbers import format_number
+from components.ui import chart_text
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import chart, code_panel, end_page, equation, start_page
@@ -67,7 +68,7 @@ first_step_panel(comparison, lang)
 
 st.header(t("optimizer.curve_title", lang, steps=steps))
 chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
-      key="loss_chart")
+      key="loss_chart", text=chart_text.loss_text(comparison, lang))
 st.caption(curve_caption(comparison, lang))
 final_metrics(comparison, lang)
 divergence_notes(comparison, lang)
@@ -75,13 +76,14 @@ divergence_notes(comparison, lang)
 if on_landscape:
     st.header(t("optimizer.map_title", lang))
     # Full width: the map is the picture that teaches momentum.
-    chart(contour_figure(cached_grid(objective), comparison,
-                         labels_for("optimizer.chart.map", lang)), key="map_chart")
+    grid = cached_grid(objective)
+    chart(contour_figure(grid, comparison, labels_for("optimizer.chart.map", lang)),
+          key="map_chart", text=chart_text.path_text(comparison, grid.minimum, lang))
     st.markdown(map_caption(comparison, lang))
 else:
     st.header(t("optimizer.params_title", lang))
     chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
-          key="params_chart")
+          key="params_chart", text=chart_text.params_text(comparison, lang))
     st.caption(t("optimizer.params_caption", lang))
 
 st.header(t("optimizer.rule_title", lang))

@@ -2,7 +2,13 @@
 
 import pytest
 
-from components.charts.class_spread import choice_figure, histogram_bins, spread_figure
+from components.charts.class_spread import (
+    RIGHT_COLOR,
+    WRONG_COLOR,
+    choice_figure,
+    histogram_bins,
+    spread_figure,
+)
 
 LABELS = {"x": "guess", "y": "students", "right": "right", "wrong": "wrong",
           "answer": "torch: {value}"}
@@ -51,4 +57,7 @@ def test_choice_figure_colours_the_right_option():
     bar = fig.data[0]
     assert list(bar.x) == [3, 1, 0] and list(bar.y) == ["adds", "same", "error"]
     assert bar.orientation == "h"
-    assert bar.marker.color[0] == "#2ca02c" and bar.marker.color[1] == "#d62728"
+    assert bar.marker.color[0] == RIGHT_COLOR and bar.marker.color[1] == WRONG_COLOR
+    # Not by colour alone: the right option has a ✓, the wrong ones a hatch.
+    assert bar.text[0] == "3 ✓" and bar.text[1] == "1"
+    assert bar.marker.pattern.shape[0] == "" and bar.marker.pattern.shape[1] == "/"

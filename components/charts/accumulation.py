@@ -8,15 +8,28 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from components.charts.style import TICK_FONT
+from components.charts.style import (
+    BAD_COLOR,
+    FIRST_COLOR,
+    FIRST_DASH,
+    FIRST_SYMBOL,
+    GOOD_COLOR,
+    SECOND_COLOR,
+    SECOND_DASH,
+    SECOND_SYMBOL,
+    TICK_FONT,
+)
 from components.numbers import format_number
 
-ELEMENT_COLORS = ("#1f77b4", "#ff7f0e")
+ELEMENT_COLORS = (FIRST_COLOR, SECOND_COLOR)
+# Element [1] also differs by dash and marker: colour is never the only signal.
+ELEMENT_DASHES = (FIRST_DASH, SECOND_DASH)
+ELEMENT_SYMBOLS = (FIRST_SYMBOL, SECOND_SYMBOL)
 CURRENT_FILL = "rgba(255, 200, 0, 0.13)"
 CURRENT_COLOR = "#b35c00"
 OTHER_COLOR = "#555555"
-WITH_ZERO_COLOR = "#2ca02c"
-WITHOUT_ZERO_COLOR = "#d62728"
+WITH_ZERO_COLOR = GOOD_COLOR
+WITHOUT_ZERO_COLOR = BAD_COLOR
 FONT = dict(size=15)
 # Fixed axes, so a line visibly climbs as a slider moves: the largest values
 # the sliders allow are 10 calls × 9·3² = 810 for a.grad and 10 × 2·6 = 120 for
@@ -82,8 +95,8 @@ def history_figure(accumulated, zeroed, current_zero: bool, labels: dict[str, st
                 x=calls, y=values, mode="lines+markers+text", xaxis=f"x{suffix}",
                 yaxis=f"y{suffix}", name=labels[f"element{i + 1}"], legendgroup=f"e{i}",
                 showlegend=top and col == 1,
-                line=dict(color=ELEMENT_COLORS[i], width=3),
-                marker=dict(size=9, color=ELEMENT_COLORS[i]),
+                line=dict(color=ELEMENT_COLORS[i], width=3, dash=ELEMENT_DASHES[i]),
+                marker=dict(size=9, color=ELEMENT_COLORS[i], symbol=ELEMENT_SYMBOLS[i]),
                 text=text, textposition=positions[i], cliponaxis=False,
                 textfont=dict(size=15, color=ELEMENT_COLORS[i]),
                 hovertemplate=f"k=%{{x}}<br>{tensor}.grad[{i}] = %{{y:.4g}}<extra></extra>",
@@ -149,6 +162,8 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
     ``diverged`` (with ``{step}``).
     """
     runs = ((1, with_zero, WITH_ZERO_COLOR), (2, without_zero, WITHOUT_ZERO_COLOR))
+    # The run without zero_grad is dashed with square markers as well as vermillion.
+    looks = {1: (FIRST_DASH, FIRST_SYMBOL), 2: (SECOND_DASH, SECOND_SYMBOL)}
     start = max((run.losses[0] for _, run, _ in runs if run.losses), default=1.0)
     highest = max([start, *(max(run.losses) for _, run, _ in runs if run.losses)])
     # Room above the curves for the ✕ and its label when a run blew up.
@@ -163,7 +178,8 @@ def training_figure(with_zero, without_zero, labels: dict[str, str], steps: int)
         traces.append(go.Scatter(
             x=list(range(1, len(run.losses) + 1)), y=list(run.losses), mode="lines+markers",
             showlegend=False, name=labels["title_with" if col == 1 else "title_without"],
-            line=dict(color=color, width=3), marker=dict(size=7, color=color),
+            line=dict(color=color, width=3, dash=looks[col][0]),
+            marker=dict(size=7, color=color, symbol=looks[col][1]),
             hovertemplate=f"{labels['x']} %{{x}}<br>{labels['y']} = %{{y:.4g}}<extra></extra>",
             **axes,
         ))

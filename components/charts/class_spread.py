@@ -11,11 +11,12 @@ import math
 
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, readable
+from components.charts.style import BAD_COLOR, BAD_PATTERN, FONT, GOOD_COLOR, readable
 from components.numbers import format_number
 
-RIGHT_COLOR = "#2ca02c"
-WRONG_COLOR = "#d62728"
+# Wrong bars are hatched as well as vermillion: colour is never the only signal.
+RIGHT_COLOR = GOOD_COLOR
+WRONG_COLOR = BAD_COLOR
 ANSWER_COLOR = "#1f1f1f"
 NEUTRAL_COLOR = "#1f77b4"
 MAX_BINS = 15
@@ -51,7 +52,7 @@ def histogram_bins(values: list[float], answer: float | None) -> tuple[float, fl
     return start, width, count
 
 
-def _counts(values: list[float], start: float, width: float, count: int) -> list[int]:
+def bin_counts(values: list[float], start: float, width: float, count: int) -> list[int]:
     counts = [0] * count
     for value in values:
         index = min(max(int(math.floor((value - start) / width)), 0), count - 1)
@@ -75,14 +76,16 @@ def spread_figure(guesses: list[float], right: list[bool] | None, answer: float 
         texts = [f"{format_number(start + i * width)} – {format_number(start + (i + 1) * width)}"
                  for i in range(count)]
         if right is None:
-            groups = [(labels["guesses"], _counts(guesses, start, width, count), NEUTRAL_COLOR)]
+            groups = [(labels["guesses"], bin_counts(guesses, start, width, count), NEUTRAL_COLOR, "")]
         else:
-            rights = _counts([g for g, ok in zip(guesses, right, strict=True) if ok], start, width, count)
-            wrongs = _counts([g for g, ok in zip(guesses, right, strict=True) if not ok], start, width, count)
-            groups = [(labels["right"], rights, RIGHT_COLOR), (labels["wrong"], wrongs, WRONG_COLOR)]
-        for name, counts, color in groups:
+            rights = bin_counts([g for g, ok in zip(guesses, right, strict=True) if ok], start, width, count)
+            wrongs = bin_counts([g for g, ok in zip(guesses, right, strict=True) if not ok], start, width, count)
+            groups = [(labels["right"], rights, RIGHT_COLOR, ""),
+                      (labels["wrong"], wrongs, WRONG_COLOR, BAD_PATTERN)]
+        for name, counts, color, pattern in groups:
             fig.add_trace(go.Bar(x=centers, y=counts, width=width * 0.95, name=name,
-                                 marker_color=color, customdata=texts,
+                                 marker=dict(color=color, pattern_shape=pattern),
+                                 customdata=texts,
                                  hovertemplate="%{customdata}: %{y}<extra>" + name + "</extra>"))
     if answer is not None:
         fig.add_vline(x=answer, line_color=ANSWER_COLOR, line_width=3, line_dash="dash",
@@ -106,8 +109,13 @@ def choice_figure(counts: list[int], option_labels: list[str], right_index: int 
     """
     colors = [RIGHT_COLOR if i == right_index else WRONG_COLOR if right_index is not None
               else NEUTRAL_COLOR for i in range(len(counts))]
-    fig = go.Figure(go.Bar(x=counts, y=option_labels, orientation="h", marker_color=colors,
-                           text=[str(c) for c in counts], textposition="auto",
+    # The right option also carries a ✓ and the others a hatch, not only a colour.
+    patterns = [BAD_PATTERN if right_index is not None and i != right_index else ""
+                for i in range(len(counts))]
+    texts = [f"{c} ✓" if i == right_index else str(c) for i, c in enumerate(counts)]
+    fig = go.Figure(go.Bar(x=counts, y=option_labels, orientation="h",
+                           marker=dict(color=colors, pattern_shape=patterns),
+                           text=texts, textposition="auto",
                            hovertemplate="%{y}: %{x}<extra></extra>"))
     # No title on the option axis: the options say what they are, and a phone needs the width.
     fig.update_layout(height=120 + 48 * len(counts), margin=dict(l=10, r=10, t=20, b=10),

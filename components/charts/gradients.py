@@ -6,14 +6,23 @@ labels; they import plotly only and never compute a derivative themselves.
 
 from __future__ import annotations
 
+import numpy as np
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT
+from components.charts.style import (
+    FIRST_COLOR,
+    FONT,
+    LEGEND_FONT,
+    SECOND_COLOR,
+    TICK_FONT,
+    TITLE_FONT,
+)
 from components.numbers import format_number
 
-AUTOGRAD_COLOR = "#1f77b4"
+# Bars against diamonds, a solid curve against a dashed tangent: shape tells them apart too.
+AUTOGRAD_COLOR = FIRST_COLOR
 HAND_COLOR = "#d62728"
-TANGENT_COLOR = "#ff7f0e"
+TANGENT_COLOR = SECOND_COLOR
 
 
 def _tangent(curve, half_width: float):
@@ -73,8 +82,10 @@ def tangent_figure(curves: dict[tuple[str, int], object], labels: dict[str, str]
         x_name, y_name = _axis_names(index)
         first = index == 0
         point_hover = f"{along}{i}=%{{x:.2f}}<br>Q{i}=%{{y:.2f}}<extra></extra>"
+        # Arrays, not tuples: plotly validates a list element by element (~10 ms
+        # of every slider move for these 2 × 121 points) and packs an array.
         traces.append(go.Scatter(
-            x=curve.xs, y=curve.ys, mode="lines", name=labels["curve"], xaxis=x_name,
+            x=np.asarray(curve.xs), y=np.asarray(curve.ys), mode="lines", name=labels["curve"], xaxis=x_name,
             yaxis=y_name, line=dict(color=AUTOGRAD_COLOR, width=2.5), showlegend=first,
             legendgroup="curve", hovertemplate=point_hover))
         span = (max(curve.xs) - min(curve.xs)) * 0.15

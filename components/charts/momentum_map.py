@@ -13,11 +13,11 @@ import math
 
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, TICK_FONT, TITLE_FONT, readable
+from components.charts.style import BAD_COLOR, FONT, GOOD_COLOR, TICK_FONT, TITLE_FONT, readable
 from components.numbers import format_number
 
-BOUNDARY_COLOR = "#d62728"
-OPTIMUM_COLOR = "#2ca02c"
+BOUNDARY_COLOR = BAD_COLOR
+OPTIMUM_COLOR = GOOD_COLOR
 CURRENT_COLOR = "#000000"
 DIVERGED_COLOR = "#c7c7c7"
 RATE_TICKS = (0.5, 0.9, 0.99, 0.999, 0.9999)

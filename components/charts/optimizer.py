@@ -14,16 +14,33 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import plotly.graph_objects as go
 
-from components.charts.style import FONT, LEGEND_FONT, TICK_FONT, TITLE_FONT, readable
+from components.charts.style import (
+    BAD_COLOR,
+    FIRST_COLOR,
+    FIRST_DASH,
+    FIRST_SYMBOL,
+    FONT,
+    LEGEND_FONT,
+    SECOND_COLOR,
+    SECOND_DASH,
+    SECOND_SYMBOL,
+    TICK_FONT,
+    TITLE_FONT,
+)
 from components.numbers import format_number
 
-MOMENTUM_COLOR = "#1f77b4"
-PLAIN_COLOR = "#ff7f0e"
-STOP_COLOR = "#d62728"
+# The chosen momentum and plain SGD differ by colour, dash and marker on every chart.
+MOMENTUM_COLOR = FIRST_COLOR
+PLAIN_COLOR = SECOND_COLOR
+RUN_DASHES = (FIRST_DASH, SECOND_DASH)  # chosen, plain
+RUN_SYMBOLS = (FIRST_SYMBOL, SECOND_SYMBOL)
+STOP_COLOR = BAD_COLOR
 PARTS_COLOR = "#555555"
-ELEMENT_COLORS = ("#1f77b4", "#9467bd")
+# At most this many markers per line: 200 steps of markers would be a smear.
+MAX_MARKERS = 26
 LINEAR_LIMIT = 1e4  # beyond this magnitude (with signs mixed) use the signed log scale
 
 
@@ -118,11 +135,12 @@ def loss_figure(comparison, labels: dict[str, str]):
         is_plain = run is plain and run is not chosen
         color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
         traces.append(go.Scatter(
-            x=steps, y=shown, mode="lines+markers" if len(steps) <= 60 else "lines",
+            x=steps, y=shown, mode="lines+markers",
             name=_run_name(run, labels), legendrank=2 if is_plain else 1,
             customdata=[format_number(v) for v in run.losses],
-            line=dict(color=color, width=3, dash="dash" if is_plain else "solid"),
-            marker=dict(size=5), hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
+            line=dict(color=color, width=3, dash=RUN_DASHES[is_plain]),
+            marker=dict(size=7, symbol=RUN_SYMBOLS[is_plain], maxdisplayed=MAX_MARKERS),
+            hovertemplate=f"{labels['step']} %{{x}}: {labels['y']} %{{customdata}}"
                           "<extra>%{fullData.name}</extra>",
         ))
         if run.diverged:
@@ -168,14 +186,36 @@ def loss_figure(comparison, labels: dict[str, str]):
         legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT), hovermode="closest"))
 
 
+_LEVELS: dict[tuple, tuple] = {}
+
+
 def _contour_levels(grid):
-    """Colour by log₁₀(loss + floor): equal steps of the colour are equal ratios."""
-    top = max(max(row) for row in grid.z)
-    floor = top * 1e-6
-    # Three decimals of log₁₀ is far finer than the colour steps and keeps the
-    # figure sent to the browser small.
-    z = [[round(math.log10(v + floor), 3) for v in row] for row in grid.z]
-    return z, floor
+    """Colour by log₁₀(loss + floor): equal steps of the colour are equal ratios.
+
+    Returned as float arrays, cached per grid (a landscape's grid is fixed by
+    its name, range and size): plotly sends arrays as packed binary, where
+    nested lists of 101 × 101 floats cost ~45 ms of validation on every
+    slider move. The key is cheap on purpose: hashing the grid itself would
+    walk its 10 201 values.
+    """
+    key = (grid.objective, grid.x[0], grid.x[-1], len(grid.x), grid.y[0], grid.y[-1], len(grid.y))
+    cached = _LEVELS.get(key)
+    if cached is None:
+        cached = _LEVELS[key] = _compute_levels(grid)
+    return cached
+
+
+def _compute_levels(grid):
+    values = np.asarray(grid.z, dtype=float)
+    floor = float(values.max()) * 1e-6
+    # Three decimals of log₁₀ is far finer than the colour steps.
+    z = np.round(np.log10(values + floor), 3).astype(np.float32)
+    z.setflags(write=False)
+    x = np.asarray(grid.x, dtype=float)
+    y = np.asarray(grid.y, dtype=float)
+    x.setflags(write=False)
+    y.setflags(write=False)
+    return x, y, z, floor
 
 
 def contour_figure(grid, comparison, labels: dict[str, str]):
@@ -184,19 +224,20 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
     the sliders' range; a path that leaves it is cut at the frame.
     ``labels``: x, y, loss, start, minimum, momentum ({value}), plain, stopped_short.
     """
-    z, floor = _contour_levels(grid)
-    low, high = min(min(r) for r in z), max(max(r) for r in z)
+    # Traces and layout as plain dicts in one go (see loss_figure): add_trace,
+    # update_* and readable() cost ~30 ms of every slider move on this map.
+    x, y, z, _ = _contour_levels(grid)
+    low, high = float(z.min()), float(z.max())
     ticks = [k for k in range(math.ceil(low), math.floor(high) + 1)]
-    fig = go.Figure()
-    fig.add_trace(go.Contour(
-        x=grid.x, y=grid.y, z=z, colorscale="Blues", reversescale=True, opacity=0.55,
+    traces = [go.Contour(
+        x=x, y=y, z=z, colorscale="Blues", reversescale=True, opacity=0.55,
         contours=dict(start=low, end=high, size=(high - low) / 18, coloring="fill"),
         line=dict(width=0.8, color="rgba(40,40,40,0.35)"),
         colorbar=dict(title=dict(text=labels["loss"], font=TITLE_FONT), tickvals=ticks,
                       ticktext=[format_number(10.0**k, 2) for k in ticks], thickness=12,
                       len=0.85, tickfont=TICK_FONT),
         hoverinfo="skip", showscale=True,
-    ))
+    )]
     chosen, plain = comparison.with_momentum, comparison.plain
     runs = [chosen] if chosen is plain else [plain, chosen]
     for run in runs:
@@ -204,28 +245,28 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
         color = PLAIN_COLOR if is_plain else MOMENTUM_COLOR
         xs = [p[0] for p in run.params]
         ys = [p[1] for p in run.params]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=_run_name(run, labels),
             legendrank=2 if is_plain else 1,
-            line=dict(color=color, width=2.5, dash="dash" if is_plain else "solid"),
-            marker=dict(size=6, color=color),
+            line=dict(color=color, width=2.5, dash=RUN_DASHES[is_plain]),
+            marker=dict(size=7, color=color, symbol=RUN_SYMBOLS[is_plain]),
             customdata=[[k, format_number(v)] for k, v in enumerate(run.losses)],
             hovertemplate=f"{labels['step']} %{{customdata[0]}}: (%{{x:.3f}}, %{{y:.3f}}), "
                           f"{labels['loss']} %{{customdata[1]}}<extra>%{{fullData.name}}</extra>",
         ))
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=[xs[-1]], y=[ys[-1]], mode="markers", showlegend=False, hoverinfo="skip",
             marker=dict(symbol="x" if run.diverged else "circle", size=14 if run.diverged else 11,
                         color=STOP_COLOR if run.diverged else color,
                         line=dict(color="white" if not run.diverged else STOP_COLOR, width=2)),
         ))
     start = chosen.params[0]
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=[start[0]], y=[start[1]], mode="markers", name=labels["start"], showlegend=False,
         marker=dict(symbol="circle", size=14, color="black"),
         hovertemplate=f"{labels['start']} (%{{x}}, %{{y}})<extra></extra>",
     ))
-    fig.add_trace(go.Scatter(
+    traces.append(go.Scatter(
         x=[grid.minimum[0]], y=[grid.minimum[1]], mode="markers", name=labels["minimum"],
         marker=dict(symbol="star", size=18, color="#2ca02c", line=dict(color="white", width=1)),
         showlegend=False, hovertemplate=f"{labels['minimum']} (%{{x}}, %{{y}})<extra></extra>",
@@ -234,24 +275,27 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
     # down-left (the minimum), so the paths rarely hide them.
     label_style = dict(showarrow=True, arrowhead=0, arrowcolor="#333333",
                        bgcolor="rgba(255,255,255,0.85)", font=dict(size=14, color="#111111"))
-    fig.add_annotation(x=start[0], y=start[1], text=labels["start"],
-                       ax=35 if start[0] >= 0 else -35, ay=-28 if start[1] >= 0 else 28,
-                       **label_style)
-    fig.add_annotation(x=grid.minimum[0], y=grid.minimum[1], text=labels["minimum"],
-                       ax=-45, ay=32, **label_style)
-    fig.update_xaxes(title_text=labels["x"], range=(grid.x[0], grid.x[-1]), constrain="domain",
-                     dtick=1)
-    fig.update_yaxes(title_text=labels["y"], range=(grid.y[0], grid.y[-1]), dtick=1,
-                     scaleanchor="x", scaleratio=1, constrain="domain")
-    fig.update_layout(height=680, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
-                      legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0), hovermode="closest")
-    readable(fig)
-    return fig
+    annotations = [
+        dict(x=start[0], y=start[1], text=labels["start"],
+             ax=35 if start[0] >= 0 else -35, ay=-28 if start[1] >= 0 else 28, **label_style),
+        dict(x=grid.minimum[0], y=grid.minimum[1], text=labels["minimum"], ax=-45, ay=32,
+             **label_style),
+    ]
+    return go.Figure(data=traces, layout=dict(
+        xaxis=_x_axis(labels["x"], range=(float(x[0]), float(x[-1])), constrain="domain",
+                      dtick=1),
+        yaxis=dict(_x_axis(labels["y"], range=(float(y[0]), float(y[-1])), dtick=1),
+                   scaleanchor="x", scaleratio=1, constrain="domain"),
+        annotations=annotations, height=680, margin=dict(l=10, r=10, t=70, b=10), font=FONT,
+        legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0,
+                    font=LEGEND_FONT),
+        hovermode="closest"))
 
 
 def parameters_figure(comparison, labels: dict[str, str]):
-    """a and b after every step (the Q objective): colour = element, solid =
-    chosen momentum, dashed = momentum 0; a diverged run ends with a red ✕.
+    """a and b after every step (the Q objective): colour and dash = the run
+    (blue solid = chosen momentum, orange dashed = momentum 0, as on the loss
+    chart), marker = the element (● [0], ■ [1]); a diverged run ends with a ✕.
 
     ``labels``: x, y, y_symlog, title_a, title_b, element_1, element_2,
     momentum ({value}), plain, step.
@@ -261,7 +305,7 @@ def parameters_figure(comparison, labels: dict[str, str]):
     runs = [chosen] if chosen is plain else [chosen, plain]
     domains = ((0.0, 0.45), (0.55, 1.0))
     traces, layout, titles = [], {}, []
-    dashes = ("solid", "dash")
+    run_colors = (MOMENTUM_COLOR, PLAIN_COLOR)
     for col, tensor in ((1, "a"), (2, "b")):
         suffix = "" if col == 1 else "2"
         axes = dict(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
@@ -275,9 +319,11 @@ def parameters_figure(comparison, labels: dict[str, str]):
                 shown = _shown(ys, scale)
                 shown_all += shown
                 traces.append(go.Scatter(
-                    x=list(range(len(ys))), y=shown, mode="lines", showlegend=False,
+                    x=list(range(len(ys))), y=shown, mode="lines+markers", showlegend=False,
                     name=f"{chosen.names[i]} · {_run_name(run, labels)}",
-                    line=dict(color=ELEMENT_COLORS[e], width=2.5, dash=dashes[r]),
+                    line=dict(color=run_colors[r], width=2.5, dash=RUN_DASHES[r]),
+                    marker=dict(size=7, color=run_colors[r], symbol=RUN_SYMBOLS[e],
+                                maxdisplayed=MAX_MARKERS),
                     customdata=[format_number(v) for v in ys],
                     hovertemplate=f"{labels['step']} %{{x}}: {chosen.names[i]} = %{{customdata}}"
                                   "<extra>%{fullData.name}</extra>", **axes,
@@ -295,14 +341,16 @@ def parameters_figure(comparison, labels: dict[str, str]):
         titles.append(dict(text=labels[f"title_{tensor}"], x=sum(domains[col - 1]) / 2, y=1.0,
                            xref="paper", yref="paper", xanchor="center", yanchor="bottom",
                            showarrow=False, font=dict(size=16)))
-    # A compact legend: colours name the element, dashes name the run.
-    legend = [(labels["element_1"], ELEMENT_COLORS[0], "solid"),
-              (labels["element_2"], ELEMENT_COLORS[1], "solid")]
-    legend += [(_run_name(run, labels), "#444444", dashes[r]) for r, run in enumerate(runs)]
-    for name, color, dash in legend:
-        traces.append(go.Scatter(x=[None], y=[None], mode="lines", name=name,
-                                 line=dict(color=color, width=2.5, dash=dash),
-                                 hoverinfo="skip"))
+    # A compact legend: markers name the element; colour and dash name the run.
+    legend = [dict(name=labels["element_1"], mode="markers",
+                   marker=dict(color="#444444", size=9, symbol=RUN_SYMBOLS[0])),
+              dict(name=labels["element_2"], mode="markers",
+                   marker=dict(color="#444444", size=9, symbol=RUN_SYMBOLS[1]))]
+    legend += [dict(name=_run_name(run, labels), mode="lines",
+                    line=dict(color=run_colors[r], width=2.5, dash=RUN_DASHES[r]))
+               for r, run in enumerate(runs)]
+    for entry in legend:
+        traces.append(go.Scatter(x=[None], y=[None], hoverinfo="skip", **entry))
     return go.Figure(data=traces, layout=dict(
         **layout, annotations=titles, height=460, margin=dict(l=10, r=10, t=100, b=10),
         font=FONT, legend=dict(orientation="h", yref="container", y=1, yanchor="top", x=0, font=LEGEND_FONT)))

@@ -13,7 +13,7 @@ import math
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.charts.style import readable
+from components.charts.style import BAD_COLOR, GOOD_COLOR, readable
 from components.numbers import format_number
 
 FONT = dict(size=15)
@@ -176,7 +176,7 @@ def backward_time_figure(full_ms: float, frozen_ms: float, labels: dict[str, str
     names = [labels["full"], labels["frozen"]]
     values = [full_ms, frozen_ms]
     fig = go.Figure(go.Bar(
-        orientation="h", y=names, x=values, marker_color=["#e45756", "#54a24b"],
+        orientation="h", y=names, x=values, marker_color=[BAD_COLOR, GOOD_COLOR],
         text=[labels["ms"].format(value=format_number(v, 3)) for v in values],
         textposition="outside", cliponaxis=False, textfont=dict(size=15),
         hovertemplate="%{y}: %{text}<extra></extra>",

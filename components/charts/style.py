@@ -75,3 +75,21 @@ def scaled(fig, scale: float):
         if isinstance(margin.get(side), (int, float)):
             margin[side] = round(margin[side] * scale)
     return go.Figure(spec)
+
+# Issue #18 (colour is never the only signal). Two compared things (two runs,
+# two elements, right and wrong) differ by colour AND by dash or marker, and
+# the legend or panel title names them. Every colour pair below stays at least
+# ΔE2000 10 apart under simulated protanopia, deuteranopia and tritanopia
+# (tests/test_charts_colour_vision.py reads them from the built figures).
+FIRST_COLOR = "#1f77b4"   # the chosen run, element [0]
+SECOND_COLOR = "#ff7f0e"  # the run it is compared with, element [1]
+# Good and bad outcomes (a run that trains / blows up, a right / wrong guess).
+# The usual green #2ca02c and red #d62728 came out ΔE2000 4.6 apart under
+# deuteranopia; Okabe & Ito's bluish green and vermillion, darkened so that
+# text in them keeps 4.9:1 on white, stay 16–22 apart.
+GOOD_COLOR = "#008060"
+BAD_COLOR = "#c24a00"
+FIRST_DASH, SECOND_DASH = "solid", "dash"
+FIRST_SYMBOL, SECOND_SYMBOL = "circle", "square"
+# Bars: the bad / wrong series is hatched as well as coloured.
+BAD_PATTERN = "/"

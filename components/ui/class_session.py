@@ -14,7 +14,9 @@ from components.charts.class_spread import choice_figure, spread_figure
 from components.core.checkpoints import BACKWARD_OUTCOMES, LOSS_DIRECTIONS, is_close_guess
 from components.core.resnet import GROUPS
 from components.storage.class_store import CheckpointSummary, ClassStore, default_url
+from components.ui.chart_text import choice_text, spread_text
 from components.ui.i18n import t
+from components.ui.layout import chart_data
 
 STUDENT_KEY = "class_student"
 # How often the instructor's counts and a waiting student's page ask the database.
@@ -110,8 +112,9 @@ def spread_chart(checkpoint: ClassCheckpoint, summary: CheckpointSummary, lang: 
                   "right": t("class.chart_right", lang), "wrong": t("class.chart_wrong", lang),
                   "guesses": t("class.chart_guesses", lang),
                   "answer": t("class.chart_answer", lang)}
-        figure = spread_figure(list(summary.guesses), right if show_answer else None,
-                               main if show_answer else None, labels)
+        shown_right, shown_answer = (right, main) if show_answer else (None, None)
+        figure = spread_figure(list(summary.guesses), shown_right, shown_answer, labels)
+        text = spread_text(list(summary.guesses), shown_right, shown_answer, lang)
     else:
         counts = [0] * len(checkpoint.options)
         for guess in summary.guesses:
@@ -119,9 +122,12 @@ def spread_chart(checkpoint: ClassCheckpoint, summary: CheckpointSummary, lang: 
                 counts[int(guess)] += 1
         right_index = (int(main) if show_answer and main is not None and math.isfinite(main)
                        else None)
-        figure = choice_figure(counts, [checkpoint.option_label(o, lang) for o in checkpoint.options],
-                               right_index, {"y": t("class.chart_y", lang)})
-    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "responsive": True})
+        options = [checkpoint.option_label(o, lang) for o in checkpoint.options]
+        figure = choice_figure(counts, options, right_index, {"y": t("class.chart_y", lang)})
+        text = choice_text(counts, options, right_index, lang)
+    st.plotly_chart(figure, key=key, config={"displayModeBar": False, "responsive": True},
+                    alt=text.summary)
+    chart_data(text, f"{key}_data")
     others = other_settings_count(summary)
     if others and show_answer:
         st.caption(t("class.other_settings", lang, count=others))

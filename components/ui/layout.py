@@ -13,6 +13,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 
 from components.charts.graph_svg import backward_graph_description, backward_graph_svg
 from components.charts.style import PRESENT_SCALE, scaled
+from components.ui.chart_text import ChartText, markdown_escaped
 from components.ui.controls import (
     PageState,
     control_widget,
@@ -34,6 +35,8 @@ PRESENT_CSS = (_STATIC / "present.css").read_text(encoding="utf-8")
 assert "<" not in APP_CSS + PRESENT_CSS, "CSS files must not contain '<'"
 # Longest link the share panel prints (a URL holds ~20 short parameters).
 _LINK_LIMIT = 600
+# A chart summary is two or three sentences; a long option list in /class stays readable.
+_SUMMARY_LIMIT = 2000
 
 # The workaround below flips a private Streamlit flag. Streamlit's documented
 # way out is a page folder not named ``pages/`` (docs.streamlit.io: "As soon
@@ -164,16 +167,38 @@ def columns_unless_presenting(state: PageState, spec, gap: str = "large"):
     return st.columns(spec, gap=gap)
 
 
-def chart(fig, key: str, container=None) -> None:
+def chart(fig, key: str, container=None, text: ChartText | None = None) -> None:
     """Draw a plotly figure: larger type in presenter view, no floating toolbar.
 
     Plotly's hover toolbar sat on top of legends and panel titles; zooming by
-    dragging and resetting by double-click still work without it.
+    dragging and resetting by double-click still work without it. ``text``
+    (issue #18): its summary becomes the chart's accessible name and its data
+    a table in a collapsed expander right after the chart.
     """
     if st.session_state.get(PRESENT.name):
         fig = scaled(fig, PRESENT_SCALE)
     where = container if container is not None else st
-    where.plotly_chart(fig, key=key, config={"displayModeBar": False})
+    where.plotly_chart(fig, key=key, config={"displayModeBar": False},
+                       alt=text.summary if text is not None else None)
+    if text is not None:
+        chart_data(text, f"{key}_data", where)
+
+
+def chart_data(text: ChartText, key: str, container=None) -> None:
+    """The chart's summary and every value it draws, in a collapsed expander.
+
+    ``st.plotly_chart(alt=...)`` gives the chart its accessible name (the same
+    summary); the table is a real HTML table a screen reader can walk. Lazy:
+    the table is built and sent only while its expander is open (then it
+    follows the sliders), so a slider move does not ship every chart's data.
+    """
+    where = container if container is not None else st
+    expander = where.expander(text.label, icon=":material/table_chart:", key=key,
+                              on_change="rerun")
+    with expander:
+        st.markdown(markdown_escaped(plain(text.summary, _SUMMARY_LIMIT)))
+        if text.rows and expander.open:
+            st.table(text.table(), hide_index=True)
 
 
 def backward_graph(graph, labels: dict[str, str], state: PageState, container=None) -> None:

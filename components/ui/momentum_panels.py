@@ -10,8 +10,9 @@ from components.charts.momentum_map import map_figure, selected_cell
 from components.core import momentum_theory as theory
 from components.core.optimizer import SGDRun
 from components.numbers import format_number
+from components.ui.chart_text import rate_map_text
 from components.ui.i18n import t
-from components.ui.layout import equation
+from components.ui.layout import chart_data, equation
 from components.ui.panels import labels_for
 from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, coerce, format_value
 
@@ -165,8 +166,10 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
                   cells=len(rates.lrs) * len(rates.momenta), count=len(rates.momenta),
                   a1=format_number(rates.start[0]), a2=format_number(rates.start[1])))
     figure = cached_map_figure(rates.lrs, rates.start, lang, lr, momentum)
+    text = rate_map_text(rates, (lr, momentum), lang)
     st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
-                    config={"displayModeBar": False, "responsive": True})
+                    config={"displayModeBar": False, "responsive": True}, alt=text.summary)
+    chart_data(text, f"{MAP_KEY}_data")
     best = rates.optimum
     nearest = coerce(LR, best.lr).value
     beyond = nearest >= theory.boundary_lr(best.momentum, rates.curvatures)

@@ -1195,4 +1195,97 @@ TEXT: dict[str, str] = {
     "common.region_table": "Table (scrolls sideways on a narrow screen): {columns}",
     "common.region_equation": "Equation (scrolls sideways on a narrow screen): {latex}",
     "predict.col_result": "result",
+    # Issue #18 (part B): text alternatives of the charts (components/ui/chart_text.py).
+    "charttext.expander": "Chart data: {name}",
+    "charttext.step": "step",
+    "charttext.loss_word": "loss",
+    "charttext.run_plain": "momentum 0 (plain SGD)",
+    "charttext.run_momentum": "momentum {value}",
+    "charttext.none_finite": "no finite values",
+    "charttext.extremes": "largest {high_name} {high}, smallest {low_name} {low}",
+    "charttext.history.name": "{tensor}.grad per call",
+    "charttext.history.summary": (
+        "{tensor}.grad after 1…{calls} backward() calls without a reset: element [0] {acc0}; "
+        "element [1] {acc1}. Reset before every call: element [0] {zero0}; element [1] {zero1}."
+    ),
+    "charttext.history.call": "call k",
+    "charttext.history.col_acc": "{tensor}.grad[{i}], accumulating",
+    "charttext.history.col_zero": "{tensor}.grad[{i}], reset",
+    "charttext.training.name": "loss per SGD step",
+    "charttext.training.summary": (
+        "Loss per SGD step at learning rate {lr}. With optim.zero_grad(): {with_}. "
+        "Without it: {without}."
+    ),
+    "charttext.training.ends": "from {first} to {last} in {steps} steps (lowest {low})",
+    "charttext.training.diverged": "blew up at step {step} (last finite loss {last})",
+    "charttext.training.step": "SGD step",
+    "charttext.loss.name": "loss per step",
+    "charttext.loss.summary": "Loss after each optim.step(): {runs}.",
+    "charttext.loss.ends": "{name} goes from {first} to {last} in {steps} steps (lowest {low}, at step {low_step})",
+    "charttext.loss.stopped": "{name} stopped at step {step} (loss {value}; the last one drawn is {last})",
+    "charttext.loss.parts": "The two runs part at step {step}.",
+    "charttext.loss.col": "loss, {name}",
+    "charttext.path.name": "paths on the loss map",
+    "charttext.path.summary": "Both runs start at {start}; the minimum is at {minimum}. {ends}.",
+    "charttext.path.ends": "{name} ends at {point} after {steps} steps, loss {loss}",
+    "charttext.path.diverged": "(diverged)",
+    "charttext.params.name": "a and b per step",
+    "charttext.params.summary": "Start: {start}. {ends}.",
+    "charttext.params.ends": "{name} after {steps} steps: {values}",
+    "charttext.map.name": "measured rates (α–μ map)",
+    "charttext.map.summary": (
+        "Measured convergence rate of {cells} real SGD runs ({steps} steps each) over learning "
+        "rate × momentum; {diverged} of them diverged. Goh's optimum (star): lr {lr}, momentum "
+        "{mu}, rate {rate}. Your setting (ring): lr {cur_lr}, momentum {cur_mu}."
+    ),
+    "charttext.map.diverged": "diverged",
+    "charttext.bars.summary": "{tensor}.grad from autograd: {grads}; by hand ({formula}): {hand}.",
+    "charttext.bars.element": "element",
+    "charttext.bars.autograd": "autograd (.grad)",
+    "charttext.bars.hand": "by hand ({formula})",
+    "charttext.tangent.summary": (
+        "Q{i} along a{i} (from {a_low} to {a_high}) and along b{i} (from {b_low} to {b_high}). "
+        "At the current point a{i} = {a0}, b{i} = {b0}, Q{i} = {q0}; the tangent's slope is "
+        "{slope_a} along a{i} and {slope_b} along b{i}."
+    ),
+    "charttext.tangent.q_along": "Q{i} along {along}",
+    "charttext.curve.name": "f along a₁",
+    "charttext.curve.summary": "f(a₁, b₁) for a₁ from {low} to {high}, b₁ fixed. {point}",
+    "charttext.curve.point": "At a₁ = {x0}, f = {y0} and autograd's slope is {slope}.",
+    "charttext.curve.no_point": "At a₁ = {x0}, f or its slope is not a finite number, so no tangent is drawn.",
+    "charttext.curve.range": "f runs from {low} to {high}.",
+    "charttext.curve.gaps": "{count} points have no finite value (gaps in the curve).",
+    "charttext.grads.name": "‖grad‖ per parameter",
+    "charttext.grads.summary": (
+        "‖grad‖ of each of the {count} parameter tensors after the first backward(), on a log "
+        "scale: {extremes}."
+    ),
+    "charttext.grads.parameter": "parameter",
+    "charttext.grads.group": "layer",
+    "charttext.resnet_loss.summary": (
+        "Loss {first} before any step and {last} after {steps} step(s) (lowest {low}, after "
+        "step {low_step})."
+    ),
+    "charttext.resnet_loss.overflow": (
+        "Loss {first} before any step; from step {step} on it is no longer a finite number "
+        "(overflow)."
+    ),
+    "charttext.resnet_loss.steps": "optim.step() calls",
+    "charttext.move.name": "change per layer",
+    "charttext.move.summary": "Relative change ‖ΔW‖/‖W‖ per layer: {change}. Momentum buffer ‖buf‖: {buffers}.",
+    "charttext.move.no_buffer": "none (momentum 0 keeps no buffer)",
+    "charttext.move.buffer": "‖buf‖",
+    "charttext.time.name": "backward() time",
+    "charttext.time.summary": "Median loss.backward() time: {full_name} {full} ms, {frozen_name} {frozen} ms.",
+    "charttext.time.run": "backward()",
+    "charttext.time.ms": "median time (ms)",
+    "charttext.spread.name": "the class's guesses",
+    "charttext.spread.empty": "No guesses yet.",
+    "charttext.spread.summary": "{count} guesses from {low} to {high}; the most ({top_count}) fall between {top}.",
+    "charttext.spread.answer": "PyTorch's answer is {answer}: {right} right, {wrong} wrong.",
+    "charttext.spread.range": "range",
+    "charttext.choice.name": "the class's choices",
+    "charttext.choice.summary": "{total} answers: {picks}.",
+    "charttext.choice.right": "The right option is “{option}”.",
+    "charttext.choice.option": "option",
 }

@@ -1125,4 +1125,94 @@ TEXT: dict[str, str] = {
     "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤): {columns}",
     "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤): {latex}",
     "predict.col_result": "결과",
+    # 이슈 #18 (B): 차트의 텍스트 대안 (components/ui/chart_text.py).
+    "charttext.expander": "차트 데이터: {name}",
+    "charttext.step": "단계",
+    "charttext.loss_word": "손실",
+    "charttext.run_plain": "모멘텀 0 (기본 SGD)",
+    "charttext.run_momentum": "모멘텀 {value}",
+    "charttext.none_finite": "유한한 값이 없음",
+    "charttext.extremes": "가장 큰 것은 {high_name} {high}, 가장 작은 것은 {low_name} {low}",
+    "charttext.history.name": "호출별 {tensor}.grad",
+    "charttext.history.summary": (
+        "재설정 없이 backward()를 1…{calls}번 호출한 뒤의 {tensor}.grad: 원소 [0] {acc0}; "
+        "원소 [1] {acc1}. 호출마다 재설정하면: 원소 [0] {zero0}; 원소 [1] {zero1}."
+    ),
+    "charttext.history.call": "호출 k",
+    "charttext.history.col_acc": "{tensor}.grad[{i}], 누적",
+    "charttext.history.col_zero": "{tensor}.grad[{i}], 재설정",
+    "charttext.training.name": "SGD 단계별 손실",
+    "charttext.training.summary": (
+        "학습률 {lr}에서 SGD 단계마다 잰 손실. optim.zero_grad()를 쓰면: {with_}. "
+        "쓰지 않으면: {without}."
+    ),
+    "charttext.training.ends": "{steps}단계 동안 {first} → {last} (최저 {low})",
+    "charttext.training.diverged": "{step}단계에서 발산 (마지막 유한한 손실 {last})",
+    "charttext.training.step": "SGD 단계",
+    "charttext.loss.name": "단계별 손실",
+    "charttext.loss.summary": "optim.step()마다의 손실: {runs}.",
+    "charttext.loss.ends": "{name}: {steps}단계 동안 {first} → {last} (최저 {low}, {low_step}단계)",
+    "charttext.loss.stopped": "{name}: {step}단계에서 멈춤 (손실 {value}, 그려진 마지막 값 {last})",
+    "charttext.loss.parts": "두 실행은 {step}단계에서 갈라집니다.",
+    "charttext.loss.col": "손실, {name}",
+    "charttext.path.name": "손실 지도 위의 경로",
+    "charttext.path.summary": "두 실행 모두 {start}에서 출발하고, 최솟값은 {minimum}에 있습니다. {ends}.",
+    "charttext.path.ends": "{name}: {steps}단계 뒤 {point}, 손실 {loss}",
+    "charttext.path.diverged": "(발산)",
+    "charttext.params.name": "단계별 a와 b",
+    "charttext.params.summary": "시작: {start}. {ends}.",
+    "charttext.params.ends": "{name}, {steps}단계 뒤: {values}",
+    "charttext.map.name": "측정한 수렴률 (α–μ 지도)",
+    "charttext.map.summary": (
+        "학습률 × 모멘텀 격자에서 실제 SGD {cells}번(각 {steps}단계)의 수렴률을 쟀고, 그중 "
+        "{diverged}번은 발산했습니다. Goh의 최적점(별): 학습률 {lr}, 모멘텀 {mu}, 수렴률 {rate}. "
+        "지금 설정(고리): 학습률 {cur_lr}, 모멘텀 {cur_mu}."
+    ),
+    "charttext.map.diverged": "발산",
+    "charttext.bars.summary": "autograd가 구한 {tensor}.grad: {grads}; 손으로 구한 값({formula}): {hand}.",
+    "charttext.bars.element": "원소",
+    "charttext.bars.autograd": "autograd (.grad)",
+    "charttext.bars.hand": "손 계산 ({formula})",
+    "charttext.tangent.summary": (
+        "a{i}({a_low}~{a_high})와 b{i}({b_low}~{b_high})를 따라 그린 Q{i}. 지금 점 a{i} = {a0}, "
+        "b{i} = {b0}에서 Q{i} = {q0}이고, 접선의 기울기는 a{i} 방향 {slope_a}, "
+        "b{i} 방향 {slope_b}입니다."
+    ),
+    "charttext.tangent.q_along": "{along} 방향 Q{i}",
+    "charttext.curve.name": "a₁을 따라 본 f",
+    "charttext.curve.summary": "b₁을 고정하고 a₁을 {low}에서 {high}까지 움직인 f(a₁, b₁). {point}",
+    "charttext.curve.point": "a₁ = {x0}에서 f = {y0}이고 autograd의 기울기는 {slope}입니다.",
+    "charttext.curve.no_point": "a₁ = {x0}에서는 f나 그 기울기가 유한한 수가 아니어서 접선을 그리지 않습니다.",
+    "charttext.curve.range": "f는 {low}에서 {high}까지입니다.",
+    "charttext.curve.gaps": "{count}개 점은 유한한 값이 없습니다(곡선이 끊긴 곳).",
+    "charttext.grads.name": "파라미터별 ‖grad‖",
+    "charttext.grads.summary": (
+        "첫 backward() 뒤 파라미터 텐서 {count}개 각각의 ‖grad‖ (로그 눈금): {extremes}."
+    ),
+    "charttext.grads.parameter": "파라미터",
+    "charttext.grads.group": "레이어",
+    "charttext.resnet_loss.summary": (
+        "단계 전 손실은 {first}, {steps}단계 뒤에는 {last}입니다 (최저 {low}, {low_step}단계 뒤)."
+    ),
+    "charttext.resnet_loss.overflow": (
+        "단계 전 손실은 {first}이고, {step}단계부터는 더 이상 유한한 수가 아닙니다(넘침)."
+    ),
+    "charttext.resnet_loss.steps": "optim.step() 호출 수",
+    "charttext.move.name": "레이어별 변화",
+    "charttext.move.summary": "레이어별 상대 변화 ‖ΔW‖/‖W‖: {change}. 모멘텀 버퍼 ‖buf‖: {buffers}.",
+    "charttext.move.no_buffer": "없음 (모멘텀이 0이면 버퍼가 없음)",
+    "charttext.move.buffer": "‖buf‖",
+    "charttext.time.name": "backward() 시간",
+    "charttext.time.summary": "loss.backward() 시간의 중앙값: {full_name} {full} ms, {frozen_name} {frozen} ms.",
+    "charttext.time.run": "backward()",
+    "charttext.time.ms": "중앙값 시간 (ms)",
+    "charttext.spread.name": "학급의 추측",
+    "charttext.spread.empty": "아직 추측이 없습니다.",
+    "charttext.spread.summary": "추측 {count}개가 {low}부터 {high}까지 퍼져 있고, 가장 많은 {top_count}개가 {top} 구간에 있습니다.",
+    "charttext.spread.answer": "PyTorch의 답은 {answer}입니다: 맞음 {right}, 틀림 {wrong}.",
+    "charttext.spread.range": "구간",
+    "charttext.choice.name": "학급의 선택",
+    "charttext.choice.summary": "답 {total}개: {picks}.",
+    "charttext.choice.right": "정답은 “{option}”입니다.",
+    "charttext.choice.option": "보기",
 }
