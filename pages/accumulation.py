@@ -29,8 +29,10 @@ from components.ui.layout import (
     check_mark,
     code_panel,
     end_page,
+    equation,
     fragment_unless_presenting,
     start_page,
+    table,
 )
 from components.ui.outcomes import say_all, training_lesson
 from components.ui.panels import labels_for
@@ -59,19 +61,19 @@ zeroed = repeated_backward(a, b, calls, zero=True, graph=graph)
 current = zeroed if zero else accumulated
 predict.ask(accumulation_checkpoints, a, b, calls, zero, graph)
 
-st.subheader(t("accumulation.rule_title", lang))
+st.header(t("accumulation.rule_title", lang))
 rule_acc, rule_zero = st.columns(2, gap="large")
 with rule_acc:
     st.markdown(f"**{t('accumulation.rule_accumulate', lang)}**")
-    st.latex(r"\texttt{a.grad} = k \cdot 9a^2 \qquad \texttt{b.grad} = k \cdot (-2b)")
+    equation(r"\texttt{a.grad} = k \cdot 9a^2 \qquad \texttt{b.grad} = k \cdot (-2b)", lang)
 with rule_zero:
     st.markdown(f"**{t('accumulation.rule_zero', lang)}**")
-    st.latex(r"\texttt{a.grad} = 9a^2 \qquad \texttt{b.grad} = -2b")
+    equation(r"\texttt{a.grad} = 9a^2 \qquad \texttt{b.grad} = -2b", lang)
 st.markdown(t("accumulation.rule_text", lang))
 
 # In predict mode each part below waits for the reveal of the answer it shows.
 predict.stop_unless_revealed("a1_grad_calls")
-st.subheader(t("accumulation.history_title", lang))
+st.header(t("accumulation.history_title", lang))
 chart_col, table_col = st.columns([5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
 for tensor in "ab":
@@ -81,8 +83,8 @@ for tensor in "ab":
 with table_col:
     calls_drag_slider(state)
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
-    st.markdown(history_table(current, "a", lang))
-    st.markdown(history_table(current, "b", lang))
+    table(history_table(current, "a", lang), lang)
+    table(history_table(current, "b", lang), lang)
     st.caption(t("accumulation.table_caption", lang))
     agree = graph_modes_agree(a, b, calls, zero)
     st.caption(t("accumulation.graph_same" if agree else "accumulation.graph_differ", lang,
@@ -90,10 +92,10 @@ with table_col:
 st.caption(t("accumulation.history_caption", lang))
 
 predict.stop_unless_revealed("second_backward")
-st.subheader(t("accumulation.freed_title", lang))
+st.header(t("accumulation.freed_title", lang))
 demo = freed_graph_demo(a, b)
 st.markdown(t("accumulation.freed_text", lang))
-st.code(freed_graph_code(notes), language="python")
+st.code(freed_graph_code(notes), language="python", wrap_lines=True)
 st.caption(t("accumulation.error_label", lang))
 st.code(f"RuntimeError: {demo.error}", language="text", wrap_lines=True)
 st.markdown(t("accumulation.after_error", lang, value=format_vector(demo.a_grad_after_error)))
@@ -111,16 +113,16 @@ for column, key, code, a_grad, b_grad in (
         st.caption(t(f"accumulation.{key}_text", lang))
 st.markdown(t("accumulation.fix_both", lang))
 
-st.subheader(t("accumulation.zeroing_title", lang))
+st.header(t("accumulation.zeroing_title", lang))
 st.markdown(t("accumulation.zeroing_intro", lang))
-st.markdown(zeroing_table(zeroing_methods(a, b), lang))
+table(zeroing_table(zeroing_methods(a, b), lang), lang)
 
 
 @fragment_unless_presenting
 def training_section(state, a, b, calls, zero, graph, notes) -> None:
     """The training loop and the code panel: moving lr reruns only this part."""
     lang = state.lang
-    st.subheader(t("accumulation.training_title", lang))
+    st.header(t("accumulation.training_title", lang))
     st.markdown(t("accumulation.training_intro", lang, steps=TRAIN_STEPS))
     lr_col, _ = st.columns([1, 2])
     with lr_col:
@@ -143,7 +145,7 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
                  run=t("accumulation.run_with" if run.zero_grad else "accumulation.run_without", lang))
     if diverged:
         st.markdown(f":orange[:material/warning: {note}]")
-    st.markdown(training_table((with_zero, without_zero), lang))
+    table(training_table((with_zero, without_zero), lang), lang)
     st.markdown(say_all(training_lesson(with_zero, without_zero), lang))
 
     code_panel(accumulation_snippet(a, b, calls, zero, graph, lr, notes), lang)

@@ -5,8 +5,6 @@ import math
 import streamlit as st
 
 from components.charts.expression import curve_figure
-from components.charts.graph_svg import backward_graph_svg
-from components.charts.style import PRESENT_SCALE
 from components.core.expression_parser import parse_expression
 from components.core.expression_snippet import expression_snippet
 from components.numbers import format_number
@@ -23,12 +21,14 @@ from components.ui.expression_panels import (
 )
 from components.ui.i18n import t
 from components.ui.layout import (
+    backward_graph,
     chart,
     code_panel,
     columns_unless_presenting,
     end_page,
-    is_presenting,
+    equation,
     start_page,
+    table,
 )
 from components.ui.panels import labels_for
 from components.ui.schema import A1
@@ -64,25 +64,25 @@ b = (state["b1"], state["b2"])
 v = (state["v1"], state["v2"])
 result, derivs, curve = lesson_numbers(state["expr"], a, b, v, A1.low, A1.high)
 
-st.subheader(t("expression.oracle_title", lang))
+st.header(t("expression.oracle_title", lang))
 if derivs.timed_out:
     st.warning(t("expression.sympy_failed" if derivs.failed else "expression.sympy_timeout", lang),
                icon=":material/timer_off:")
 elif derivs.f_latex and derivs.da_latex and derivs.db_latex:
-    st.latex(rf"f(a, b) = {derivs.f_latex}")
-    st.latex(rf"\frac{{\partial f}}{{\partial a}} = {derivs.da_latex} \qquad "
-             rf"\frac{{\partial f}}{{\partial b}} = {derivs.db_latex}")
+    equation(rf"f(a, b) = {derivs.f_latex}", lang)
+    equation(rf"\frac{{\partial f}}{{\partial a}} = {derivs.da_latex} \qquad "
+             rf"\frac{{\partial f}}{{\partial b}} = {derivs.db_latex}", lang)
 else:
     st.info(t("expression.latex_too_long", lang))
 st.markdown(t("expression.oracle_text", lang))
 st.markdown(point_line(result, lang))
-st.markdown(results_table(result, derivs, "a", lang))
-st.markdown(results_table(result, derivs, "b", lang))
+table(results_table(result, derivs, "a", lang), lang)
+table(results_table(result, derivs, "b", lang), lang)
 if not result.uses_a or not result.uses_b:
     st.caption(t("expression.unused", lang, names=", ".join(
         f"{n}.grad" for n, used in (("a", result.uses_a), ("b", result.uses_b)) if not used)))
 
-st.subheader(t("expression.events_title", lang))
+st.header(t("expression.events_title", lang))
 sentences = event_sentences(result, derivs, lang)
 if sentences:
     st.markdown("\n".join(f"- {s}" for s in sentences))
@@ -91,7 +91,7 @@ elif all_agree(result, derivs):
 else:
     st.info(t("expression.rounding", lang), icon=":material/info:")
 
-st.subheader(t("expression.curve_title", lang))
+st.header(t("expression.curve_title", lang))
 chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart",
       text=chart_text.expression_curve_text(curve, lang))
 if math.isfinite(curve.slope) and math.isfinite(curve.y0):
@@ -104,13 +104,12 @@ else:
 if any(y is None for y in curve.ys):
     st.caption(t("expression.curve_gaps", lang))
 
-st.subheader(t("expression.graph_title", lang))
+st.header(t("expression.graph_title", lang))
 if result.graph is None:
     st.markdown(t("expression.graph_none", lang))
 else:
     graph_col, graph_text = columns_unless_presenting(state, [3, 2])
-    graph_col.image(backward_graph_svg(result.graph, labels_for("expression.graph", lang),
-                                       scale=PRESENT_SCALE if is_presenting(state) else 1.0))
+    backward_graph(result.graph, labels_for("expression.graph", lang), state, graph_col)
     graph_text.markdown(t("expression.graph_caption", lang))
 
 code_panel(expression_snippet(tree, a, b, v, t("expression.code_gradient_comment", lang)), lang)

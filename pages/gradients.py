@@ -3,8 +3,6 @@
 import streamlit as st
 
 from components.charts.gradients import gradient_bars_figure
-from components.charts.graph_svg import backward_graph_svg
-from components.charts.style import PRESENT_SCALE
 from components.core.gradients import (
     gradients_of_q,
     sum_versus_ones,
@@ -16,12 +14,14 @@ from components.ui.controls import control_group, set_values
 from components.ui.gradients_live import live_section
 from components.ui.i18n import t
 from components.ui.layout import (
+    backward_graph,
     chart,
     code_panel,
     columns_unless_presenting,
     end_page,
-    is_presenting,
+    equation,
     start_page,
+    table,
 )
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
@@ -52,21 +52,21 @@ v = (state["v1"], state["v2"])
 result = gradients_of_q(a, b, v)
 predict.ask(gradients_checkpoints, a, b, v)
 
-st.subheader(t("gradients.hand_title", lang))
-st.latex(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
-         r"\frac{\partial Q}{\partial b} = -2b")
-st.latex(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v")
+st.header(t("gradients.hand_title", lang))
+equation(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
+         r"\frac{\partial Q}{\partial b} = -2b", lang)
+equation(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v", lang)
 st.markdown(t("gradients.hand_text", lang))
 
 # Everything below shows a.grad: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("a1_grad")
-st.subheader(t("gradients.results_title", lang))
-st.markdown(gradient_table(result, "a", lang))
-st.markdown(gradient_table(result, "b", lang))
+st.header(t("gradients.results_title", lang))
+table(gradient_table(result, "a", lang), lang)
+table(gradient_table(result, "b", lang), lang)
 st.caption(t("gradients.check_caption", lang,
              exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
 
-st.subheader(t("gradients.bars_title", lang))
+st.header(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
     chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang), tensor),
@@ -74,25 +74,24 @@ for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
           text=chart_text.bars_text(result, tensor, lang))
 st.caption(t("gradients.bars_caption", lang))
 
-st.subheader(t("gradients.tangent_title", lang))
+st.header(t("gradients.tangent_title", lang))
 st.markdown(t("gradients.live_intro", lang))
 live_section(state, columns_unless_presenting(state, [1, 1]))
 st.caption(t("gradients.tangent_caption", lang))
 
-st.subheader(t("gradients.graph_title", lang))
+st.header(t("gradients.graph_title", lang))
 graph_col, graph_text = columns_unless_presenting(state, [3, 2])
-graph_col.image(backward_graph_svg(result.graph, labels_for("gradients.graph", lang),
-                                   scale=PRESENT_SCALE if is_presenting(state) else 1.0))
+backward_graph(result.graph, labels_for("gradients.graph", lang), state, graph_col)
 graph_text.markdown(t("gradients.graph_caption", lang))
 
-st.subheader(t("gradients.why_title", lang))
+st.header(t("gradients.why_title", lang))
 st.markdown(t("gradients.why_text", lang))
 st.caption(t("gradients.why_error_label", lang))
 st.code(f"RuntimeError: {vector_backward_error(a, b)}", language="text", wrap_lines=True)
 st.markdown(t("gradients.why_vjp", lang))
 st.markdown(f"**{t('gradients.sum_title', lang)}**")
 comparison = sum_versus_ones(a, b)
-st.markdown(sum_versus_ones_table(comparison, lang))
+table(sum_versus_ones_table(comparison, lang), lang)
 st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
 
 code_panel(gradients_snippet(a, b, v, notes=labels_for("gradients.code", lang)), lang)

@@ -15,7 +15,7 @@ st.markdown(t("home.intro", lang))
 st.markdown(f"- {t('home.forward', lang)}\n- {t('home.backward', lang)}")
 st.markdown(t("home.how", lang))
 
-st.subheader(t("home.lessons", lang))
+st.header(t("home.lessons", lang))
 # Two cards a row (the lessons fit one projector screen), filled row by row so
 # that on a phone, where columns stack, the cards stay in lesson order.
 for row in range(0, len(LESSONS), 2):

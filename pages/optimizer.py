@@ -9,7 +9,7 @@ from components.numbers import format_number
 from components.ui import chart_text
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
-from components.ui.layout import chart, code_panel, end_page, start_page
+from components.ui.layout import chart, code_panel, end_page, equation, start_page
 from components.ui.momentum_panels import theory_section
 from components.ui.optimizer_panels import (
     cached_comparison,
@@ -37,7 +37,7 @@ col_objective, col_start, col_optim = st.columns([1.3, 1, 1], gap="large")
 with col_objective:
     st.markdown(f"**{t('optimizer.controls_objective', lang)}**")
     objective = control_widget(state, "objective")
-    st.latex(objective_latex(objective))
+    equation(objective_latex(objective), lang)
     st.caption(t(f"optimizer.objective_caption.{objective}", lang))
 on_landscape = objective in LANDSCAPES
 with col_start:
@@ -63,10 +63,10 @@ predict.ask(optimizer_checkpoints, objective, a, b, lr, momentum)
 # Everything below shows the first step: in predict mode it waits for the reveals.
 predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
-st.subheader(t("optimizer.first_title", lang))
+st.header(t("optimizer.first_title", lang))
 first_step_panel(comparison, lang)
 
-st.subheader(t("optimizer.curve_title", lang, steps=steps))
+st.header(t("optimizer.curve_title", lang, steps=steps))
 chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
       key="loss_chart", text=chart_text.loss_text(comparison, lang))
 st.caption(curve_caption(comparison, lang))
@@ -74,19 +74,19 @@ final_metrics(comparison, lang)
 divergence_notes(comparison, lang)
 
 if on_landscape:
-    st.subheader(t("optimizer.map_title", lang))
+    st.header(t("optimizer.map_title", lang))
     # Full width: the map is the picture that teaches momentum.
     grid = cached_grid(objective)
     chart(contour_figure(grid, comparison, labels_for("optimizer.chart.map", lang)),
           key="map_chart", text=chart_text.path_text(comparison, grid.minimum, lang))
     st.markdown(map_caption(comparison, lang))
 else:
-    st.subheader(t("optimizer.params_title", lang))
+    st.header(t("optimizer.params_title", lang))
     chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
           key="params_chart", text=chart_text.params_text(comparison, lang))
     st.caption(t("optimizer.params_caption", lang))
 
-st.subheader(t("optimizer.rule_title", lang))
+st.header(t("optimizer.rule_title", lang))
 st.markdown(t("optimizer.rule_text", lang))
 update_rule_panel(run, lang)
 

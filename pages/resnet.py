@@ -20,6 +20,7 @@ from components.ui.layout import (
     end_page,
     fragment_unless_presenting,
     start_page,
+    table,
 )
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
@@ -69,7 +70,7 @@ status = pristine.status
 weights_note(status, lang)
 predict.ask(resnet_layer_checkpoint, result, seed, size, status.pretrained_in_use)
 
-st.subheader(t("resnet.forward_title", lang))
+st.header(t("resnet.forward_title", lang))
 st.markdown(t("resnet.forward_text", lang, size=size))
 st.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
               requires_grad=result.prediction_requires_grad, grad_fn=result.prediction_grad_fn))
@@ -77,34 +78,34 @@ if not result.train_mode:
     st.info(t("resnet.eval_note", lang, error=result.batchnorm_error), icon=":material/info:")
 top_col, top_text = st.columns([3, 2], gap="large")
 top_col.markdown(f"**{t('resnet.top_title', lang)}**")
-top_col.markdown(top_classes_table(result, imagenet_categories(), lang))
+table(top_classes_table(result, imagenet_categories(), lang), lang, top_col)
 top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
                   else outcomes.say(outcomes.resnet_top_random(result), lang))
 
-st.subheader(t("resnet.loss_title", lang))
+st.header(t("resnet.loss_title", lang))
 st.info(t("resnet.loss_unbounded", lang), icon=":material/south:")
 st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
 st.markdown(t("resnet.loss_hand", lang))
-st.markdown(last_layer_table(result, lang))
+table(last_layer_table(result, lang), lang)
 st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
 
 # From here on the page shows the gradients: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("largest_grad_layer")
-st.subheader(t("resnet.grads_title", lang))
+st.header(t("resnet.grads_title", lang))
 st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
 chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
       key="grads_chart", text=chart_text.grad_norms_text(result.parameters, lang))
 st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
-    st.markdown(parameter_table(result, lang))
+    table(parameter_table(result, lang), lang)
 
 
 @fragment_unless_presenting
 def training_sections(state, pristine, predict) -> None:
     """The training sliders, sections 4-5 and the code panel: a slider reruns only this part."""
     lang, seed, size, status = state.lang, state["seed"], state["size"], pristine.status
-    st.subheader(t("resnet.step_title", lang))
+    st.header(t("resnet.step_title", lang))
     st.markdown(f"**{t('resnet.controls_train', lang)}**")
     lr, momentum, steps = [
         control_widget(state, name, column) for name, column in
@@ -139,9 +140,9 @@ def training_sections(state, pristine, predict) -> None:
         st.markdown(t(rule_key if rules_hold(result) else "resnet.rule_bad", lang))
         st.markdown(outcomes.say_all(loss_story, lang))
     with st.expander(t("resnet.steps_expander", lang)):
-        st.markdown(steps_table(result, lang))
+        table(steps_table(result, lang), lang)
 
-    st.subheader(t("resnet.move_title", lang))
+    st.header(t("resnet.move_title", lang))
     st.markdown(t("resnet.move_text", lang, steps=steps))
     chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
           key="move_chart", text=chart_text.movement_text(result.groups, lang))
@@ -154,13 +155,13 @@ def training_sections(state, pristine, predict) -> None:
 
 training_sections(state, pristine, predict)
 
-st.subheader(t("resnet.finetune_title", lang))
+st.header(t("resnet.finetune_title", lang))
 st.markdown(t("resnet.finetune_text", lang))
-st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python")
+st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python", wrap_lines=True)
 table_col, time_col = st.columns([2, 3], gap="large")
 with table_col:
     st.markdown(t("resnet.finetune_presence", lang))
-    st.markdown(grad_presence_table(finetune, lang))
+    table(grad_presence_table(finetune, lang), lang)
 with time_col:
     st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
                   frozen=count(finetune.frozen_numel)))
@@ -175,8 +176,8 @@ st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
     st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))
 
-st.subheader(t("resnet.nograd_title", lang))
+st.header(t("resnet.nograd_title", lang))
 st.markdown(t("resnet.nograd_text", lang))
-st.markdown(no_grad_table(finetune, lang))
+table(no_grad_table(finetune, lang), lang)
 predict.summary()
 end_page(state)

@@ -48,6 +48,27 @@ def all_text(at: AppTest) -> str:
     return "\n".join(parts)
 
 
+def unwrapped(markdown: str) -> str:
+    """A markdown element's text without ``layout``'s keyboard-scrollable box
+    around a table or an equation."""
+    import re
+
+    found = re.fullmatch(r'<div class="scroll-region"[^>]*>\n\n(.*)\n\n</div>', markdown,
+                         flags=re.S)
+    return found.group(1) if found else markdown
+
+
+def equations(at: AppTest) -> list[str]:
+    """Every display equation on the page: ``st.latex`` and the markdown ``$$…$$``
+    that ``layout.equation`` draws inside its keyboard-scrollable box."""
+    import re
+
+    found = [str(e.value) for e in at.latex]
+    for element in at.markdown:
+        found += re.findall(r"^\$\$\n(.*?)\n\$\$$", unwrapped(str(element.value)), flags=re.S)
+    return found
+
+
 def plotly_specs(at: AppTest) -> list[dict]:
     """The plotly figures on the page (AppTest has no plotly accessor)."""
     return [json.loads(e.proto.spec) for e in at.get("plotly_chart")]
@@ -147,6 +168,12 @@ def svg_images(at: AppTest) -> list[str]:
     return svgs
 
 
+def image_alts(at: AppTest) -> list[str | None]:
+    """The ``alt`` text of every ``st.image`` picture (None where it has none)."""
+    return [img.alt if img.HasField("alt") else None
+            for element in at.get("image") for img in element.proto.imgs]
+
+
 def open_page(page, server_url: str, path: str, query: str = "", charts: bool = False,
               timeout: float = 120_000) -> None:
     """Open ``/<path>?<query>`` and wait until the app has drawn its title
@@ -177,3 +204,58 @@ def widget_values(at: AppTest, page: str, names: tuple[str, ...] | None = None) 
             accessor = getattr(at, _ACCESSORS[control.widget])
             values[control.name] = accessor(key=control.name).value
     return values
+
+
+FOCUS_IN = ("([key, what]) => { const el = document.activeElement;"
+            " return !!el?.closest('.st-key-' + key) && el.matches(what); }")
+
+
+def tab_to(page, key: str, what: str = "*", limit: int = 120, backwards: bool = False) -> int:
+    """Press Tab (Shift+Tab with ``backwards``) until the focus is on an element
+    matching ``what`` inside the widget with key ``key`` (a label's help button
+    comes before its slider); returns the number of presses."""
+    press = "Shift+Tab" if backwards else "Tab"
+    for presses in range(1, limit + 1):
+        page.keyboard.press(press)
+        if page.evaluate(FOCUS_IN, [key, what]):
+            return presses
+    raise AssertionError(f"{press} never reached {key}")
+
+
+# The box a sighted keyboard user sees focused: radios, checkboxes and toggles
+# hide their input inside a label, a slider's range input sits in its knob.
+_FOCUS_RING = """() => {
+  const el = document.activeElement;
+  let box = el;
+  if (el.matches('input[type=range]')) box = el.parentElement.parentElement;
+  else if (el.matches('input[type=radio], input[type=checkbox]')) box = el.closest('label');
+  const style = getComputedStyle(box);
+  let opacity = 1;
+  for (let n = box; n; n = n.parentElement) opacity *= parseFloat(getComputedStyle(n).opacity);
+  const rect = box.getBoundingClientRect();
+  return {tag: el.tagName, style: style.outlineStyle, width: parseFloat(style.outlineWidth),
+          color: style.outlineColor, opacity, area: rect.width * rect.height};
+}"""
+
+
+def contrast_ratio(rgb_a: tuple[float, ...], rgb_b: tuple[float, ...]) -> float:
+    """WCAG 2.1 contrast ratio of two sRGB colours given as 0–255 channels."""
+    def luminance(rgb):
+        channels = [c / 255 for c in rgb[:3]]
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+    high, low = sorted((luminance(rgb_a), luminance(rgb_b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def assert_focus_ring_visible(page) -> None:
+    """The focused control shows an outline of at least 2 px whose colour has at
+    least 3:1 contrast with the white page (WCAG 2.4.7 and 1.4.11)."""
+    import re
+
+    ring = page.evaluate(_FOCUS_RING)
+    assert ring["style"] not in ("none", "hidden") and ring["width"] >= 2, ring
+    assert ring["opacity"] > 0.9 and ring["area"] > 0, ring
+    channels = tuple(float(c) for c in re.findall(r"[\d.]+", ring["color"])[:3])
+    assert contrast_ratio(channels, (255, 255, 255)) >= 3, ring

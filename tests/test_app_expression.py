@@ -10,14 +10,17 @@ from tests.support import (
     all_text,
     assert_no_exception,
     decode_array,
+    equations,
     plotly_specs,
     run_page,
     svg_images,
+    unwrapped,
 )
 
 
 def _tables(at) -> str:
-    return "\n".join(str(m.value) for m in at.markdown if str(m.value).startswith("|"))
+    return "\n".join(unwrapped(str(m.value)) for m in at.markdown
+                     if unwrapped(str(m.value)).startswith("|"))
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
@@ -28,7 +31,7 @@ def test_default_is_the_tutorials_q(lang):
     tables = _tables(at)
     assert "**36**" in tables and "**81**" in tables and "**-12**" in tables
     assert "✗" not in tables and tables.count("✓") == 4
-    latex = "\n".join(str(x.value) for x in at.latex)
+    latex = "\n".join(equations(at))
     assert "9 a^{2}" in latex and "- 2 b" in latex
     assert at.success  # the "autograd is exactly calculus here" line
     assert "AccumulateGrad" in svg_images(at)[0]
@@ -92,7 +95,7 @@ def test_typed_bad_input_keeps_the_previous_function(lang):
     # The view and the URL keep the last valid function; the box keeps the text to fix.
     assert at.query_params["expr"] == "sigmoid(a*b)"
     assert at.text_input(key="expr").value == "__import__('os').system('x')"
-    latex = "\n".join(str(x.value) for x in at.latex)
+    latex = "\n".join(equations(at))
     assert r"\sigma\left(a b\right)" in latex
 
 
@@ -161,4 +164,4 @@ def test_bad_text_after_a_shared_link_keeps_the_links_function():
     assert_no_exception(at)
     assert len(at.error) == 1 and "character" in at.error[0].value
     assert at.query_params["expr"] == "tanh(a)"
-    assert any("tanh" in str(x.value) for x in at.latex)
+    assert any("tanh" in x for x in equations(at))

@@ -6,6 +6,7 @@ from tests.support import (
     all_text,
     assert_no_exception,
     decode_array,
+    image_alts,
     plotly_specs,
     run_page,
     svg_images,
@@ -99,3 +100,24 @@ def test_figures_are_right_for_every_slider_position():
         at.slider(key="a1").set_value(a1).run()
         a_grad, _ = _bars(at)
         assert a_grad[0] == pytest.approx(9 * a1**2, rel=1e-6, abs=1e-6)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_graph_text_alternative_follows_the_sliders(lang):
+    """The backward graph's alt text says, in the page's language, which nodes lead
+    from Q back to a and b and carries the current a.grad and b.grad (issue #18)."""
+    at = run_page("gradients", lang=lang)
+    (alt,) = image_alts(at)
+    assert alt and alt in svg_images(at)[0]  # the SVG's own <title> says the same
+    path_a = "Q → SubBackward0 → MulBackward0 → PowBackward0 → AccumulateGrad"
+    path_b = "Q → SubBackward0 → PowBackward0 → AccumulateGrad"
+    assert path_a in alt and path_b in alt
+    assert "a.grad = [36, 81]" in alt and "b.grad = [-12, -8]" in alt
+    assert ("역전파 노드 6개" if lang == "ko" else "6 backward nodes") in alt
+    assert ("거슬러" if lang == "ko" else "From Q back to a") in alt
+    at.slider(key="a1").set_value(1.0).run()
+    at.slider(key="v2").set_value(0.5).run()
+    (moved,) = image_alts(at)
+    assert "a.grad = [9, 40.5]" in moved and "b.grad = [-12, -4]" in moved
+    assert "v = [1, 0.5]" in moved and "a = [1, 3]" in moved
+    assert "a.grad = [36, 81]" not in moved

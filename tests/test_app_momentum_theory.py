@@ -18,7 +18,7 @@ from components.ui.momentum_panels import (
     PICK_MU_KEY,
 )
 from components.ui.schema import LR_CHOICES
-from tests.support import all_text, assert_no_exception, decode_array, run_page
+from tests.support import all_text, assert_no_exception, decode_array, equations, run_page
 
 CURVATURES = (4 * VALLEY_FLOOR, 4 * VALLEY_WALL)  # along (1, 1)/√2 and (1, −1)/√2, by hand
 
@@ -90,7 +90,7 @@ def test_tutorial_values_on_the_valley(lang):
     text = all_text(at)
     assert t("optimizer.theory.title", lang) in text
     # The eigenvalues come from autograd's Hessian of the code's loss.
-    assert any(r"\lambda_1 = 1, \ \lambda_2 = 40" in latex.value for latex in at.latex)
+    assert any(r"\lambda_1 = 1, \ \lambda_2 = 40" in latex for latex in equations(at))
     metrics = _metrics(at)
     assert metrics[t("optimizer.theory.metric_predicted", lang)] == "0.9487"
     # The page's own run: lr 0.01, momentum 0.9, 50 steps from (2, 3).

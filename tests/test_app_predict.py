@@ -212,7 +212,7 @@ def test_without_predict_nothing_is_hidden(page):
     assert at.query_params["predict"] == "0"
     assert not [w for w in at.number_input if w.key and w.key.startswith("guess_")]
     assert not [w for w in at.radio if w.key and w.key.startswith("guess_")]
-    assert not any(t("predict.summary_title", "en") == s.value for s in at.subheader)
+    assert not any(t("predict.summary_title", "en") == s.value for s in at.header)
     assert not any("Hidden until you reveal" in e.value for e in at.info)
     assert plotly_specs(at) and at.code
 

@@ -45,7 +45,7 @@ def test_landscape_in_korean_and_keyboard_start_point(page, server_url):
     open_page(page, server_url, "optimizer", "lang=ko&objective=rosenbrock", charts=True)
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot').length === 2",
                            timeout=30_000)
-    assert "손실 지형 위의 두 경로" in page.locator("h3").all_inner_texts()
+    assert "손실 지형 위의 두 경로" in page.locator("h2").all_inner_texts()
     assert _metric_values(page)[0] == "14"  # (1 + 2)² + 5·(3 − 4)²
     slider_handle(page, "a1").focus()
     for _ in range(10):  # 2.0 -> 1.0

@@ -2,45 +2,46 @@
 
 import pytest
 
-from components.ui.i18n import t
-from tests.support import open_page, slider_handle, wait_idle
+from components.ui.i18n import CATALOGS
+from tests.support import assert_focus_ring_visible, open_page, slider_handle, tab_to, wait_idle
 
 pytestmark = pytest.mark.browser
 
-FOCUS_IN = "key => !!document.activeElement?.closest('.st-key-' + key)"
-
-
-def _tab_to(page, key: str, limit: int = 80) -> int:
-    """Press Tab until the focus is inside the widget with key ``key``; the number of presses."""
-    for presses in range(1, limit + 1):
-        page.keyboard.press("Tab")
-        if page.evaluate(FOCUS_IN, key):
-            return presses
-    raise AssertionError(f"Tab never reached {key}")
-
-
-@pytest.mark.parametrize("lang", ["ko", "en"])
-def test_gradients_checkpoint_with_the_keyboard_only(page, server_url, lang):
-    open_page(page, server_url, "gradients", f"lang={lang}&predict=1&a1=-1.4&v1=0.5")
-    alerts = page.locator("[data-testid='stAlert']")
-    assert t("predict.hidden", lang, labels="a.grad[0]")[:12] in alerts.first.inner_text()
-    assert page.locator(".js-plotly-plot").count() == 0
+# Lesson → (query, checkpoint, the answer by hand, a guess within 1 %).
+KEYBOARD_CASES = {
     # 9 · 1.96 · 0.5 = 8.82; a guess of 8.8 is within ±0.0882.
-    assert "8.82" not in page.locator("body").inner_text()
+    "gradients": ("a1=-1.4&v1=0.5", "a1_grad", "8.82", "8.8"),
+    # Five calls without a reset: 5 · 9 · 1.2² = 64.8.
+    "accumulation": ("a1=1.2&calls=5", "a1_grad_calls", "64.8", "64.8"),
+}
 
-    page.locator("h1").first.click()  # start from the top, as a student who just arrived
-    _tab_to(page, "guess_a1_grad")
-    page.keyboard.type("8.8")
+
+@pytest.mark.parametrize(("slug", "lang"), [("gradients", "ko"), ("gradients", "en"),
+                                            ("accumulation", "en")])
+def test_checkpoint_with_the_keyboard_only(page, server_url, slug, lang):
+    query, checkpoint, answer, guess = KEYBOARD_CASES[slug]
+    open_page(page, server_url, slug, f"lang={lang}&predict=1&{query}")
+    alerts = page.locator("[data-testid='stAlert']")
+    assert CATALOGS[lang]["predict.hidden"].split("{labels}")[0] in alerts.first.inner_text()
+    if slug == "gradients":
+        assert page.locator(".js-plotly-plot").count() == 0
+    assert answer not in page.locator("[data-testid='stMain']").inner_text()
+
+    # From the top of the page, as a student who just arrived: Tab, type, Enter.
+    tab_to(page, f"guess_{checkpoint}", "input")
+    assert_focus_ring_visible(page)
+    page.keyboard.type(guess)
     page.keyboard.press("Enter")
     wait_idle(page)
-    _tab_to(page, "reveal_a1_grad")
+    tab_to(page, f"reveal_{checkpoint}", "button")
+    assert_focus_ring_visible(page)
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-testid='stAlert']:has-text('✓')", timeout=60_000)
     wait_idle(page)
     result = page.locator("[data-testid='stAlert']:has-text('✓')").first.inner_text()
-    assert "8.82" in result and "8.8" in result
+    assert answer in result and guess in result
     page.wait_for_selector(".js-plotly-plot", timeout=60_000)  # the lesson is back
-    assert "predict=1" in page.url and "a1=-1.4" in page.url
+    assert "predict=1" in page.url and query.split("&")[0] in page.url
     assert page.locator("[data-testid='stException']").count() == 0
 
 

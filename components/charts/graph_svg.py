@@ -76,15 +76,60 @@ def _layout(graph) -> tuple[dict[str, int], dict[str, float]]:
     return depth, column
 
 
+def _paths_to_leaves(graph) -> dict[str, list[str]]:
+    """For every leaf node: the node ids on the shortest path from ``out`` down to it."""
+    children: dict[str, list[str]] = {"out": [graph.nodes[0].node_id] if graph.nodes else []}
+    for src, dst in graph.edges:
+        children.setdefault(src, []).append(dst)
+    paths: dict[str, list[str]] = {"out": ["out"]}
+    queue = ["out"]
+    while queue:  # breadth first: the first path found to a node is a shortest one
+        node_id = queue.pop(0)
+        for kid in children.get(node_id, []):
+            if kid not in paths:
+                paths[kid] = paths[node_id] + [kid]
+                queue.append(kid)
+    return {node.node_id: paths[node.node_id] for node in graph.nodes
+            if node.leaf_name and node.node_id in paths}
+
+
+def backward_graph_description(graph, labels: dict[str, str]) -> str:
+    """The picture in words, for a screen reader: the nodes, the path from the
+    output back to every leaf, and the leaves' values and ``.grad``.
+
+    ``labels`` holds ``alt`` (with ``{count}``, ``{value}``, ``{start}``),
+    ``alt_path`` (with ``{name}``, ``{path}``, ``{value}``, ``{grad}``) and
+    ``alt_path_no_grad`` (the same without ``{grad}``).
+    """
+    ops = {node.node_id: node.op for node in graph.nodes}
+    ops["out"] = graph.output_name
+    start = graph.nodes[0].grad if graph.nodes and graph.nodes[0].grad is not None else ()
+    parts = [labels["alt"].format(count=len(graph.nodes), value=format_vector(graph.output_value),
+                                  start=format_vector(start))]
+    leaves = {node.node_id: node for node in graph.nodes}
+    for node_id, path in sorted(_paths_to_leaves(graph).items(),
+                                key=lambda item: leaves[item[0]].leaf_name):
+        leaf = leaves[node_id]
+        values = dict(name=leaf.leaf_name, path=" → ".join(ops[n] for n in path),
+                      value=format_vector(leaf.leaf_value or ()))
+        if leaf.grad is None:
+            parts.append(labels["alt_path_no_grad"].format(**values))
+        else:
+            parts.append(labels["alt_path"].format(grad=format_vector(leaf.grad), **values))
+    return " ".join(parts)
+
+
 def backward_graph_svg(graph, labels: dict[str, str], scale: float = 1.0) -> str:
     """SVG of ``GraphData``: the output on top, arrows the way gradients travel.
 
     ``labels`` holds the localized words: ``output`` (with ``{value}``),
-    ``grad_in``, ``leaf`` and ``leaf_grad``. ``scale`` enlarges the picture's
+    ``grad_in``, ``leaf`` and ``leaf_grad``, and those of
+    :func:`backward_graph_description` (the SVG's ``role="img"`` label). ``scale`` enlarges the picture's
     natural size (the presenter view), not its layout: the browser shows it
     that much larger where there is room.
     """
     lines = _node_lines(graph, labels)
+    description = escape(backward_graph_description(graph, labels))
     depth, column = _layout(graph)
     sizes = {
         node_id: (max(_text_width(line) for line in text) + 2 * PAD_X,
@@ -101,7 +146,9 @@ def backward_graph_svg(graph, labels: dict[str, str], scale: float = 1.0) -> str
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * scale:.0f}" '
         f'height="{height * scale:.0f}" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Source Sans Pro, Noto Sans CJK KR, '
-        f'Noto Sans KR, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}">',
+        f'Noto Sans KR, Helvetica, Arial, sans-serif" font-size="{FONT_SIZE}" role="img" '
+        f'aria-label="{description}">',
+        f"<title>{description}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" '
         'markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#7a8799"/></marker></defs>',

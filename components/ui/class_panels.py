@@ -121,7 +121,8 @@ def join_panel(code: str, lesson: str, lang: str) -> None:
         st.code(url, language=None, wrap_lines=True)
     with qr_col:
         # As wide as its column: large on a projector, never wider than a phone.
-        st.image(qr_png(url), caption=t("class.qr_caption", lang), width="stretch")
+        st.image(qr_png(url), caption=t("class.qr_caption", lang), width="stretch",
+                 alt=t("class.qr_alt", lang))
 
 
 def _reveal(store: ClassStore, code: str, key: str, checkpoint_id: str) -> None:
@@ -155,7 +156,7 @@ def _checkpoint_card(store: ClassStore, code: str, key: str, checkpoint: ClassCh
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_answers(store: ClassStore, code: str, key: str, lesson: str, lang: str) -> None:
     """Answers per checkpoint of ``lesson``, redrawn every few seconds without a click."""
-    st.subheader(t("class.live_title", lang))
+    st.header(t("class.live_title", lang))
     st.caption(t("class.live_caption", lang, seconds=REFRESH_SECONDS))
     # Off by default: the instructor's screen is often the projector.
     show_answer = st.toggle(t("class.show_answer", lang), key="class_show_answer",

@@ -66,7 +66,7 @@ def results_table(result, derivs, which: str, lang: str) -> str:
     grads = result.a_grad if which == "a" else result.b_grad
     fd = result.a_grad_fd if which == "a" else result.b_grad_fd
     oracle = derivs.values_a if which == "a" else derivs.values_b
-    header = (f"| | autograd `{which}.grad` | SymPy ∂f/∂{which}·v | "
+    header = (f"| {t('expression.col_element', lang)} | autograd `{which}.grad` | SymPy ∂f/∂{which}·v | "
               f"{t('expression.col_check', lang)} | {t('expression.col_fd', lang)} |")
     rows = [header, "|:-:|--:|--:|:-:|--:|"]
     for i in range(len(grads)):

@@ -5,11 +5,13 @@ and the link to the next lesson."""
 from __future__ import annotations
 
 import functools
+from html import escape
 from pathlib import Path
 
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
+from components.charts.graph_svg import backward_graph_description, backward_graph_svg
 from components.charts.style import PRESENT_SCALE, scaled
 from components.ui.chart_text import ChartText, markdown_escaped
 from components.ui.controls import (
@@ -147,7 +149,7 @@ def share_panel(state: PageState) -> None:
         if base:
             link = share_link(base, params)
             qr_col, text_col = st.columns([1, 2], gap="medium", vertical_alignment="center")
-            qr_col.image(qr_png(link), width=260)
+            qr_col.image(qr_png(link), width=260, alt=t("share.qr_alt", lang))
             text_col.markdown(t("share.text", lang))
             # A plain-text element: the link is never read as markdown.
             text_col.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
@@ -199,6 +201,50 @@ def chart_data(text: ChartText, key: str, container=None) -> None:
             st.table(text.table(), hide_index=True)
 
 
+def backward_graph(graph, labels: dict[str, str], state: PageState, container=None) -> None:
+    """The backward-graph picture, with the same numbers in words as its text
+    alternative (a screen reader hears the nodes, the paths and each ``.grad``)."""
+    where = container if container is not None else st
+    where.image(backward_graph_svg(graph, labels,
+                                   scale=PRESENT_SCALE if is_presenting(state) else 1.0),
+                alt=backward_graph_description(graph, labels))
+
+
+def _scroll_region(markdown_text: str, label: str, container=None) -> None:
+    """Markdown that may be wider than a phone, in a box that scrolls sideways
+    and that a keyboard can reach (``tabindex=0``, a named region): Safari does
+    not make a scrolling box focusable by itself, so without it a keyboard user
+    could never see the right-hand columns.
+
+    Only for the app's own text (catalogue words, formatted numbers, LaTeX the
+    app built): raw HTML is on for the wrapper. Text with a "<" (never expected)
+    is drawn without the wrapper rather than risk reading it as HTML.
+    """
+    where = container if container is not None else st
+    if "<" in markdown_text:
+        where.markdown(markdown_text)
+        return
+    where.markdown(f'<div class="scroll-region" role="region" tabindex="0" '
+                   f'aria-label="{escape(label)}">\n\n{markdown_text}\n\n</div>',
+                   unsafe_allow_html=True)
+
+
+def table(markdown_table: str, lang: str, container=None) -> None:
+    """A markdown table of the app's numbers, in a keyboard-scrollable box
+    named after its header row (each region's name must be unique on the page)."""
+    header = markdown_table.split("\n", 1)[0]
+    cells = [cell.strip().replace("`", "").replace("*", "") for cell in header.strip("|").split("|")]
+    _scroll_region(markdown_table, t("common.region_table", lang, columns=", ".join(cells)),
+                   container)
+
+
+def equation(latex: str, lang: str, container=None) -> None:
+    """A display equation (like ``st.latex``) in a keyboard-scrollable box,
+    named after its LaTeX source (unique on the page)."""
+    _scroll_region(f"$$\n{latex}\n$$",
+                   t("common.region_equation", lang, latex=" ".join(latex.split())), container)
+
+
 def fragment_unless_presenting(func):
     """``st.fragment``, except in presenter view.
 
@@ -231,9 +277,11 @@ def end_page(state: PageState) -> None:
 
 def code_panel(code: str, lang: str) -> None:
     """'The code for what you see': a copyable snippet with the current values."""
-    st.subheader(t("common.code_title", lang))
+    st.header(t("common.code_title", lang))
     st.caption(t("common.code_caption", lang))
-    st.code(code, language="python")
+    # Long lines wrap instead of scrolling: a scrolling code box cannot take
+    # keyboard focus in Safari (axe: scrollable-region-focusable).
+    st.code(code, language="python", wrap_lines=True)
 
 
 def check_mark(ok: bool) -> str:

@@ -12,7 +12,7 @@ from components.core.optimizer import SGDRun
 from components.numbers import format_number
 from components.ui.chart_text import rate_map_text
 from components.ui.i18n import t
-from components.ui.layout import chart_data
+from components.ui.layout import chart_data, equation
 from components.ui.panels import labels_for
 from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, coerce, format_value
 
@@ -83,24 +83,24 @@ def _curvature_block(curvatures: theory.Curvatures, lang: str) -> None:
     low, high = (format_number(v) for v in curvatures.eigenvalues)
     st.markdown(t("optimizer.theory.intro", lang))
     # Two short formulas rather than one wide one: a phone shows each whole.
-    st.latex(rf"H = \nabla^2 \text{{loss}} = \begin{{pmatrix}} {h11} & {h12} \\ {h21} & {h22}"
-             rf"\end{{pmatrix}}")
-    st.latex(rf"\lambda_1 = {low}, \ \lambda_2 = {high}, \ "
-             rf"\kappa = \lambda_2/\lambda_1 = {format_number(curvatures.condition)}")
+    equation(rf"H = \nabla^2 \text{{loss}} = \begin{{pmatrix}} {h11} & {h12} \\ {h21} & {h22}"
+             rf"\end{{pmatrix}}", lang)
+    equation(rf"\lambda_1 = {low}, \ \lambda_2 = {high}, \ "
+             rf"\kappa = \lambda_2/\lambda_1 = {format_number(curvatures.condition)}", lang)
     st.caption(t("optimizer.theory.hessian_caption", lang, low=low, high=high))
 
 
 def _rate_block(report: theory.RateReport, lang: str) -> None:
     lr, mu = format_number(report.lr), format_number(report.momentum)
     st.markdown(t("optimizer.theory.matrix_text", lang))
-    st.latex(rf"\begin{{pmatrix}} \mathrm{{buf}}' \\ x' \end{{pmatrix}} = "
+    equation(rf"\begin{{pmatrix}} \mathrm{{buf}}' \\ x' \end{{pmatrix}} = "
              rf"\begin{{pmatrix}} \mu & \lambda \\ -\alpha\mu & 1-\alpha\lambda \end{{pmatrix}}"
              rf"\begin{{pmatrix}} \mathrm{{buf}} \\ x \end{{pmatrix}}, \qquad "
-             rf"\alpha = {lr},\ \mu = {mu}")
+             rf"\alpha = {lr},\ \mu = {mu}", lang)
     low, high = (format_number(v) for v in report.eigenvalues)
     r1, r2 = (rate_text(v) for v in report.mode_rates)
-    st.latex(rf"\rho(\lambda_1{{=}}{low}) = {r1}, \quad \rho(\lambda_2{{=}}{high}) = {r2}"
-             rf"\quad\Rightarrow\quad \rho = \max = {rate_text(report.predicted)}")
+    equation(rf"\rho(\lambda_1{{=}}{low}) = {r1}, \quad \rho(\lambda_2{{=}}{high}) = {r2}"
+             rf"\quad\Rightarrow\quad \rho = \max = {rate_text(report.predicted)}", lang)
     m = report.measurement
     # Two by two: four metrics side by side truncate their labels beside the sidebar.
     col_p, col_m = st.columns(2)
@@ -222,7 +222,7 @@ def _limits_block(race: theory.ShortRace, lang: str) -> None:
 def theory_section(objective: str, run: SGDRun, start: tuple, lang: str) -> None:
     """The whole theory section for ``objective``; on Q and Rosenbrock one
     sentence saying why the quadratic theory does not apply there."""
-    st.subheader(t("optimizer.theory.title", lang))
+    st.header(t("optimizer.theory.title", lang))
     if objective != theory.OBJECTIVE:
         st.markdown(t(f"optimizer.theory.not.{objective}", lang))
         return

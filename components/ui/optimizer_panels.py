@@ -9,7 +9,7 @@ from components.core import optimizer as core
 from components.numbers import format_number
 from components.ui import outcomes
 from components.ui.i18n import t
-from components.ui.layout import check_mark
+from components.ui.layout import check_mark, equation, table
 from components.ui.schema import A1
 
 
@@ -131,8 +131,8 @@ def _wrapped(value: float) -> str:
 def update_rule_panel(run: core.SGDRun, lang: str) -> None:
     """buf ← μ·buf + g; p ← p − lr·buf with this page's numbers for the first element,
     then the same step for every element against what torch.optim.SGD did."""
-    st.latex(r"\mathrm{buf} \leftarrow \mu\, \mathrm{buf} + g \qquad\qquad "
-             r"p \leftarrow p - \mathrm{lr}\cdot \mathrm{buf}")
+    equation(r"\mathrm{buf} \leftarrow \mu\, \mathrm{buf} + g \qquad\qquad "
+             r"p \leftarrow p - \mathrm{lr}\cdot \mathrm{buf}", lang)
     if not run.finite_steps:
         st.markdown(t("optimizer.rule_none", lang))
         return
@@ -144,19 +144,19 @@ def update_rule_panel(run: core.SGDRun, lang: str) -> None:
     else:
         st.markdown(t("optimizer.rule_step1", lang, name=name))
     g1, p1 = _latex_number(first.grad[0]), _latex_number(first.p_before[0])
-    st.latex(rf"\mathrm{{buf}} = g = {g1} \qquad p = {p1} - {lr}\times{_wrapped(first.grad[0])} = "
-             rf"{_latex_number(first.p_hand[0])}")
+    equation(rf"\mathrm{{buf}} = g = {g1} \qquad p = {p1} - {lr}\times{_wrapped(first.grad[0])} = "
+             rf"{_latex_number(first.p_hand[0])}", lang)
     shown = first
     if run.momentum != 0 and run.finite_steps >= 2:
         second = core.step_breakdown(run, 2)
         st.markdown(t("optimizer.rule_step2", lang, name=name))
         v_old, g2 = _wrapped(second.v_before[0]), _wrapped(second.grad[0])
-        st.latex(rf"\mathrm{{buf}} = {mu}\times{v_old} + {g2} = {_latex_number(second.v_hand[0])}"
+        equation(rf"\mathrm{{buf}} = {mu}\times{v_old} + {g2} = {_latex_number(second.v_hand[0])}"
                  rf"\qquad p = {_latex_number(second.p_before[0])} - {lr}\times"
-                 rf"{_wrapped(second.v_hand[0])} = {_latex_number(second.p_hand[0])}")
+                 rf"{_wrapped(second.v_hand[0])} = {_latex_number(second.p_hand[0])}", lang)
         shown = second
     st.markdown(f"**{t('optimizer.rule_table_title', lang, step=shown.step)}**")
-    st.markdown(step_table(shown, lang))
+    table(step_table(shown, lang), lang)
     st.caption(t("optimizer.rule_check_caption", lang))
 
 

@@ -40,7 +40,7 @@ def gradient_table(result, which: str, lang: str) -> str:
 
 def sum_versus_ones_table(comparison, lang: str) -> str:
     """Two rows: a.grad and b.grad from Q.sum().backward() and from ones."""
-    rows = ["| | a.grad | b.grad |", "|:--|--:|--:|"]
+    rows = [f"| {t('gradients.col_call', lang)} | a.grad | b.grad |", "|:--|--:|--:|"]
     rows.append(f"| `{t('gradients.sum_row_sum', lang)}` | {format_vector(comparison.a_grad_sum)} | "
                 f"{format_vector(comparison.b_grad_sum)} |")
     rows.append(f"| `{t('gradients.sum_row_ones', lang)}` | {format_vector(comparison.a_grad_ones)} | "

@@ -35,7 +35,7 @@ from components.core.checkpoints import ChoiceAnswer, NumberAnswer, parse_guess,
 from components.numbers import format_number
 from components.ui.controls import PageState, control_widget
 from components.ui.i18n import t
-from components.ui.layout import check_mark
+from components.ui.layout import check_mark, table
 from components.ui.user_text import literal
 
 RECORDS_KEY = "predict_records"
@@ -304,9 +304,10 @@ class PredictMode:
         if not self.on or not self.asked:
             return
         lang = self.lang
-        st.subheader(t("predict.summary_title", lang))
+        st.header(t("predict.summary_title", lang))
         rows = [f"| {t('predict.col_question', lang)} | {t('predict.col_guess', lang)} | "
-                f"{t('predict.col_answer', lang)} | |", "|:--|--:|--:|:-:|"]
+                f"{t('predict.col_answer', lang)} | {t('predict.col_result', lang)} |",
+                "|:--|--:|--:|:-:|"]
         records = []
         for checkpoint_id, checkpoint in self.asked.items():
             record = self._record(checkpoint_id)
@@ -316,7 +317,7 @@ class PredictMode:
                             f"{checkpoint.answer_text()} | {check_mark(bool(record.right))} |")
             else:
                 rows.append(f"| {checkpoint.label} | – | {t('predict.not_revealed', lang)} | |")
-        st.markdown("\n".join(rows))
+        table("\n".join(rows), lang)
         right, revealed = score(records)
         st.markdown(t("predict.score", lang, right=right, revealed=revealed, asked=len(records)))
         all_right, all_revealed = score(self.store.records())
