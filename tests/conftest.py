@@ -48,3 +48,21 @@ def db_url(request, tmp_path):
         yield f"sqlite:///{tmp_path / 'classes.sqlite3'}"
         return
     yield request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture
+def store_options():
+    """Extra ``ClassStore`` arguments for ``store``; a module overrides it (e.g. a clock)."""
+    return {}
+
+
+@pytest.fixture
+def store(db_url, monkeypatch, store_options):
+    """A fresh class database that the pages open (``AUTOGRAD_LAB_DB``), and a
+    ``ClassStore`` on it for the test's own checks."""
+    from components.storage.class_store import ClassStore
+
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", db_url)
+    store = ClassStore(db_url, **store_options)
+    yield store
+    store.dispose()
