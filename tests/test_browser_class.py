@@ -7,7 +7,8 @@ import pytest
 
 from tests.support import open_page, served, wait_idle
 
-pytestmark = pytest.mark.browser
+# One worker runs the module (pytest-xdist): its own served app starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_class")]
 
 
 @pytest.fixture(scope="module")
