@@ -70,11 +70,17 @@ db-deps:
 run: install
 	$(BIN)/streamlit run dashboard.py
 
+# Two pytest-xdist workers (one per core here); a module that starts its own server,
+# and the claims' ResNet sweep, stay on one worker (xdist_group marks, --dist loadgroup).
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
+PYTEST_PARALLEL := $(if $(filter 0,$(PYTEST_WORKERS)),,-n $(PYTEST_WORKERS) --dist loadgroup)
+
 test: install-dev browser-deps db-deps
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_PARALLEL)
 
 test-fast: install-dev db-deps
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest $(PYTEST_PARALLEL) -m "not browser"
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,9 +1,30 @@
 """Import torch once for the whole session (~3 s) and serve the app for browser tests."""
 
+import os
+
 import pytest
 import torch  # noqa: F401  (warm import: AppTest runs would each pay for it otherwise)
 
 from tests.support import launch_chromium, served
+
+
+@pytest.fixture(scope="session", autouse=True)
+def class_database(tmp_path_factory):
+    """One class database per test process (per xdist worker), not the checkout's
+    ``data/classes.sqlite3``: AppTest pages and the served apps of this process
+    share it; parallel workers never touch each other's. A test that needs its own
+    database still sets ``AUTOGRAD_LAB_DB`` itself (the ``store`` fixture)."""
+    from components.storage.class_store import ENV_URL
+
+    if os.environ.get(ENV_URL):  # chosen by whoever runs the tests: keep it
+        yield os.environ[ENV_URL]
+        return
+    url = f"sqlite:///{tmp_path_factory.mktemp('class-db') / 'classes.sqlite3'}"
+    os.environ[ENV_URL] = url
+    try:
+        yield url
+    finally:
+        os.environ.pop(ENV_URL, None)
 
 
 @pytest.fixture(scope="session")
@@ -48,3 +69,21 @@ def db_url(request, tmp_path):
         yield f"sqlite:///{tmp_path / 'classes.sqlite3'}"
         return
     yield request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture
+def store_options():
+    """Extra ``ClassStore`` arguments for ``store``; a module overrides it (e.g. a clock)."""
+    return {}
+
+
+@pytest.fixture
+def store(db_url, monkeypatch, store_options):
+    """A fresh class database that the pages open (``AUTOGRAD_LAB_DB``), and a
+    ``ClassStore`` on it for the test's own checks."""
+    from components.storage.class_store import ClassStore
+
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", db_url)
+    store = ClassStore(db_url, **store_options)
+    yield store
+    store.dispose()

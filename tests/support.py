@@ -91,6 +91,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+class PortTaken(RuntimeError):
+    """``streamlit run`` could not bind its port: another process has it."""
+
+
 def start_server(script: str = "dashboard.py", port: int | None = None,
                  extra_args: tuple[str, ...] = (), env: dict | None = None,
                  cwd: Path | None = None):
@@ -99,7 +103,15 @@ def start_server(script: str = "dashboard.py", port: int | None = None,
     ``cwd``: the checkout to serve (default: this one), e.g. an older commit
     that a benchmark compares with.
     """
-    port = port or free_port()
+    if port is None:
+        # Another process (a parallel xdist worker) can take a free port between
+        # free_port() and streamlit's bind: try a few fresh ports before failing.
+        for attempt in range(3):
+            try:
+                return start_server(script, free_port(), extra_args, env, cwd)
+            except PortTaken:
+                if attempt == 2:
+                    raise
     cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
@@ -110,7 +122,10 @@ def start_server(script: str = "dashboard.py", port: int | None = None,
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {proc.stderr.read().decode()[-2000:]}")
+            error = proc.stderr.read().decode()[-2000:]
+            if "already in use" in error:
+                raise PortTaken(error)
+            raise RuntimeError(f"streamlit exited: {error}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
                 if reply.status == 200:

@@ -5,18 +5,9 @@ import threading
 
 import pytest
 
-from components.storage.class_store import ClassStore, new_student_id
+from components.storage.class_store import new_student_id
 from tests.hostile import code_spans
 from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
-
-
-@pytest.fixture
-def store(db_url, monkeypatch):
-    """The database the page uses (AUTOGRAD_LAB_DB) and a store on it for the test's own checks."""
-    monkeypatch.setenv("AUTOGRAD_LAB_DB", db_url)
-    store = ClassStore(db_url)
-    yield store
-    store.dispose()
 
 
 def _bar_total(at, index=0):

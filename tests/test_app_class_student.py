@@ -2,17 +2,9 @@
 
 import pytest
 
-from components.storage.class_store import ClassStore, new_student_id
+from components.storage.class_store import new_student_id
 from tests.hostile import code_spans
 from tests.support import all_text, assert_no_exception, decode_array, plotly_specs, run_page
-
-
-@pytest.fixture
-def store(db_url, monkeypatch):
-    monkeypatch.setenv("AUTOGRAD_LAB_DB", db_url)
-    store = ClassStore(db_url)
-    yield store
-    store.dispose()
 
 
 def _infos(at):

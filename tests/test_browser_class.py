@@ -1,13 +1,15 @@
 """Class mode end to end in headless Chromium: an instructor and two students,
 each in their own browser context (own cookies, own Streamlit session)."""
 
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.support import open_page, served, wait_idle
 
-pytestmark = pytest.mark.browser
+# One worker runs the module (pytest-xdist): its own served app starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_class")]
 
 
 @pytest.fixture(scope="module")
@@ -18,10 +20,15 @@ def class_server(tmp_path_factory):
         yield url
 
 
-def _context_page(browser, **options):
+@contextlib.contextmanager
+def _tab(browser, **options):
+    """A tab in its own browser context (own cookies, own session), closed afterwards."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US",
                                   **options)
-    return context, context.new_page()
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def _send_guess(page, guess: str) -> None:
@@ -35,10 +42,8 @@ def _send_guess(page, guess: str) -> None:
 
 
 def test_instructor_and_two_students_from_start_to_reveal(browser, class_server):
-    contexts = []
-    try:
-        context, teacher = _context_page(browser)
-        contexts.append(context)
+    with contextlib.ExitStack() as tabs:
+        teacher = tabs.enter_context(_tab(browser))
         open_page(teacher, class_server, "class", "lang=en")
         teacher.locator(".st-key-start_class button").click()
         teacher.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)  # the QR code
@@ -51,8 +56,7 @@ def test_instructor_and_two_students_from_start_to_reveal(browser, class_server)
 
         students = []
         for guess in ("30", "36"):
-            context, student = _context_page(browser, is_mobile=True, has_touch=True)
-            contexts.append(context)
+            student = tabs.enter_context(_tab(browser, is_mobile=True, has_touch=True))
             student.bring_to_front()
             open_page(student, class_server, "gradients",
                       f"class={code}&predict=1&lang=en")
@@ -85,25 +89,18 @@ def test_instructor_and_two_students_from_start_to_reveal(browser, class_server)
             assert f"class={code}" in student.url and "predict=1" in student.url
             assert student.locator("[data-testid='stException']").count() == 0
         assert teacher.locator("[data-testid='stException']").count() == 0
-    finally:
-        for context in contexts:
-            context.close()
 
 
 def test_a_wrong_key_shows_nothing_of_the_class(browser, class_server):
-    context, page = _context_page(browser)
-    try:
+    with _tab(browser) as page:
         open_page(page, class_server, "class", "lang=en")
         page.locator(".st-key-start_class button").click()
         page.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
         wait_idle(page)
         code = parse_qs(urlsplit(page.url).query)["class"][0]
         # Someone else with the join code and a made-up key of the right length.
-        stranger_context, stranger = _context_page(browser)
-        open_page(stranger, class_server, "class", f"lang=en&class={code}&key={'A' * 32}")
-        assert stranger.locator("text=open the instructor link").count() == 1
-        assert stranger.get_by_text(code).count() == 0  # not even the code is repeated
-        assert stranger.locator(".js-plotly-plot").count() == 0
-        stranger_context.close()
-    finally:
-        context.close()
+        with _tab(browser) as stranger:
+            open_page(stranger, class_server, "class", f"lang=en&class={code}&key={'A' * 32}")
+            assert stranger.locator("text=open the instructor link").count() == 1
+            assert stranger.get_by_text(code).count() == 0  # not even the code is repeated
+            assert stranger.locator(".js-plotly-plot").count() == 0

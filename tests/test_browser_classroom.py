@@ -7,6 +7,7 @@ and every page is checked inside one test, to keep the suite short.
 
 from __future__ import annotations
 
+import contextlib
 import io
 
 import pytest
@@ -94,15 +95,43 @@ def _decoded_qr(tab) -> str:
     return codes[0].text
 
 
-def _context(browser, width, height, lang="ko"):
+@contextlib.contextmanager
+def _tab(browser, width, height, lang="ko"):
+    """A tab in its own context with this screen (a phone's is mobile and touch),
+    closed with its context when the test is done."""
     phone = (width, height) in PHONES
-    return browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
-                               has_touch=phone, locale="ko-KR" if lang == "ko" else "en-US")
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                  has_touch=phone, locale="ko-KR" if lang == "ko" else "en-US")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+# True once every plotly chart is drawn and the charts' sizes, their number of text
+# boxes and the page width read the same twice in a row (one poll apart).
+_CHARTS_SETTLED_JS = """() => {
+  const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  if (plots.some(p => !p._fullLayout || !p.querySelector('.main-svg'))) {
+    window.__chartsSeen = null;
+    return false;
+  }
+  const seen = JSON.stringify([document.documentElement.scrollWidth, plots.map(p => {
+    const r = p.getBoundingClientRect();
+    return [Math.round(r.width), Math.round(r.height), p.querySelectorAll('text').length];
+  })]);
+  const same = window.__chartsSeen === seen;
+  window.__chartsSeen = seen;
+  return same;
+}"""
 
 
 def _settle_charts(tab):
-    """Plotly lays out after the script run; give it a moment and wait for idle."""
-    tab.wait_for_timeout(600)
+    """Plotly lays out after the script run: wait for idle, then until the charts
+    stop changing (not a fixed pause)."""
+    wait_idle(tab)
+    tab.evaluate("() => { window.__chartsSeen = null; }")
+    tab.wait_for_function(_CHARTS_SETTLED_JS, polling=150, timeout=30_000)
     wait_idle(tab)
 
 
@@ -110,9 +139,7 @@ def _settle_charts(tab):
                          ids=[f"{w}x{h}-{lang}" for w, h, lang in SCREENS])
 def test_no_page_scrolls_sideways_and_no_chart_text_overlaps(browser, server_url, width,
                                                               height, lang):
-    context = _context(browser, width, height, lang)
-    tab = context.new_page()
-    try:
+    with _tab(browser, width, height, lang) as tab:
         for slug in SLUGS:
             open_page(tab, server_url, slug, f"lang={lang}", charts=bool(slug))
             _settle_charts(tab)
@@ -122,15 +149,11 @@ def test_no_page_scrolls_sideways_and_no_chart_text_overlaps(browser, server_url
             if width == 1024 and slug:
                 ticks = tab.evaluate(_TICK_SIZES_JS)
                 assert ticks and min(ticks) >= 14, f"/{slug}: tick labels {min(ticks or [0])} px"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_presenter_view_is_larger_and_its_qr_code_opens_this_view(browser, server_url, lang):
-    context = _context(browser, 1024, 768, lang)
-    tab = context.new_page()
-    try:
+    with _tab(browser, 1024, 768, lang) as tab:
         open_page(tab, server_url, "gradients", f"lang={lang}", charts=True)
         _settle_charts(tab)
         body_size = tab.evaluate("() => parseFloat(getComputedStyle("
@@ -159,16 +182,12 @@ def test_presenter_view_is_larger_and_its_qr_code_opens_this_view(browser, serve
         wait_idle(tab)
         tab.wait_for_timeout(300)
         assert _decoded_qr(tab) == tab.url
-    finally:
-        context.close()
 
 
 def test_presenter_charts_on_the_fragment_pages_follow_their_sliders(browser, server_url):
     """③'s lr slider lives in a fragment; in presenter view it reruns the page,
     so the share panel's link and QR code stay current."""
-    context = _context(browser, 1024, 768, "en")
-    tab = context.new_page()
-    try:
+    with _tab(browser, 1024, 768, "en") as tab:
         open_page(tab, server_url, "accumulation", "lang=en&present=1", charts=True)
         _settle_charts(tab)
         assert min(tab.evaluate(_TICK_SIZES_JS)) >= 18
@@ -178,8 +197,6 @@ def test_presenter_charts_on_the_fragment_pages_follow_their_sliders(browser, se
         wait_idle(tab)
         tab.wait_for_timeout(300)
         assert _decoded_qr(tab) == tab.url
-    finally:
-        context.close()
 
 
 def _touch(cdp, kind, x, y):
@@ -188,12 +205,10 @@ def _touch(cdp, kind, x, y):
 
 
 def test_phone_swipe_on_a_slider_scrolls_and_a_drag_moves_it(browser, server_url):
-    context = _context(browser, 390, 844)
-    tab = context.new_page()
-    try:
+    with _tab(browser, 390, 844) as tab:
         open_page(tab, server_url, "gradients", "lang=ko", charts=True)
         _settle_charts(tab)
-        cdp = context.new_cdp_session(tab)
+        cdp = tab.context.new_cdp_session(tab)
         thumb = tab.locator(".st-key-a2 [role='group'] > div > div:has(input[type='range'])")
         thumb.scroll_into_view_if_needed()
         box = thumb.bounding_box()
@@ -238,14 +253,10 @@ def test_phone_swipe_on_a_slider_scrolls_and_a_drag_moves_it(browser, server_url
         tab.wait_for_function("() => !location.search.includes('a2=3&')", timeout=30_000)
         wait_idle(tab)
         assert float(slider_handle(tab, "a2").get_attribute("aria-valuetext")) < 3.0
-    finally:
-        context.close()
 
 
 def test_phone_reaches_lessons_and_language_without_the_sidebar(browser, server_url):
-    context = _context(browser, 390, 844)
-    tab = context.new_page()
-    try:
+    with _tab(browser, 390, 844) as tab:
         open_page(tab, server_url, "gradients", "lang=ko")
         bar = tab.locator(".st-key-top_bar")
         # The app's stylesheet can land a moment after the run ends under load;
@@ -278,14 +289,10 @@ def test_phone_reaches_lessons_and_language_without_the_sidebar(browser, server_
         tab.wait_for_url("**/optimizer?**", timeout=30_000)
         wait_idle(tab)
         assert tab.locator("h1").first.inner_text().startswith("④")
-    finally:
-        context.close()
 
 
 def test_reset_restores_the_tutorial_values_and_the_url(browser, server_url):
-    context = _context(browser, 1024, 768, "en")
-    tab = context.new_page()
-    try:
+    with _tab(browser, 1024, 768, "en") as tab:
         open_page(tab, server_url, "optimizer",
                   "lang=en&objective=rosenbrock&a1=-1&lr=0.1&momentum=0.5&steps=20", charts=True)
         tab.locator(RESET).click()
@@ -295,14 +302,10 @@ def test_reset_restores_the_tutorial_values_and_the_url(browser, server_url):
         for part in ("lang=en", "a1=2", "a2=3", "lr=0.01", "momentum=0.9", "steps=50"):
             assert part in tab.url, part
         assert slider_handle(tab, "a1").get_attribute("aria-valuetext") == "2.0"
-    finally:
-        context.close()
 
 
 def test_optimizer_map_is_full_width_and_tall_on_a_projector(browser, server_url):
-    context = _context(browser, 1024, 768, "ko")
-    tab = context.new_page()
-    try:
+    with _tab(browser, 1024, 768, "ko") as tab:
         open_page(tab, server_url, "optimizer", "lang=ko", charts=True)
         _settle_charts(tab)
         chart = tab.locator(".st-key-map_chart .js-plotly-plot")
@@ -317,5 +320,3 @@ def test_optimizer_map_is_full_width_and_tall_on_a_projector(browser, server_url
         # The map itself (the square plot area), not only its frame, is large.
         area = chart.locator(".nsewdrag").first.bounding_box()
         assert area["height"] >= 400
-    finally:
-        context.close()

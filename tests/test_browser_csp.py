@@ -20,6 +20,8 @@ from tests.support import ROOT, slider_handle, wait_idle
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(find_nginx() is None, reason="nginx not installed (make browser-deps)"),
+    # One worker runs the module (pytest-xdist): its nginx starts once.
+    pytest.mark.xdist_group("browser_csp"),
 ]
 
 NGINX_CONF = (ROOT / "deploy" / "nginx.conf").read_text()

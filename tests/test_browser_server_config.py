@@ -12,7 +12,8 @@ import pytest
 
 from tests.support import ROOT, served, wait_idle
 
-pytestmark = pytest.mark.browser
+# One worker runs the module (pytest-xdist): its probe app starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_server_config")]
 
 
 def _open_websocket(url: str, origin: str) -> int | str:

@@ -18,7 +18,8 @@ from components.ui.user_text import plain
 from tests.hostile import PAYLOADS
 from tests.support import ROOT, served, wait_idle
 
-pytestmark = pytest.mark.browser
+# One worker runs the module (pytest-xdist): its probe app starts once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_user_text")]
 
 NAMES = list(PAYLOADS)
 

@@ -206,6 +206,7 @@ def test_cross_entropy_keeps_falling_after_the_prediction_is_right_and_stays_pos
     assert "더 줄어들지 않습니다" not in CATALOGS["ko"]["resnet.loss_falls"]
 
 
+@pytest.mark.xdist_group("claims_resnet")
 def test_resnet_loss_falls_ever_faster_without_momentum_too(random_resnet):
     result = train_resnet(random_resnet, 0.01, 0.0, 10, 0, 64)
     assert _keys(outcomes.resnet_loss(result)) == ["resnet.loss_falls",
@@ -213,8 +214,9 @@ def test_resnet_loss_falls_ever_faster_without_momentum_too(random_resnet):
     assert "모멘텀이 있으면" not in CATALOGS["ko"]["resnet.loss_falls"]
 
 
-def test_top_random_states_the_measured_probabilities(random_resnet):
-    result = train_resnet(random_resnet, 0.01, 0.9, 1, 0, 64)
+@pytest.mark.xdist_group("claims_resnet")
+def test_top_random_states_the_measured_probabilities(resnet_runs):
+    result = resnet_runs(64, 0.01, 1)  # lr 0.01, momentum 0.9, 1 step, seed 0, 64 px
     sentence = outcomes.resnet_top_random(result)
     probabilities = [p for _, p in result.top_classes]
     assert sentence.values["low"] == 100 * min(probabilities)
@@ -577,6 +579,8 @@ def resnet_runs(random_resnet):
     return get
 
 
+# One worker runs the whole sweep (pytest-xdist), so resnet_runs computes each run once.
+@pytest.mark.xdist_group("claims_resnet")
 @pytest.mark.parametrize("size,steps", RESNET_SWEEP)
 def test_resnet_sentences_follow_the_runs(resnet_runs, size, steps):
     moved = []

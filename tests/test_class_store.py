@@ -33,10 +33,9 @@ def clock():
 
 
 @pytest.fixture
-def store(db_url, clock):
-    store = ClassStore(db_url, ttl_seconds=24 * 3600, clock=clock)
-    yield store
-    store.dispose()
+def store_options(clock):
+    """The ``store`` fixture (tests/conftest.py) with a one-day lifetime on a hand-moved clock."""
+    return {"ttl_seconds": 24 * 3600, "clock": clock}
 
 
 def test_schema_and_version_are_created_at_start_up(db_url):

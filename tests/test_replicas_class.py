@@ -13,7 +13,8 @@ import pytest
 from bench.common import PageSpec, StreamlitSession, run_async
 from tests.support import start_server, stop_server
 
-pytestmark = [pytest.mark.postgres, pytest.mark.replicas]
+# One worker runs the module (pytest-xdist): the two replicas start once.
+pytestmark = [pytest.mark.postgres, pytest.mark.replicas, pytest.mark.xdist_group("replicas")]
 
 STUDENTS = 40
 GRADIENTS = PageSpec("gradients", "gradients", None, ())
