@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from components.charts.class_spread import bin_counts, histogram_bins
+from components.core import optimizer as opt
 from components.numbers import format_number
 from components.ui.i18n import t
 
@@ -120,8 +121,10 @@ def _runs(comparison) -> list:
 def _loss_phrase(run, lang: str) -> str:
     name = _run_name(run, lang)
     if run.diverged:
+        # How it ended in words (never "∞" or "NaN" in a sentence: outcomes.py's rule).
         return t("charttext.loss.stopped", lang, name=name, step=run.diverged_at,
-                 value=_n(run.stop_value), last=_n(run.losses[-1]))
+                 what=t(f"charttext.stop.{opt.stop_kind(run)}", lang),
+                 last=_n(run.losses[-1]))
     losses = list(run.losses)
     lowest = min(range(len(losses)), key=losses.__getitem__)
     return t("charttext.loss.ends", lang, name=name, first=_n(losses[0]), last=_n(losses[-1]),
