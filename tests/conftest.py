@@ -7,6 +7,14 @@ import torch  # noqa: F401  (warm import: AppTest runs would each pay for it oth
 
 from tests.support import launch_chromium, served
 
+# Under pytest-xdist two workers, their servers and Chromium share the cores:
+# torch's spinning intra-op threads then fight each other (docs/hosting.md §6
+# measured up to 10× slower). One thread per process, for the workers and for
+# the servers they start (which inherit the environment).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    torch.set_num_threads(1)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def class_database(tmp_path_factory):
