@@ -176,12 +176,18 @@ def test_presenter_view_is_larger_and_its_qr_code_opens_this_view(browser, serve
         assert "present=1" in tab.url and "a1=-1" in tab.url
         assert tab.url in tab.locator(".st-key-share_panel [data-testid='stCode']").inner_text()
         # Moving a slider changes the link, and the QR code follows it.
-        slider_handle(tab, "a1").focus()
-        tab.keyboard.press("ArrowRight")
-        tab.wait_for_function("() => location.search.includes('a1=-0.9')", timeout=30_000)
-        wait_idle(tab)
-        tab.wait_for_timeout(300)
-        assert _decoded_qr(tab) == tab.url
+        _step_and_check_qr(tab, "a1", "a1=-0.9")
+
+
+def _step_and_check_qr(tab, slider: str, expected: str) -> None:
+    """One arrow-key step on ``slider``; the URL gains ``expected`` and the share
+    panel's QR code decodes to that new URL."""
+    slider_handle(tab, slider).focus()
+    tab.keyboard.press("ArrowRight")
+    tab.wait_for_function(f"() => location.search.includes('{expected}')", timeout=30_000)
+    wait_idle(tab)
+    tab.wait_for_timeout(300)  # the QR image is replaced after the run ends
+    assert _decoded_qr(tab) == tab.url
 
 
 def test_presenter_charts_on_the_fragment_pages_follow_their_sliders(browser, server_url):
@@ -191,12 +197,7 @@ def test_presenter_charts_on_the_fragment_pages_follow_their_sliders(browser, se
         open_page(tab, server_url, "accumulation", "lang=en&present=1", charts=True)
         _settle_charts(tab)
         assert min(tab.evaluate(_TICK_SIZES_JS)) >= 18
-        slider_handle(tab, "lr").focus()
-        tab.keyboard.press("ArrowRight")
-        tab.wait_for_function("() => location.search.includes('lr=0.03')", timeout=30_000)
-        wait_idle(tab)
-        tab.wait_for_timeout(300)
-        assert _decoded_qr(tab) == tab.url
+        _step_and_check_qr(tab, "lr", "lr=0.03")
 
 
 def _touch(cdp, kind, x, y):
