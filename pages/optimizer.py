@@ -11,6 +11,7 @@ from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import chart, code_panel, end_page, equation, start_page
 from components.ui.momentum_panels import theory_section
+from components.ui.optimizer_live import live_section
 from components.ui.optimizer_panels import (
     cached_comparison,
     cached_grid,
@@ -65,6 +66,10 @@ predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
 st.header(t("optimizer.first_title", lang))
 first_step_panel(comparison, lang)
+
+st.header(t("optimizer.live_title", lang))
+st.markdown(t("optimizer.live_intro", lang, steps=steps))
+live_section(state)
 
 st.header(t("optimizer.curve_title", lang, steps=steps))
 chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),

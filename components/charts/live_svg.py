@@ -55,21 +55,29 @@ def panel(box, x_range, y_range, *, title="", x_label="", y_label="", x_ticks=No
     y_ticks = nice_ticks(*y_range) if y_ticks is None else y_ticks
     return dict(
         box=list(box), x=list(x_range), y=list(y_range), title=title, xlabel=x_label,
-        ylabel=y_label,
-        xticks=[[v, t] for v, t in x_ticks] if x_ticks and isinstance(x_ticks[0], tuple)
-        else [[v, tick_text(v)] for v in x_ticks],
-        yticks=[[v, tick_text(v)] for v in y_ticks], zero=zero_line, items=list(items))
+        ylabel=y_label, xticks=_ticks(x_ticks), yticks=_ticks(y_ticks), zero=zero_line,
+        items=list(items))
+
+
+def _ticks(ticks) -> list[list]:
+    """[value, text] pairs: given as (value, text) tuples, or values written by tick_text."""
+    return [[v[0], v[1]] if isinstance(v, tuple) else [v, tick_text(v)] for v in ticks]
 
 
 def figure(width: int, height: int, panels, frames: dict[str, list], legend=(),
            scale: float = 1.0) -> dict:
     """The whole spec. Every frame column must have one value per grid point."""
-    lengths = {len(column) for column in frames.values()}
+    lengths = {column_length(column) for column in frames.values()}
     if len(lengths) > 1:
         raise ValueError(f"frame columns differ in length: {sorted(lengths)}")
     return dict(width=width, height=height, font=round(FONT_SIZE * scale, 1),
                 panels=list(panels), frames=frames, legend=list(legend))
 
 
+def column_length(column) -> int:
+    """Frames in a column: a list, or a packed float32 column (its offsets bound them)."""
+    return len(column["offsets"]) - 1 if isinstance(column, dict) else len(column)
+
+
 def frame_count(spec: dict) -> int:
-    return len(next(iter(spec["frames"].values()))) if spec["frames"] else 0
+    return column_length(next(iter(spec["frames"].values()))) if spec["frames"] else 0

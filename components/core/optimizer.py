@@ -194,11 +194,129 @@ def compare_momentum(objective: str, a, b, lr: float, momentum: float,
     """Run SGD with ``momentum`` and with momentum 0 from the same start."""
     chosen = run_sgd(objective, a, b, lr, momentum, steps)
     plain = run_sgd(objective, a, b, lr, 0.0, steps) if momentum != 0 else chosen
+    return comparison_of(chosen, plain)
+
+
+def comparison_of(chosen: SGDRun, plain: SGDRun) -> MomentumComparison:
+    """Two finished runs (same start and lr) as a ``MomentumComparison``."""
+    if chosen.momentum == 0:
+        plain = chosen
     common = min(chosen.finite_steps, plain.finite_steps)
     identical = chosen.losses[1] == plain.losses[1] if common >= 1 else None
     parts_at = next((k for k in range(1, common + 1) if chosen.params[k] != plain.params[k]),
                     None)
     return MomentumComparison(chosen, plain, identical, parts_at)
+
+
+def run_sgd_grid(objective: str, a, b, settings, steps: int) -> tuple[SGDRun, ...]:
+    """``run_sgd`` for every ``(lr, momentum)`` in ``settings``, stepped together.
+
+    One real ``torch.optim.SGD`` with one parameter group per setting (its own
+    lr and momentum, its own copy of the start). Each step runs one backward
+    of the summed losses: the runs share no parameter, so each copy's
+    ``.grad`` is its own loss's gradient, and every recorded float equals
+    what ``run_sgd`` gives for that setting alone (the tests check all of
+    them). A drag slider's whole grid costs about what a few single runs do.
+    """
+    if objective not in OBJECTIVES:
+        raise ValueError(f"unknown objective {objective!r}")
+    on_q = objective == "q"
+    leaves, groups = [], []
+    for lr, momentum in settings:
+        params = [torch.tensor(a, dtype=DTYPE, requires_grad=True)]
+        if on_q:
+            params.append(torch.tensor(b, dtype=DTYPE, requires_grad=True))
+        leaves.append(params)
+        groups.append(dict(params=params, lr=float(lr), momentum=float(momentum)))
+    optim = torch.optim.SGD(groups)
+    count = len(leaves)
+
+    def stacked(part) -> torch.Tensor:
+        """One row per run: its elements in ``_flat`` order (a, then b on Q)."""
+        rows = [torch.stack([part(p) for p in params]) for params in zip(*leaves, strict=True)]
+        return torch.cat(rows, dim=1) if len(rows) > 1 else rows[0]
+
+    def losses_now() -> torch.Tensor:
+        a_rows = torch.stack([params[0] for params in leaves])
+        if on_q:
+            b_rows = torch.stack([params[1] for params in leaves])
+            return (3 * a_rows**3 - b_rows**2).sum(dim=1)
+        return loss_of(objective, a_rows.T)
+
+    loss = losses_now()
+    values = loss.tolist()
+    start = stacked(lambda p: p.detach()).tolist()
+    losses = [[v] for v in values]
+    points = [[tuple(row)] for row in start]
+    grads = [[] for _ in range(count)]
+    buffers = [[] for _ in range(count)]
+    stops: list[tuple | None] = [None] * count
+    active = list(range(count))
+    for step in range(1, steps + 1):
+        if not active:
+            break
+        optim.zero_grad()
+        loss.sum().backward()
+        step_grads = stacked(lambda p: p.grad).tolist()
+        optim.step()
+        loss = losses_now()
+        values = loss.tolist()
+        now = stacked(lambda p: p.detach())
+        finite = torch.isfinite(now).all(dim=1).tolist()
+        rows = now.tolist()
+        with_buffers = [k for k in active if groups[k]["momentum"] != 0]
+        momentum_rows = {}
+        if with_buffers:
+            momentum_rows = {k: tuple(x for p in leaves[k]
+                                      for x in optim.state[p]["momentum_buffer"].tolist())
+                             for k in with_buffers}
+        still = []
+        for k in active:
+            if not (math.isfinite(values[k]) and finite[k]):
+                stops[k] = (step, values[k], tuple(rows[k]))
+                continue
+            losses[k].append(values[k])
+            points[k].append(tuple(rows[k]))
+            grads[k].append(tuple(step_grads[k]))
+            if k in momentum_rows:
+                buffers[k].append(momentum_rows[k])
+            still.append(k)
+        active = still
+    names = parameter_names(objective)
+    return tuple(SGDRun(
+        objective=objective, lr=float(lr), momentum=float(momentum), steps=int(steps),
+        names=names, losses=tuple(losses[k]), params=tuple(points[k]), grads=tuple(grads[k]),
+        buffers=tuple(buffers[k]),
+        diverged_at=stops[k][0] if stops[k] else None,
+        stop_value=stops[k][1] if stops[k] else None,
+        stop_params=stops[k][2] if stops[k] else None,
+    ) for k, (lr, momentum) in enumerate(settings))
+
+
+def comparisons_over(objective: str, a, b, lr: float, momentum: float, steps: int,
+                     name: str, grid) -> tuple[MomentumComparison, ...]:
+    """The page's comparison at every value of slider ``name`` (``lr`` or ``momentum``).
+
+    What ``compare_momentum`` gives after releasing the slider at each grid
+    value, from one ``run_sgd_grid``: over momentum, the run at momentum 0 is
+    every frame's plain SGD; over lr, each lr gets its own plain run.
+    """
+    if name == "momentum":
+        settings = [(lr, float(mu)) for mu in grid]
+        if not any(mu == 0 for _, mu in settings):
+            settings.append((lr, 0.0))
+        runs = run_sgd_grid(objective, a, b, settings, steps)
+        plain = next(run for run in runs if run.momentum == 0)
+        return tuple(comparison_of(run, plain) for run in runs[:len(grid)])
+    if name == "lr":
+        settings = [(float(value), momentum) for value in grid]
+        if momentum != 0:
+            settings += [(float(value), 0.0) for value in grid]
+        runs = run_sgd_grid(objective, a, b, settings, steps)
+        plains = runs[len(grid):] if momentum != 0 else runs
+        return tuple(comparison_of(run, plain)
+                     for run, plain in zip(runs[:len(grid)], plains, strict=True))
+    raise ValueError(f"no sweep over {name!r}")
 
 
 def stop_kind(run: SGDRun) -> str | None:

@@ -167,6 +167,22 @@ def path_text(comparison, minimum, lang: str) -> ChartText:
     return _text(t("charttext.path.name", lang), summary, columns, rows, lang)
 
 
+def live_summary(comparison, minimum, lang: str) -> str:
+    """A drag slider frame of lesson ④ in words: the losses, and on a map the ends."""
+    runs = _runs(comparison)
+    text = t("charttext.loss.summary", lang,
+             runs="; ".join(_loss_phrase(run, lang) for run in runs))
+    if minimum is None:
+        return text
+    ends = "; ".join(
+        t("charttext.path.ends", lang, name=_run_name(run, lang), steps=len(run.params) - 1,
+          point=_point(run.params[-1]), loss=_n(run.losses[-1]))
+        + (" " + t("charttext.path.diverged", lang) if run.diverged else "")
+        for run in runs)
+    return text + " " + t("charttext.path.summary", lang, start=_point(runs[0].params[0]),
+                          minimum=_point(minimum), ends=ends)
+
+
 def params_text(comparison, lang: str) -> ChartText:
     """a and b after every step of both runs (parameters_figure)."""
     runs = _runs(comparison)

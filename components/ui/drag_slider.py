@@ -20,6 +20,7 @@ from typing import Any
 import streamlit as st
 
 from components.charts.live_svg import frame_count
+from components.numbers import format_number
 from components.ui.controls import PageState
 from components.ui.i18n import t
 from components.ui.schema import Control, coerce
@@ -33,6 +34,8 @@ _component = st.components.v2.component("autograd_lab.drag_slider", js=DRAG_JS, 
 
 def grid_of(control: Control) -> tuple[float, ...]:
     """Every value the control's slider can take, exactly as ``schema.parse`` snaps them."""
+    if control.kind == "choice":  # a select slider (the learning rate): its options
+        return tuple(float(option) for option in control.options)
     count = round((control.high - control.low) / control.step)
     values = (round(control.low + k * control.step, 10) for k in range(count + 1))
     if control.kind == "int":
@@ -77,13 +80,14 @@ def drag_slider(state: PageState, name: str, figure: dict, hint: str = "",
         raise ValueError(f"{name}: {frame_count(figure)} frames for {len(grid)} grid points")
     value = float(state[name])
     index = min(range(len(grid)), key=lambda k: abs(grid[k] - value))
-    decimals = _decimals(control.step)
+    texts = [format_number(v) for v in grid] if control.kind == "choice" \
+        else [f"{v:.{_decimals(control.step)}f}" for v in grid]
     _component(
         key=component_key(name),
         data=dict(
             name=name, label=t(f"control.{name}", state.lang),
             help=t(f"control.{name}.help", state.lang), hint=hint, grid=list(grid),
-            text=[f"{v:.{decimals}f}" for v in grid], index=index, figure=figure, scale=scale,
+            text=texts, index=index, figure=figure, scale=scale,
         ),
         on_value_change=lambda: _released(control),
     )

@@ -1298,4 +1298,24 @@ TEXT: dict[str, str] = {
     "gradients.chart.tangent.alt_v": "Figure: with v{i} = {value}, autograd's a.grad[{j}] = {a_grad} (hand value {a_hand}) and b.grad[{j}] = {b_grad} (hand value {b_hand}).",
     "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() calls — a.grad {a_values}; b.grad {b_values} (after call 1 to {calls}, element [0] / [1]).",
     "accumulation.live_hint": "Drag: each step is one more (or one fewer) real backward() call, and the lines follow. The table and the charts update when you let go.",
+    # Issue #14: lesson ④'s drag sliders (momentum and the learning rate).
+    "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
+    "optimizer.live_intro": (
+        "Hold a slider below and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
+        "steps from the same start. The server computes the slider's whole range before you touch it "
+        "(one run per value, all stepped together), and the figure only draws those numbers. "
+        "The rest of the page follows when you let go."
+    ),
+    "optimizer.live.momentum_hint": "At lr {lr}. Only the solid run changes with μ; the dashed one (momentum 0) stays where it is.",
+    "optimizer.live.lr_hint": "With momentum {momentum}. Both runs change with the learning rate.",
+    "optimizer.live.alt": "Figure at momentum {momentum} and lr {lr}. {summary}",
+    "optimizer.live.chart.map_title": "Path of (a₁, a₂)",
+    "optimizer.live.chart.loss_title": "Loss per step",
+    "optimizer.live.chart.step": "optim.step() calls",
+    "optimizer.live.chart.loss_linear": "loss",
+    "optimizer.live.chart.loss_log": "loss (log scale)",
+    "optimizer.live.chart.loss_symlog": "loss (signed log scale)",
+    "optimizer.live.chart.chosen": "momentum μ (the slider's value)",
+    "optimizer.live.chart.end": "after {steps} steps: {loss}",
+    "optimizer.live.chart.stopped": "blew up at step {step}",
 }

@@ -1225,4 +1225,24 @@ TEXT: dict[str, str] = {
     "gradients.chart.tangent.alt_v": "그림: v{i} = {value}일 때 autograd의 a.grad[{j}] = {a_grad} (손으로 구한 값 {a_hand}), b.grad[{j}] = {b_grad} (손으로 구한 값 {b_hand})입니다.",
     "accumulation.chart.history.alt": "그림: backward()를 {calls}번 호출하며 매번 읽은 기울기. a.grad는 {a_values}, b.grad는 {b_values}입니다 (호출 1번부터 {calls}번까지, 원소 [0] / [1]).",
     "accumulation.live_hint": "끌어 보세요. 한 칸마다 실제 backward() 호출이 하나씩 늘거나 줄고, 선이 따라 움직입니다. 표와 차트는 손을 떼면 바뀝니다.",
+    # Issue #14: 레슨 ④의 끄는 슬라이더 (모멘텀과 학습률).
+    "optimizer.live_title": "모멘텀과 학습률을 끌어 보세요: 경로가 따라 움직입니다",
+    "optimizer.live_intro": (
+        "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
+        "{steps}단계 실행한 결과입니다. 서버는 슬라이더를 만지기 전에 그 전체 범위를 미리 계산하고 "
+        "(값마다 한 번씩, 모두 함께 진행), 그림은 그 숫자를 그리기만 합니다. "
+        "손을 떼면 페이지의 나머지도 바뀝니다."
+    ),
+    "optimizer.live.momentum_hint": "학습률 {lr}. μ에 따라 바뀌는 것은 실선 실행뿐이고, 점선(모멘텀 0)은 그대로입니다.",
+    "optimizer.live.lr_hint": "모멘텀 {momentum}. 학습률에 따라 두 실행이 모두 바뀝니다.",
+    "optimizer.live.alt": "그림: 모멘텀 {momentum}, 학습률 {lr}. {summary}",
+    "optimizer.live.chart.map_title": "(a₁, a₂)의 경로",
+    "optimizer.live.chart.loss_title": "단계별 손실",
+    "optimizer.live.chart.step": "optim.step() 호출 횟수",
+    "optimizer.live.chart.loss_linear": "손실",
+    "optimizer.live.chart.loss_log": "손실 (로그 눈금)",
+    "optimizer.live.chart.loss_symlog": "손실 (부호 있는 로그 눈금)",
+    "optimizer.live.chart.chosen": "모멘텀 μ (슬라이더 값)",
+    "optimizer.live.chart.end": "{steps}단계 후: {loss}",
+    "optimizer.live.chart.stopped": "{step}단계에서 발산",
 }

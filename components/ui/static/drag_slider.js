@@ -15,8 +15,41 @@ function make(tag, attrs, parent) {
 
 function text(parent, x, y, content, attrs) {
   const node = make("text", { x, y, ...attrs }, parent);
-  node.textContent = content;
+  // "10^30": a power of ten, its exponent raised (log axes' ticks).
+  const power = /^(.*?)\^(.+)$/.exec(content);
+  if (power) {
+    node.textContent = power[1];
+    make("tspan", { "baseline-shift": "super", "font-size": "72%" }, node).textContent = power[2];
+  } else {
+    node.textContent = content;
+  }
   return node;
+}
+
+// The part of segment (x0, y0)–(x1, y1) inside `box` ([left, top, right, bottom]),
+// or null (Liang–Barsky). A run that blew up reaches 1e18 and beyond: SVG
+// cannot draw such coordinates, so lines are cut to a margin around the panel.
+function clipSegment(x0, y0, x1, y1, box) {
+  const [left, top, right, bottom] = box;
+  const dx = x1 - x0;
+  const dy = y1 - y0;
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [[-dx, x0 - left], [dx, right - x0], [-dy, y0 - top], [dy, bottom - y0]]) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return null;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return null;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy];
 }
 
 // A value of an item: a number, or the name of a frame column (one per grid point).
@@ -24,14 +57,43 @@ function pick(value, frames, k) {
   return typeof value === "string" && frames[value] ? frames[value][k] : value;
 }
 
+// The y axis may be logarithmic or signed-logarithmic (sign(y)·log10(1 + |y|),
+// as the page's plotly loss chart): only the mapping to pixels changes.
+const Y_SCALES = {
+  linear: (v) => v,
+  log: (v) => Math.log10(v),
+  symlog: (v) => Math.sign(v) * Math.log10(1 + Math.abs(v)),
+};
+
 function scales(panel) {
   const [left, top, width, height] = panel.box;
   const [x0, x1] = panel.x;
-  const [y0, y1] = panel.y;
+  const f = Y_SCALES[panel.yscale || "linear"];
+  const y0 = f(panel.y[0]);
+  const y1 = f(panel.y[1]);
   return {
     x: (v) => left + ((v - x0) / (x1 - x0)) * width,
-    y: (v) => top + height - ((v - y0) / (y1 - y0)) * height,
+    y: (v) => top + height - ((f(v) - y0) / (y1 - y0)) * height,
   };
+}
+
+// Marker shapes as path data centred on (x, y), radius r.
+function shapePath(shape, x, y, r) {
+  if (shape === "square") return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}Z`;
+  if (shape === "cross") {
+    return `M${x - r},${y - r}L${x + r},${y + r}M${x + r},${y - r}L${x - r},${y + r}`;
+  }
+  if (shape === "star") {
+    let d = "";
+    for (let i = 0; i < 10; i++) {
+      const radius = i % 2 ? r * 0.45 : r;
+      const angle = -Math.PI / 2 + (i * Math.PI) / 5;
+      d += `${i ? "L" : "M"}${(x + radius * Math.cos(angle)).toFixed(2)},` +
+           `${(y + radius * Math.sin(angle)).toFixed(2)}`;
+    }
+    return `${d}Z`;
+  }
+  return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
 }
 
 function drawAxes(svg, panel, font, clipId) {
@@ -59,7 +121,7 @@ function drawAxes(svg, panel, font, clipId) {
          { "text-anchor": "middle", class: "label" });
   }
   if (panel.ylabel) {
-    const x = left - font * 2.6;
+    const x = left - font * (panel.ylabelgap || 2.6);
     const y = top + height / 2;
     text(axes, x, y, panel.ylabel,
          { "text-anchor": "middle", class: "label", transform: `rotate(-90 ${x} ${y})` });
@@ -113,6 +175,80 @@ function drawItem(layer, item, panel, frames) {
       node.setAttribute("cy", s.y(y));
       node.setAttribute("data-x", x);
       node.setAttribute("data-y", y);
+    };
+  }
+  if (item.kind === "image") {
+    // A static background (the contour map), stretched over its data range.
+    make("image", { href: item.href, x: s.x(item.x0), y: s.y(item.y1),
+                    width: s.x(item.x1) - s.x(item.x0), height: s.y(item.y0) - s.y(item.y1),
+                    preserveAspectRatio: "none", "aria-hidden": "true" }, layer);
+    return () => {};
+  }
+  if (item.kind === "path") {
+    // A run: its line, and a marker every `every` points, as two path elements
+    // (one attribute each per frame, however long the run).
+    const group = make("g", dataName, layer);
+    const line = make("path", { fill: "none", stroke: item.color, "stroke-width": item.width,
+                                "stroke-dasharray": item.dash || "",
+                                "stroke-linejoin": "round" }, group);
+    const dots = make("path", { fill: item.color, stroke: "white", "stroke-width": 1 }, group);
+    const [left, top, width, height] = panel.box;
+    const margin = Math.max(width, height);
+    const outer = [left - margin, top - margin, left + width + margin, top + height + margin];
+    const inside = (px, py) => px >= left - item.r && px <= left + width + item.r &&
+      py >= top - item.r && py <= top + height + item.r;
+    return (k) => {
+      const points = pick(item.points, frames, k);
+      let d = "";
+      let marks = "";
+      let previous = null;
+      let penAt = null;
+      points.forEach(([x, y], i) => {
+        const px = s.x(x);
+        const py = s.y(y);
+        if (previous) {
+          const cut = clipSegment(previous[0], previous[1], px, py, outer);
+          if (cut) {
+            const [ax, ay, bx, by] = cut.map((v) => v.toFixed(2));
+            if (penAt !== `${ax},${ay}`) d += `M${ax},${ay}`;
+            d += `L${bx},${by}`;
+            penAt = `${bx},${by}`;
+          }
+        } else if (points.length === 1 && inside(px, py)) {
+          d = `M${px.toFixed(2)},${py.toFixed(2)}`;
+        }
+        previous = [px, py];
+        if (i % item.every === 0 && inside(px, py)) {
+          marks += shapePath(item.marker, Number(px.toFixed(2)), Number(py.toFixed(2)), item.r);
+        }
+      });
+      line.setAttribute("d", d);
+      dots.setAttribute("d", marks);
+      group.setAttribute("data-points", JSON.stringify(points));
+    };
+  }
+  if (item.kind === "marker") {
+    // One point; its shape may change per frame (a ✕ where a run blew up).
+    const node = make("path", { "stroke-linecap": "round", ...dataName }, layer);
+    const [left, top, width, height] = panel.box;
+    return (k) => {
+      const x = pick(item.x, frames, k);
+      const y = pick(item.y, frames, k);
+      const shape = pick(item.shape, frames, k);
+      let px = s.x(x);
+      let py = s.y(y);
+      if (item.clamp) {  // a run that left the plot keeps its end marker on the edge
+        px = Math.min(Math.max(px, left), left + width);
+        py = Math.min(Math.max(py, top), top + height);
+      }
+      const cross = shape === "cross";
+      node.setAttribute("d", shapePath(shape, px, py, item.r));
+      node.setAttribute("fill", cross ? "none" : item.color);
+      node.setAttribute("stroke", cross ? item.cross || item.color : "white");
+      node.setAttribute("stroke-width", cross ? 3 : 1.5);
+      node.setAttribute("data-x", x);
+      node.setAttribute("data-y", y);
+      node.setAttribute("data-shape", shape);
     };
   }
   if (item.kind === "bar") {
@@ -198,8 +334,43 @@ function drawLegend(svg, legend, spec) {
   return y;
 }
 
+// Frame columns sent as packed float32 (live_optimizer.packed): base64 of the
+// runs' own float32 values, split into frames by offsets. Unpacked once into
+// [[x, y], ...] per frame; with dims = 1 a value's x is its index (the step).
+function unpack(frames) {
+  const out = {};
+  for (const [name, column] of Object.entries(frames)) {
+    if (!column || typeof column.f32 !== "string") {
+      out[name] = column;
+      continue;
+    }
+    const bytes = Uint8Array.from(atob(column.f32), (c) => c.charCodeAt(0));
+    const values = new Float32Array(bytes.buffer);
+    const { offsets, dims } = column;
+    out[name] = offsets.slice(0, -1).map((start, k) => {
+      const points = [];
+      for (let i = 0; i < offsets[k + 1] - start; i++) {
+        points.push(dims === 1 ? [i, values[start + i]]
+                               : [values[(start + i) * dims], values[(start + i) * dims + 1]]);
+      }
+      return points;
+    });
+  }
+  return out;
+}
+
+// A spec may carry a narrow layout (its panels stacked) for phone-width columns:
+// the same panels, items and frames, in other boxes.
+function layoutFor(spec, width) {
+  const narrow = spec.narrow;
+  if (!narrow || !width || width >= narrow.below) return spec;
+  const panels = spec.panels.map((panel, i) => ({ ...panel, box: narrow.boxes[i] }));
+  return { ...spec, width: narrow.width, height: narrow.height, panels };
+}
+
 function drawFigure(holder, spec, instanceKey) {
   holder.replaceChildren();
+  spec = { ...spec, frames: unpack(spec.frames) };
   const legendRows = 2;
   const height = spec.height + spec.font * 1.4 * (legendRows - 1);
   const svg = make("svg", { viewBox: `0 0 ${spec.width} ${height}`, role: "img",
@@ -211,7 +382,9 @@ function drawFigure(holder, spec, instanceKey) {
     const layer = make("g", { "clip-path": `url(#${clipId})` }, svg);
     const labels = make("g", {}, svg);  // labels may leave the plot area a little
     for (const item of panel.items) {
-      const target = item.kind === "label" || item.kind === "barlabel" ? labels : layer;
+      // Labels, and end markers pinned to the edge, may leave the plot area a little.
+      const free = item.kind === "label" || item.kind === "barlabel" || item.clamp;
+      const target = free ? labels : layer;
       movers.push(drawItem(target, item, panel, spec.frames));
     }
   });
@@ -260,7 +433,11 @@ export default function (component) {
   input.setAttribute("aria-valuemax", data.grid[last]);
   input.setAttribute("aria-label", data.label);
   if (data.scale) wrap.style.setProperty("--scale", data.scale);
-  const draw = drawFigure(wrap.querySelector(".plot"), data.figure, key);
+  const plot = wrap.querySelector(".plot");
+  const narrowAt = (width) => Boolean(data.figure.narrow) && width > 0 &&
+    width < data.figure.narrow.below;
+  let narrow = narrowAt(wrap.clientWidth);
+  let draw = drawFigure(plot, layoutFor(data.figure, wrap.clientWidth), key);
   let index = data.index;
   let sent = data.index;
 
@@ -293,7 +470,19 @@ export default function (component) {
   if (wrap.cleanup) wrap.cleanup();
   input.addEventListener("input", onInput);
   input.addEventListener("change", onChange);
+  // A phone turned sideways (or a resized window) may cross the narrow layout's width.
+  const resize = data.figure.narrow && typeof ResizeObserver !== "undefined"
+    ? new ResizeObserver(() => {
+      const width = wrap.clientWidth;
+      if (narrowAt(width) === narrow) return;
+      narrow = narrowAt(width);
+      draw = drawFigure(plot, layoutFor(data.figure, width), key);
+      show(index);
+    })
+    : null;
+  if (resize) resize.observe(wrap);
   wrap.cleanup = () => {
+    if (resize) resize.disconnect();
     input.removeEventListener("input", onInput);
     input.removeEventListener("change", onChange);
     wrap.cleanup = null;
