@@ -47,6 +47,7 @@ def frame_texts(comparisons, name: str, minimum, lang: str) -> list[str]:
     """Each frame in words: the slider's value, then what its runs did."""
     return [t("optimizer.live.alt", lang, lr=format_number(c.with_momentum.lr),
               momentum=format_number(c.with_momentum.momentum),
+              start=format_number(c.with_momentum.losses[0]),
               summary=chart_text.live_summary(c, minimum, lang)) for c in comparisons]
 
 

@@ -1302,13 +1302,13 @@ TEXT: dict[str, str] = {
     "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
     "optimizer.live_intro": (
         "Hold a slider below and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
-        "steps from the same start. The server computes the slider's whole range before you touch it "
+        "steps from the same start (a run that blows up stops there). The server computes the slider's whole range before you touch it "
         "(one run per value, all stepped together), and the figure only draws those numbers. "
         "The rest of the page follows when you let go."
     ),
     "optimizer.live.momentum_hint": "At lr {lr}. Only the solid run changes with μ; the dashed one (momentum 0) stays where it is.",
-    "optimizer.live.lr_hint": "With momentum {momentum}. Both runs change with the learning rate.",
-    "optimizer.live.alt": "Figure at momentum {momentum} and lr {lr}. {summary}",
+    "optimizer.live.lr_hint": "With momentum {momentum}. The learning rate sets both runs here, the dashed one (momentum 0) too.",
+    "optimizer.live.alt": "Figure at momentum {momentum} and lr {lr}, starting from loss {start}. {summary}",
     "optimizer.live.chart.map_title": "Path of (a₁, a₂)",
     "optimizer.live.chart.loss_title": "Loss per step",
     "optimizer.live.chart.step": "optim.step() calls",
