@@ -51,7 +51,8 @@ def frame_texts(comparisons, name: str, minimum, lang: str) -> list[str]:
               summary=chart_text.live_summary(c, minimum, lang)) for c in comparisons]
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# A figure is 50–400 KB (100 runs of up to 200 steps): 128 of them stay under ~50 MB.
+@st.cache_data(max_entries=128, show_spinner=False)
 def cached_live_figure(name: str, objective: str, a: tuple, b: tuple, lr: float | None,
                        momentum: float | None, steps: int, lang: str) -> dict:
     """The figure of drag slider ``name``: one real SGD run per grid value, cached.
