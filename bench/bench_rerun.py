@@ -3,6 +3,7 @@
     python bench/bench_rerun.py                 # as configured, 20 rounds
     python bench/bench_rerun.py --quick         # 4 rounds (smoke run, < 1 min)
     python bench/bench_rerun.py --levers        # also postScriptGC on/off × torch threads 1/2
+    python bench/bench_rerun.py --fresh         # every move to a value no cache has seen
 
 Method: two real ``streamlit run`` servers on loopback, the dashboard and
 ``bench/bare_app.py``. One websocket session per page (Streamlit's own protocol,
@@ -40,9 +41,28 @@ from common import (
 )
 
 
+def fresh_values(spec: PageSpec, rounds: int) -> list:
+    """``rounds`` + 2 distinct grid values of the page's slider, walking away from its
+    default: every move meets values no cache has seen (a student exploring alone)."""
+    from components.ui.schema import PAGE_CONTROLS
+
+    control = next(c for c in PAGE_CONTROLS[spec.slug] if c.name == spec.slider)
+    if control.widget == "select_slider":
+        return [k % len(control.options) for k in range(rounds + 2)]
+    count = round((control.high - control.low) / control.step) + 1
+    start = round((control.default - control.low) / control.step)
+    values = [round(control.low + ((start + k) % count) * control.step, 10)
+              for k in range(1, rounds + 3)]
+    return [int(v) for v in values] if control.kind == "int" else values
+
+
 async def measure(servers: dict, specs: list[PageSpec], rounds: int, pause: float,
-                  lang: str, budget: float) -> dict[str, dict]:
-    """Open every page once, then ``rounds`` slider moves each, interleaved."""
+                  lang: str, budget: float, fresh: bool = False) -> dict[str, dict]:
+    """Open every page once, then ``rounds`` slider moves each, interleaved.
+
+    With ``fresh`` every move goes to a value not seen before (caches miss);
+    otherwise the slider alternates between two values (caches hit after the
+    warm-up: a class following one projector)."""
     sessions: dict[str, StreamlitSession] = {}
     stats: dict[str, dict] = {}
     for spec in specs:
@@ -53,7 +73,10 @@ async def measure(servers: dict, specs: list[PageSpec], rounds: int, pause: floa
         stats[spec.slug] = dict(times=[], errors=[] if not opened.error else [opened.error],
                                 messages=0, bytes=0, plotly=0, lists=0)
         # Two warm-up moves: first-run caches, lazy imports.
-        for value in (spec.values[::-1] if spec.slider else (None, None)):
+        walk = fresh_values(spec, rounds) if fresh and spec.slider and spec.server == "app" \
+            else None
+        stats[spec.slug]["walk"] = walk
+        for value in (walk[:2] if walk else spec.values[::-1] if spec.slider else (None, None)):
             await session.move(spec.slider, value)
     deadline = time.monotonic() + budget
     for i in range(rounds):
@@ -62,7 +85,8 @@ async def measure(servers: dict, specs: list[PageSpec], rounds: int, pause: floa
             break
         order = specs[i % len(specs):] + specs[:i % len(specs)]
         for spec in order:
-            value = spec.values[(i + 1) % 2] if spec.slider else None
+            walk = stats[spec.slug]["walk"]
+            value = walk[i + 2] if walk else spec.values[(i + 1) % 2] if spec.slider else None
             result = await sessions[spec.slug].move(spec.slider, value)
             entry = stats[spec.slug]
             if result.error:
@@ -83,7 +107,8 @@ def run_config(label: str, gc: bool | None, threads: int | None, specs: list[Pag
     with server("bench/bare_app.py", gc=gc, threads=threads) as bare, \
             server("dashboard.py", gc=gc, threads=threads) as app:
         stats = asyncio.run(measure({"bare": bare, "app": app}, [bare_spec(), *specs],
-                                    args.rounds, args.pause, args.lang, args.budget))
+                                    args.rounds, args.pause, args.lang, args.budget,
+                                    args.fresh))
         rss = {"app": app.rss_mb(), "bare": bare.rss_mb()}
     base = median(stats["bare"]["times"])
     rows = []
@@ -118,6 +143,8 @@ def main() -> None:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--levers", action="store_true",
                         help="also compare runner.postScriptGC on/off and torch threads 1/2")
+    parser.add_argument("--fresh", action="store_true",
+                        help="every move to a new slider value (no cache hits), not two values")
     parser.add_argument("--budget", type=float, default=240,
                         help="max seconds of measuring per configuration")
     args = parser.parse_args()
@@ -125,7 +152,9 @@ def main() -> None:
         args.rounds = min(args.rounds, 4)
     specs = lesson_specs(only=[s for s in args.pages.split(",") if s])
     print_machine("Rerun time after a slider change (server side, real streamlit run)",
-                  extra={"rounds": args.rounds, "pause between moves": f"{args.pause} s"})
+                  extra={"rounds": args.rounds, "pause between moves": f"{args.pause} s",
+                         "moves": "fresh values (no cache hits)" if args.fresh
+                         else "two values back and forth"})
     configs = [("as configured (.streamlit/config.toml, torch default threads)", None, None)]
     if args.levers:
         configs += [("postScriptGC=true, torch threads 2", True, 2),

@@ -228,7 +228,9 @@ def run_sgd_grid(objective: str, a, b, settings, steps: int) -> tuple[SGDRun, ..
             params.append(torch.tensor(b, dtype=DTYPE, requires_grad=True))
         leaves.append(params)
         groups.append(dict(params=params, lr=float(lr), momentum=float(momentum)))
-    optim = torch.optim.SGD(groups)
+    # foreach=False: the per-tensor loop CPU tensors get by default (so run_sgd's floats),
+    # without asking, for each of the groups on every step, which path to take.
+    optim = torch.optim.SGD(groups, foreach=False)
     count = len(leaves)
 
     def stacked(part) -> torch.Tensor:
