@@ -274,10 +274,23 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
     if alts:
         frames["alt"] = list(alts)
     spec = figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    gap = loss_panel["ylabelgap"]
     if landscape is not None:
         spec["narrow"] = dict(below=NARROW_BELOW, width=NARROW_WIDTH, height=NARROW_HEIGHT,
-                              boxes=[list(NARROW_MAP_BOX), list(NARROW_LOSS_BOX)])
+                              boxes=[list(NARROW_MAP_BOX),
+                                     _clear_axis_title(NARROW_LOSS_BOX, gap, spec["font"])])
     else:
         width, height, box = NARROW_LOSS_ONLY
-        spec["narrow"] = dict(below=NARROW_BELOW, width=width, height=height, boxes=[list(box)])
+        spec["narrow"] = dict(below=NARROW_BELOW, width=width, height=height,
+                              boxes=[_clear_axis_title(box, gap, spec["font"])])
     return spec
+
+
+def _clear_axis_title(box, gap: float, font: float) -> list:
+    """``box`` with its left edge moved right (its right edge kept) so that the
+    rotated y-axis title, drawn ``gap`` em left of it, stays inside the figure:
+    the title's glyphs reach about 1 em further left (on a phone the long
+    signed-log ticks pushed it 12 px out of the SVG)."""
+    left, top, width, height = box
+    need = math.ceil(font * (gap + 1))
+    return [max(left, need), top, width - max(0, need - left), height]
