@@ -316,5 +316,24 @@ def test_the_momentum_figure_stacks_its_panels_on_a_phone(browser, server_url):
           return Math.max(document.scrollingElement.scrollWidth, main ? main.scrollWidth : 0);
         }""")
         assert width <= 390 + 1, width
+        # No text leaves the SVG (the SVG clips it), on a landscape and on Q, whose
+        # long signed-log ticks push the loss axis title furthest left.
+        assert wrap.evaluate(TEXT_OUTSIDE) == []
+        open_page(phone, server_url, "optimizer", "lang=ko&objective=q")
+        assert wrap.locator("g[data-name='chosen_path']").count() == 0  # no map on Q
+        assert wrap.evaluate(TEXT_OUTSIDE) == []
     finally:
         context.close()
+
+
+# Every text of a drag figure whose box reaches more than 4 px beyond its SVG.
+# The box is the font's line box, a little taller than the ink: a rotated "a₂"
+# 3 px past the edge still shows whole; the Q loss title 12 px past it was cut.
+TEXT_OUTSIDE = """(wrap) => {
+  const svg = wrap.querySelector("svg.figure").getBoundingClientRect();
+  return [...wrap.querySelectorAll("svg.figure text")].filter(t => t.textContent).map(t => {
+    const box = t.getBoundingClientRect();
+    return [t.textContent, Math.round(box.left - svg.left), Math.round(svg.right - box.right),
+            Math.round(box.top - svg.top), Math.round(svg.bottom - box.bottom)];
+  }).filter(([, ...gaps]) => gaps.some(g => g < -4));
+}"""
