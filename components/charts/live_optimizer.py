@@ -192,8 +192,10 @@ def _run_items(columns: dict, name: str, color: str, dash: str, marker: str, eve
                on_map: bool) -> list[dict]:
     if on_map:
         return [
+            # Every step's marker, without the white outline: a slow run's steps lie a
+            # pixel apart, and their outlines would hide its colour (as plotly's map draws them).
             dict(kind="path", points=columns["path"], color=color, width=2.5, dash=dash,
-                 marker=marker, r=3.5, every=1, name=f"{name}_path"),
+                 marker=marker, r=3.5, every=1, outline="none", name=f"{name}_path"),
             dict(kind="marker", x=columns["end_x"], y=columns["end_y"], shape=columns["shape"],
                  r=6, color=color, cross=STOP_COLOR, clamp=True, name=f"{name}_end"),
         ]
