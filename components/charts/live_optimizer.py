@@ -192,8 +192,10 @@ def _run_items(columns: dict, name: str, color: str, dash: str, marker: str, eve
                on_map: bool) -> list[dict]:
     if on_map:
         return [
+            # Every step's marker, without the white outline: a slow run's steps lie a
+            # pixel apart, and their outlines would hide its colour (as plotly's map draws them).
             dict(kind="path", points=columns["path"], color=color, width=2.5, dash=dash,
-                 marker=marker, r=3.5, every=1, name=f"{name}_path"),
+                 marker=marker, r=3.5, every=1, outline="none", name=f"{name}_path"),
             dict(kind="marker", x=columns["end_x"], y=columns["end_y"], shape=columns["shape"],
                  r=6, color=color, cross=STOP_COLOR, clamp=True, name=f"{name}_end"),
         ]
@@ -274,10 +276,23 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
     if alts:
         frames["alt"] = list(alts)
     spec = figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    gap = loss_panel["ylabelgap"]
     if landscape is not None:
         spec["narrow"] = dict(below=NARROW_BELOW, width=NARROW_WIDTH, height=NARROW_HEIGHT,
-                              boxes=[list(NARROW_MAP_BOX), list(NARROW_LOSS_BOX)])
+                              boxes=[list(NARROW_MAP_BOX),
+                                     _clear_axis_title(NARROW_LOSS_BOX, gap, spec["font"])])
     else:
         width, height, box = NARROW_LOSS_ONLY
-        spec["narrow"] = dict(below=NARROW_BELOW, width=width, height=height, boxes=[list(box)])
+        spec["narrow"] = dict(below=NARROW_BELOW, width=width, height=height,
+                              boxes=[_clear_axis_title(box, gap, spec["font"])])
     return spec
+
+
+def _clear_axis_title(box, gap: float, font: float) -> list:
+    """``box`` with its left edge moved right (its right edge kept) so that the
+    rotated y-axis title, drawn ``gap`` em left of it, stays inside the figure:
+    the title's glyphs reach about 1 em further left (on a phone the long
+    signed-log ticks pushed it 12 px out of the SVG)."""
+    left, top, width, height = box
+    need = math.ceil(font * (gap + 1))
+    return [max(left, need), top, width - max(0, need - left), height]

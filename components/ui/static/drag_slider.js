@@ -191,7 +191,10 @@ function drawItem(layer, item, panel, frames) {
     const line = make("path", { fill: "none", stroke: item.color, "stroke-width": item.width,
                                 "stroke-dasharray": item.dash || "",
                                 "stroke-linejoin": "round" }, group);
-    const dots = make("path", { fill: item.color, stroke: "white", "stroke-width": 1 }, group);
+    // A white outline parts markers a few pixels apart; `outline: "none"` for
+    // runs whose points crowd (a slow path on the map would turn into a white smear).
+    const dots = make("path", { fill: item.color, stroke: item.outline || "white",
+                                "stroke-width": 1 }, group);
     const [left, top, width, height] = panel.box;
     const margin = Math.max(width, height);
     const outer = [left - margin, top - margin, left + width + margin, top + height + margin];
