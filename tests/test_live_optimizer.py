@@ -227,6 +227,8 @@ def test_extremes_draw_without_error_and_their_words_hold_no_infinity(query):
     at = run_page("optimizer", query, lang="ko")
     assert_no_exception(at)
     for element in at.get("bidi_component"):
-        frames = json.loads(element.proto.json)["figure"]["frames"]
+        data = json.loads(element.proto.json)
+        json.dumps(data, allow_nan=False)  # no Infinity or NaN: the browser's JSON has none
+        frames = data["figure"]["frames"]
         for text in frames["alt"] + frames["m_label"]:
             assert not any(word in text.lower() for word in ("nan", "inf", "∞")), text

@@ -39,8 +39,10 @@ NARROW_BELOW = 480
 NARROW_WIDTH = 340
 NARROW_MAP_BOX = (50, 36, 270, 270)
 NARROW_LOSS_BOX = (66, 386, 254, 200)
-NARROW_HEIGHT = 640
-NARROW_LOSS_ONLY = (NARROW_WIDTH, 320, (66, 36, 254, 220))  # the Q objective
+NARROW_HEIGHT = 654
+NARROW_LOSS_ONLY = (NARROW_WIDTH, 334, (66, 36, 254, 220))
+# On a laptop or projector the two panels may grow past the default 560 px.
+MAX_WIDTH = 720  # the Q objective
 MINIMUM_COLOR = "#2ca02c"  # the plotly map's star
 # On the landscapes the loss axis reaches this many decades above the start at most.
 HEADROOM_DECADES = 3
@@ -50,7 +52,10 @@ MAX_MARKERS = 26
 
 def f32(value: float) -> float:
     """The float32 value ``value`` holds, written in its shortest form (same float32)."""
-    return float(str(np.float32(value)))
+    with np.errstate(over="ignore"):
+        single = np.float32(value)
+    # Beyond float32 (an axis edge past an overflowed loss): the number as it is.
+    return float(str(single)) if np.isfinite(single) else float(value)
 
 
 def _path(points) -> list[list[float]]:
@@ -145,10 +150,19 @@ def loss_axis(comparisons) -> tuple[str, tuple[float, float], list]:
     return scale, (low, high), [(v, format_number(v)) for v in nice_ticks(low, high)]
 
 
-def _run_columns(frames: dict, prefix: str, runs, static: bool, labels: dict) -> dict:
-    """Path, loss line and end marker of one run per frame (or once, if ``static``)."""
+def _run_columns(frames: dict, prefix: str, runs, static: bool, labels: dict,
+                 y_range) -> dict:
+    """Path, loss line and end marker of one run per frame (or once, if ``static``).
+
+    On the loss panel a run that blew up ends with a ✕ at the step it blew up
+    at, on the panel's edge (its loss there is beyond any axis), its line at
+    the last finite step before it; on the map the ✕ sits at that last point.
+    """
     def end(run):
-        return run.params[-1], run.losses[-1], len(run.losses) - 1
+        if not run.diverged:
+            return run.params[-1], run.losses[-1], len(run.losses) - 1
+        down = run.stop_value is not None and run.stop_value < 0
+        return run.params[-1], y_range[0] if down else y_range[1], run.diverged_at
 
     if static:
         run = runs[0]
@@ -169,6 +183,23 @@ def _run_columns(frames: dict, prefix: str, runs, static: bool, labels: dict) ->
     })
     return {key: f"{prefix}_{key}" for key in ("path", "loss", "end_x", "end_y", "loss_x",
                                                "loss_y", "shape", "label")}
+
+
+START_ROOM = 1.5  # map units a label beside the start needs (~50 px)
+
+
+def _start_side(start, minimum, x_range) -> str:
+    """``start``: the label runs rightwards from the point; ``end``: leftwards."""
+    right = start[0] >= minimum[0]
+    if right and start[0] + START_ROOM > x_range[1]:
+        right = False
+    elif not right and start[0] - START_ROOM < x_range[0]:
+        right = True
+    return "start" if right else "end"
+
+
+def _start_dx(start, minimum, x_range) -> int:
+    return 11 if _start_side(start, minimum, x_range) == "start" else -11
 
 
 def _ends_high(run, scale: str, y_range) -> bool:
@@ -223,11 +254,11 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
                                     else c.with_momentum.momentum) for c in comparisons]}
     steps = comparisons[0].with_momentum.steps
     every = marker_every(steps)
-    chosen = _run_columns(frames, "m", [c.with_momentum for c in comparisons], static=False,
-                          labels=labels)
-    plain = _run_columns(frames, "p", [c.plain for c in comparisons], static=name == "momentum",
-                         labels=labels)
     y_scale, y_range, y_ticks = loss_axis(comparisons)
+    chosen = _run_columns(frames, "m", [c.with_momentum for c in comparisons], static=False,
+                          labels=labels, y_range=y_range)
+    plain = _run_columns(frames, "p", [c.plain for c in comparisons], static=name == "momentum",
+                         labels=labels, y_range=y_range)
     loss_items = (_run_items(plain, "plain", PLAIN_COLOR, "6 4", "square", every, False)
                   + _run_items(chosen, "chosen", MOMENTUM_COLOR, "", "circle", every, False))
     # Where the chosen run ended, in a right-hand corner away from its last point.
@@ -254,9 +285,11 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
                  color=MINIMUM_COLOR, name="minimum"),
             dict(kind="label", x=minimum[0], y=minimum[1], text=labels["minimum"],
                  anchor="end", dx=-10, dy=20, color="#111111", name="minimum_text"),
+            # Beside the start, on the side away from the minimum (the runs head
+            # that way), unless the word would leave the map there.
             dict(kind="label", x=start[0], y=start[1], text=labels["start"],
-                 anchor="start" if start[0] < 2.2 else "end", dx=10 if start[0] < 2.2 else -10,
-                 dy=-10 if start[1] < 2.8 else 22, color="#111111", name="start_text"),
+                 anchor=_start_side(start, minimum, x_range), dx=_start_dx(start, minimum, x_range),
+                 dy=5, color="#111111", name="start_text"),
         ]
         ticks = [float(v) for v in range(math.ceil(x_range[0]), math.floor(x_range[1]) + 1)]
         panels.append(panel(MAP_BOX, x_range, y_range_map, title=labels["map_title"],
@@ -276,6 +309,7 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
     if alts:
         frames["alt"] = list(alts)
     spec = figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    spec["maxwidth"] = MAX_WIDTH
     gap = loss_panel["ylabelgap"]
     if landscape is not None:
         spec["narrow"] = dict(below=NARROW_BELOW, width=NARROW_WIDTH, height=NARROW_HEIGHT,

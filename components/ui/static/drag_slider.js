@@ -436,11 +436,20 @@ export default function (component) {
   input.setAttribute("aria-valuemax", data.grid[last]);
   input.setAttribute("aria-label", data.label);
   if (data.scale) wrap.style.setProperty("--scale", data.scale);
+  // A figure may ask for more room than the default 560 px (④'s two panels).
+  if (data.figure.maxwidth) wrap.style.setProperty("--max", `${data.figure.maxwidth}px`);
+  else wrap.style.removeProperty("--max");
   const plot = wrap.querySelector(".plot");
   const narrowAt = (width) => Boolean(data.figure.narrow) && width > 0 &&
     width < data.figure.narrow.below;
-  let narrow = narrowAt(wrap.clientWidth);
-  let draw = drawFigure(plot, layoutFor(data.figure, wrap.clientWidth), key);
+  // A rerun that brings the same figure (the released slider's own figure: the
+  // swept value is not in its data) keeps the drawn SVG and moves it to the frame.
+  const signature = JSON.stringify(data.figure);
+  if (wrap.figureSignature !== signature || !wrap.draw) {
+    wrap.narrow = narrowAt(wrap.clientWidth);
+    wrap.draw = drawFigure(plot, layoutFor(data.figure, wrap.clientWidth), key);
+    wrap.figureSignature = signature;
+  }
   let index = data.index;
   let sent = data.index;
 
@@ -451,7 +460,7 @@ export default function (component) {
     input.setAttribute("aria-valuetext", data.text[k]);
     readout.textContent = data.text[k];
     wrap.dataset.value = data.grid[k];
-    draw(k);
+    wrap.draw(k);
     wrap.dataset.draws = String(Number(wrap.dataset.draws || 0) + 1);
   };
   show(data.index);
@@ -477,9 +486,9 @@ export default function (component) {
   const resize = data.figure.narrow && typeof ResizeObserver !== "undefined"
     ? new ResizeObserver(() => {
       const width = wrap.clientWidth;
-      if (narrowAt(width) === narrow) return;
-      narrow = narrowAt(width);
-      draw = drawFigure(plot, layoutFor(data.figure, width), key);
+      if (narrowAt(width) === wrap.narrow) return;
+      wrap.narrow = narrowAt(width);
+      wrap.draw = drawFigure(plot, layoutFor(data.figure, width), key);
       show(index);
     })
     : null;
