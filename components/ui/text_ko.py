@@ -1229,12 +1229,12 @@ TEXT: dict[str, str] = {
     "optimizer.live_title": "모멘텀과 학습률을 끌어 보세요: 경로가 따라 움직입니다",
     "optimizer.live_intro": (
         "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
-        "{steps}단계 실행한 결과입니다 (발산한 실행은 그 자리에서 멈춥니다). 서버는 슬라이더를 만지기 전에 그 전체 범위를 미리 계산하고 "
-        "(값마다 한 번씩, 모두 함께 진행), 그림은 그 숫자를 그리기만 합니다. "
+        "{steps}단계 실행한 결과입니다 (발산한 실행은 그 자리에서 멈춥니다). 여러분이 슬라이더를 만지기 전에 서버가 "
+        "전체 범위를 미리 계산해 두고 (값마다 한 번씩 실행하되 모두 함께 진행합니다), 그림은 그 숫자를 그리기만 합니다. "
         "손을 떼면 페이지의 나머지도 바뀝니다."
     ),
     "optimizer.live.momentum_hint": "학습률 {lr}. μ에 따라 바뀌는 것은 실선 실행뿐이고, 점선(모멘텀 0)은 그대로입니다.",
-    "optimizer.live.lr_hint": "모멘텀 {momentum}. 여기서는 학습률이 두 실행 모두에 적용됩니다. 점선(모멘텀 0)도 마찬가지입니다.",
+    "optimizer.live.lr_hint": "모멘텀 {momentum}. 학습률은 두 실행 모두에 쓰입니다 (점선인 모멘텀 0 실행도 포함).",
     "optimizer.live.alt": "그림: 모멘텀 {momentum}, 학습률 {lr}, 처음 손실 {start}. {summary}",
     "optimizer.live.chart.map_title": "(a₁, a₂)의 경로",
     "optimizer.live.chart.loss_title": "단계별 손실",
