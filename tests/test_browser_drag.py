@@ -21,6 +21,14 @@ WATCH_RUNS = """() => {
 }"""
 
 
+def _url_value(page, name: str, value: str) -> None:
+    """Wait until the URL holds ``name=value`` and the rerun is over."""
+    page.wait_for_function(
+        f"() => new URLSearchParams(location.search).get('{name}') === '{value}'",
+        timeout=60_000)
+    wait_idle(page)
+
+
 def _range(page, name):
     return page.locator(f".st-key-{name}_drag input[type='range']")
 
@@ -74,9 +82,7 @@ def test_a_drag_moves_the_figure_before_any_rerun_and_the_release_writes_the_url
     assert seen[-1]["draws"] - start["draws"] >= len(set(values))
     held = seen[-1]
     page.mouse.up()
-    page.wait_for_function(f"() => new URLSearchParams(location.search).get('a1') === '{held['value']}'",
-                           timeout=60_000)
-    wait_idle(page)
+    _url_value(page, "a1", held["value"])
     assert "running" in page.evaluate("() => window.__states")  # one rerun on release
     after = _drawn(page, "a1")
     # Nothing jumps on release: the same frame, drawn from the new run's data.
@@ -99,17 +105,12 @@ def test_the_keyboard_moves_it_and_keeps_the_focus(page, server_url):
         page.keyboard.press("ArrowLeft")
         # Drawn at once, before the rerun the key also asks for.
         assert _drawn(page, "b1")["value"] == expected
-        page.wait_for_function(
-            f"() => new URLSearchParams(location.search).get('b1') === '{expected}'",
-            timeout=60_000)
-        wait_idle(page)
+        _url_value(page, "b1", expected)
         assert slider.evaluate("e => e.matches(':focus')")  # the rerun kept the focus
     assert slider.get_attribute("aria-valuetext") == "5.8"
     assert page.locator(".st-key-b1_drag output").text_content() == "5.8"
     page.keyboard.press("Home")
-    page.wait_for_function("() => new URLSearchParams(location.search).get('b1') === '-6'",
-                           timeout=60_000)
-    wait_idle(page)
+    _url_value(page, "b1", "-6")
     assert _drawn(page, "b1")["bar_text"] == "12"  # −2·(−6)·1
     label = page.locator(".st-key-b1_drag label").text_content()
     assert label == "b₁ (b[0])"
@@ -134,9 +135,7 @@ def test_the_calls_lines_grow_during_a_drag_on_lesson_3(page, server_url):
     assert counts == list(range(4, 11))
     assert "running" not in page.evaluate("() => window.__states")
     page.mouse.up()
-    page.wait_for_function("() => new URLSearchParams(location.search).get('calls') === '10'",
-                           timeout=60_000)
-    wait_idle(page)
+    _url_value(page, "calls", "10")
     assert wrap.evaluate(points) == 10
 
 
@@ -153,9 +152,7 @@ def test_a_tap_on_a_phone_moves_it_and_vertical_swipes_stay_with_the_page(browse
         assert slider.get_attribute("aria-valuemax") == "1"
         box = slider.bounding_box()
         phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        phone.wait_for_function(
-            "() => new URLSearchParams(location.search).get('v1') === '0'", timeout=60_000)
-        wait_idle(phone)
+        _url_value(phone, "v1", "0")
         bar = phone.locator(".st-key-v1_drag text[data-name='a_grad_text']")
         assert bar.text_content() == "0"  # a.grad[0] = 9a²·0
     finally:
@@ -183,10 +180,9 @@ READ_RUNS = """(wrap) => {
 
 # After this, every `input` event on drag slider `name` records what the figure
 # drew by the time it had bubbled up (the component's own listener ran first).
-WATCH_INPUT = """(wrap, read) => {
-  const snapshot = eval(read);
+WATCH_INPUT = """(wrap) => {
   window.__inputs = [];
-  wrap.addEventListener("input", () => window.__inputs.push(snapshot(wrap)));
+  wrap.addEventListener("input", () => window.__inputs.push(window.__readRuns(wrap)));
 }"""
 
 # The trace of the page's plotly map (key map_chart) that draws the chosen run's
@@ -204,13 +200,6 @@ def _runs(page, name) -> dict:
 
 def _f32(value: float) -> float:
     return struct.unpack("<f", struct.pack("<f", value))[0]
-
-
-def _url_value(page, name: str, value: str) -> None:
-    page.wait_for_function(
-        f"() => new URLSearchParams(location.search).get('{name}') === '{value}'",
-        timeout=60_000)
-    wait_idle(page)
 
 
 def test_dragging_momentum_moves_the_chosen_path_before_any_rerun_on_lesson_4(
@@ -272,7 +261,8 @@ def test_the_keyboard_moves_the_learning_rate_until_the_run_blows_up(page, serve
     slider.focus()
     assert slider.get_attribute("aria-valuenow") == "0.01"
     start = _runs(page, "lr")
-    page.locator(".st-key-lr_drag .drag-slider").evaluate(WATCH_INPUT, READ_RUNS)
+    page.evaluate(f"() => {{ window.__readRuns = {READ_RUNS}; }}")
+    page.locator(".st-key-lr_drag .drag-slider").evaluate(WATCH_INPUT)
     page.keyboard.press("ArrowRight")
     # Drawn at the key's `input` event itself, while no rerun had started.
     (drawn,) = page.evaluate("() => window.__inputs")

@@ -149,16 +149,21 @@ def _point(values) -> str:
     return "(" + ", ".join(_n(v) for v in values) + ")"
 
 
-def path_text(comparison, minimum, lang: str) -> ChartText:
-    """Both runs' paths over the landscape (contour_figure)."""
-    runs = _runs(comparison)
+def _path_summary(runs, minimum, lang: str) -> str:
+    """Where both runs start and end on the map, and where its minimum is."""
     ends = "; ".join(
         t("charttext.path.ends", lang, name=_run_name(run, lang), steps=len(run.params) - 1,
           point=_point(run.params[-1]), loss=_n(run.losses[-1]))
         + (" " + t("charttext.path.diverged", lang) if run.diverged else "")
         for run in runs)
-    summary = t("charttext.path.summary", lang, start=_point(runs[0].params[0]),
-                minimum=_point(minimum), ends=ends)
+    return t("charttext.path.summary", lang, start=_point(runs[0].params[0]),
+             minimum=_point(minimum), ends=ends)
+
+
+def path_text(comparison, minimum, lang: str) -> ChartText:
+    """Both runs' paths over the landscape (contour_figure)."""
+    runs = _runs(comparison)
+    summary = _path_summary(runs, minimum, lang)
     columns = [t("charttext.step", lang)] + [
         f"{_run_name(run, lang)}: {name}" for run in runs for name in ("a₁", "a₂")]
     longest = max(len(run.params) for run in runs)
@@ -174,13 +179,7 @@ def live_summary(comparison, minimum, lang: str) -> str:
              runs="; ".join(_loss_phrase(run, lang) for run in runs))
     if minimum is None:
         return text
-    ends = "; ".join(
-        t("charttext.path.ends", lang, name=_run_name(run, lang), steps=len(run.params) - 1,
-          point=_point(run.params[-1]), loss=_n(run.losses[-1]))
-        + (" " + t("charttext.path.diverged", lang) if run.diverged else "")
-        for run in runs)
-    return text + " " + t("charttext.path.summary", lang, start=_point(runs[0].params[0]),
-                          minimum=_point(minimum), ends=ends)
+    return text + " " + _path_summary(runs, minimum, lang)
 
 
 def params_text(comparison, lang: str) -> ChartText:
