@@ -19,7 +19,13 @@ import torch
 from PIL import Image
 
 from components.charts.contour_raster import BANDS, band_colours, band_indices, contour_png
-from components.charts.live_optimizer import loss_axis, marker_every, packed, unpacked
+from components.charts.live_optimizer import (
+    loss_axis,
+    marker_every,
+    packed,
+    step_ticks,
+    unpacked,
+)
 from components.charts.live_svg import frame_count
 from components.core import optimizer as core
 from components.numbers import format_number
@@ -157,6 +163,24 @@ def test_symlog_axis_on_q_spans_the_overflowing_losses():
     assert "0" in [text for _, text in ticks] and any(t.startswith("−10^") for _, t in ticks)
 
 
+def test_a_loss_of_exactly_zero_keeps_the_log_axis_and_its_headroom():
+    """Rosenbrock at lr 0.03: some runs land on the minimum (loss 0.0 in float32) while
+    momentum 0.99 blows up past 1e34; the axis stays logarithmic, capped above the start."""
+    runs = core.comparisons_over("rosenbrock", (2.0, 3.0), (0.0, 0.0), 0.03, 0.99, 200,
+                                 "momentum", grid_of(MOMENTUM))
+    values = [v for c in runs for v in c.with_momentum.losses]
+    assert 0.0 in values and max(values) > 1e30
+    scale, (low, high), _ = loss_axis(runs)
+    assert scale == "log" and 0 < low and high <= runs[0].with_momentum.losses[0] * 10**4
+
+
+def test_step_ticks_are_whole_steps():
+    assert step_ticks(1) == [0.0, 1.0]
+    assert step_ticks(3) == [0.0, 1.0, 2.0, 3.0] and step_ticks(7) == [0.0, 2.0, 4.0, 6.0]
+    assert step_ticks(50) == [0.0, 20.0, 40.0] and step_ticks(200) == [0.0, 50.0, 100.0,
+                                                                          150.0, 200.0]
+
+
 def test_markers_are_thinned_on_long_runs():
     assert marker_every(50) == 2 and marker_every(10) == 1 and marker_every(200) == 8
 
@@ -222,13 +246,31 @@ def test_predict_mode_sends_no_frames_before_the_reveal():
     dict(objective="q", lr="1", momentum="0.99", steps="200"),
     dict(objective="rosenbrock", a1="-3", a2="-3", lr="0.3", steps="200"),
     dict(objective="valley", a1="0", a2="0"),  # the start is the minimum: the loss stays 0
+    # Some runs land on the minimum (loss 0.0) while momentum 0.99 blows up.
+    dict(objective="rosenbrock", lr="0.03", momentum="0.99", steps="200"),
 ])
 def test_extremes_draw_without_error_and_their_words_hold_no_infinity(query):
     at = run_page("optimizer", query, lang="ko")
     assert_no_exception(at)
+    assert len(at.get("bidi_component")) == 2
     for element in at.get("bidi_component"):
         data = json.loads(element.proto.json)
         json.dumps(data, allow_nan=False)  # no Infinity or NaN: the browser's JSON has none
         frames = data["figure"]["frames"]
         for text in frames["alt"] + frames["m_label"]:
             assert not any(word in text.lower() for word in ("nan", "inf", "∞")), text
+
+
+@pytest.mark.parametrize("objective", core.OBJECTIVES)
+def test_every_learning_rate_builds_both_figures_with_plain_json(objective):
+    """Each lr option × (start at the default, at the minimum, at a corner): the
+    figures build, and their data holds no NaN or infinity."""
+    b = (6.0, 4.0) if objective == "q" else (0.0, 0.0)
+    starts = [(2.0, 3.0), core.MINIMUM.get(objective, (0.0, 0.0)), (-3.0, -3.0)]
+    for a in starts:
+        for lr in LR.options:
+            state = _state(objective, a, b, lr, 0.99, 40)
+            for name in ("momentum", "lr"):
+                spec = live_figure(state, name)
+                json.dumps(spec, allow_nan=False)
+                assert frame_count(spec) == (100 if name == "momentum" else 9)

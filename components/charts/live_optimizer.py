@@ -104,6 +104,12 @@ def power_text(exponent: int, sign: int = 1) -> str:
     return ("−" if sign < 0 else "") + "10^" + str(exponent).replace("-", "−")
 
 
+def step_ticks(steps: int) -> list[float]:
+    """Whole steps only (a run of 1 step has no step 0.25)."""
+    ticks = [v for v in nice_ticks(0, max(steps, 1), 4) if v == int(v)]
+    return ticks if len(ticks) >= 2 else [0.0, float(max(steps, 1))]
+
+
 def marker_every(steps: int) -> int:
     return max(1, math.ceil((steps + 1) / MAX_MARKERS))
 
@@ -123,9 +129,14 @@ def loss_axis(comparisons) -> tuple[str, tuple[float, float], list]:
     start = runs[0].losses[0]
     values = [v for run in runs for v in run.losses if math.isfinite(v)]
     scale = axis_scale(values)
+    positive = [v for v in values if v > 0]
+    if min(values) >= 0 and positive and max(positive) / min(positive) > 20:
+        # A landscape's loss can reach 0.0 exactly in float32 (a run landing on the
+        # minimum): still a log axis, the zero drawn on its bottom edge.
+        scale = "log"
     if scale == "log":
-        cap = start * 10.0**HEADROOM_DECADES if start > 0 else max(values)
-        kept = [v for v in values if v <= cap] or [start]
+        cap = start * 10.0**HEADROOM_DECADES if start > 0 else max(positive)
+        kept = [v for v in positive if v <= cap] or [max(start, min(positive))]
         low = math.floor(math.log10(min(kept)))
         high = max(math.ceil(math.log10(max(kept))), low + 1)
         stride = max(1, math.ceil((high - low) / 6))
@@ -207,6 +218,8 @@ def _ends_high(run, scale: str, y_range) -> bool:
     last = run.losses[-1]
     if run.diverged:
         return not (scale == "symlog" and last < 0)
+    if scale == "log" and last <= 0:
+        return False  # a loss of exactly 0 lies on the log axis's bottom edge
     forward = {"log": math.log10, "symlog": _symlog}.get(scale, lambda v: v)
     low, high = forward(y_range[0]), forward(y_range[1])
     return (forward(last) - low) / (high - low) > 0.5 if high > low else False
@@ -297,7 +310,7 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
                             y_ticks=ticks, items=map_items))
     loss_panel = panel(loss_box, (0, max(steps, 1)), y_range, title=labels["loss_title"],
                        x_label=labels["step"], y_label=labels[f"loss_{y_scale}"],
-                       x_ticks=nice_ticks(0, max(steps, 1), 4), y_ticks=y_ticks,
+                       x_ticks=step_ticks(steps), y_ticks=y_ticks,
                        zero_line=y_scale != "log", items=loss_items)
     loss_panel["yscale"] = y_scale
     # The axis title clears the longest tick text (about 0.56 em a character).

@@ -61,7 +61,9 @@ function pick(value, frames, k) {
 // as the page's plotly loss chart): only the mapping to pixels changes.
 const Y_SCALES = {
   linear: (v) => v,
-  log: (v) => Math.log10(v),
+  // A loss of exactly 0 (a run landing on the minimum) sits far below the axis:
+  // its segments are cut at the panel's bottom edge.
+  log: (v) => (v > 0 ? Math.log10(v) : -400),
   symlog: (v) => Math.sign(v) * Math.log10(1 + Math.abs(v)),
 };
 
