@@ -16,10 +16,13 @@ import struct
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from components.charts.contour_raster import BANDS, band_colours, band_indices, contour_png
 from components.charts.live_optimizer import (
+    live_optimizer_figure,
     loss_axis,
     marker_every,
     packed,
@@ -31,7 +34,7 @@ from components.core import optimizer as core
 from components.numbers import format_number
 from components.ui.controls import PageState
 from components.ui.drag_slider import grid_of, value_from_browser
-from components.ui.optimizer_live import cached_landscape, live_figure
+from components.ui.optimizer_live import cached_landscape, live_figure, live_labels
 from components.ui.optimizer_panels import cached_grid
 from components.ui.schema import LR, MOMENTUM, controls_for
 from tests.support import assert_no_exception, decode_array, run_page
@@ -274,3 +277,46 @@ def test_every_learning_rate_builds_both_figures_with_plain_json(objective):
                 spec = live_figure(state, name)
                 json.dumps(spec, allow_nan=False)
                 assert frame_count(spec) == (100 if name == "momentum" else 9)
+
+
+# Any losses a float32 run can record: 0, subnormal-small, huge, negative (Q), and a
+# run that stops on an overflow or a NaN.
+_F32_MAX = 3.4028234663852886e38
+_LOSS = st.one_of(st.just(0.0), st.floats(-_F32_MAX, _F32_MAX, width=32),
+                  st.floats(1.1754943508222875e-38, 1.0000000031710769e-30, width=32))
+
+
+@st.composite
+def _run(draw, lr: float, momentum: float, steps: int):
+    finite = draw(st.lists(_LOSS, min_size=1, max_size=steps + 1))
+    stop = draw(st.sampled_from([None, float("inf"), float("-inf"), float("nan")]))
+    if len(finite) == steps + 1:
+        stop = None
+    coordinate = st.floats(-_F32_MAX, _F32_MAX, width=32)
+    points = [(draw(coordinate), draw(coordinate)) for _ in finite]
+    return core.SGDRun(
+        objective="valley", lr=lr, momentum=momentum, steps=steps, names=("a[0]", "a[1]"),
+        losses=tuple(finite), params=tuple(points), grads=(), buffers=(),
+        diverged_at=len(finite) if stop is not None else None, stop_value=stop,
+        stop_params=points[-1] if stop is not None else None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), steps=st.integers(1, 12), landscape=st.booleans())
+def test_any_recorded_losses_give_a_figure_with_plain_json_and_a_fixed_axis(data, steps,
+                                                                           landscape):
+    """Whatever the runs recorded, the figure builds, its data has no NaN or ∞, and every
+    drawn loss within the headroom lies inside its fixed loss axis."""
+    comparisons = []
+    for lr in (0.01, 0.1, 1.0):
+        chosen = data.draw(_run(lr, 0.9, steps))
+        plain = data.draw(_run(lr, 0.0, steps))
+        comparisons.append(core.comparison_of(chosen, plain))
+    labels = live_labels("lr", 0.9, "en")
+    land = dict(cached_landscape("valley"), start=(2.0, 3.0)) if landscape else None
+    spec = live_optimizer_figure(comparisons, "lr", labels, landscape=land, alts=())
+    json.dumps(spec, allow_nan=False)
+    scale, (low, high), _ = loss_axis(comparisons)
+    assert low < high and math.isfinite(low) and math.isfinite(high)
+    if scale == "log":
+        assert low > 0
