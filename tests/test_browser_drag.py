@@ -271,6 +271,14 @@ def test_the_keyboard_moves_the_learning_rate_until_the_run_blows_up(page, serve
     assert drawn["plain_path"] != start["plain_path"]  # over lr both runs move
     _url_value(page, "lr", "0.03")
     assert slider.evaluate("e => e.matches(':focus')")  # the rerun kept the focus
+    # Once the slider rests, a screen reader hears the frame: the figure's own sentence.
+    wrap = page.locator(".st-key-lr_drag .drag-slider")
+    page.wait_for_function("(w) => w.querySelector('.announce').textContent !== ''",
+                           arg=wrap.element_handle(), timeout=10_000)
+    spoken = wrap.evaluate("w => [w.querySelector('.announce').textContent,"
+                           " w.querySelector('svg.figure').getAttribute('aria-label'),"
+                           " w.querySelector('.announce').getAttribute('aria-live')]")
+    assert spoken[0] == spoken[1] and "lr 0.03" in spoken[0] and spoken[2] == "polite"
     assert _runs(page, "lr")["chosen_path"] == drawn["chosen_path"]
     page.keyboard.press("End")
     _url_value(page, "lr", "1")

@@ -5,6 +5,7 @@
 // to pixels. `input` (each step of a drag, each key) redraws at once;
 // `change` (release, or a key) sends the value to Python: one rerun.
 const SVG = "http://www.w3.org/2000/svg";
+const ANNOUNCE_AFTER_MS = 700;
 
 function make(tag, attrs, parent) {
   const node = document.createElementNS(SVG, tag);
@@ -411,7 +412,8 @@ function build(root) {
     <div class="head"><label class="name"></label><output class="readout"></output></div>
     <input type="range" class="range">
     <div class="hint"></div>
-    <div class="plot"></div>`;
+    <div class="plot"></div>
+    <div class="announce" aria-live="polite" aria-atomic="true"></div>`;
   root.appendChild(wrap);
   return wrap;
 }
@@ -467,13 +469,27 @@ export default function (component) {
   };
   show(data.index);
 
+  // A screen reader hears the frame's sentence once the slider rests (not on every
+  // step of a drag): the same text as the figure's aria-label, set after a pause.
+  // The timer outlives the rerun a release starts: this slider's own figure, and so
+  // the sentence for that frame, is the same after it.
+  const announce = (k) => {
+    const alt = data.figure.frames.alt;
+    if (!alt) return;
+    clearTimeout(wrap.announceTimer);
+    wrap.announceTimer = setTimeout(() => {
+      wrap.querySelector(".announce").textContent = alt[k];
+    }, ANNOUNCE_AFTER_MS);
+  };
   const onInput = () => {
     const k = Number(input.value);
     if (k !== index) show(k);
+    announce(k);
   };
   const onChange = () => {
     const k = Number(input.value);
     if (k !== index) show(k);
+    announce(k);
     if (k !== sent) {
       sent = k;
       setTriggerValue("value", data.grid[k]);
