@@ -5,11 +5,12 @@ Built from one ``MomentumComparison`` per grid value (real ``torch.optim.SGD``
 runs, ``core.optimizer.comparisons_over``). Each frame holds the chosen
 run's path and losses, and the plain run's when they change with the slider
 (over lr); over momentum the plain run is one static line. Numbers are sent
-as the float32 values the runs recorded, in their shortest form.
+as the float32 values the runs recorded: per-frame paths and losses packed
+as binary float32, single numbers in their shortest decimal form.
 
 The axes are fixed for the whole grid, so nothing moves but the runs: the
 map spans the sliders' range; the loss axis spans every frame's losses (on
-the landscapes, on a log scale, cut a few decades above the start so one
+the landscapes, on a log scale, cut three decades above the start so one
 run that blows up does not flatten the others; its line leaves the top).
 """
 
@@ -25,6 +26,7 @@ from components.charts.optimizer import (
     MOMENTUM_COLOR,
     PLAIN_COLOR,
     STOP_COLOR,
+    _symlog,  # the loss chart's signed log scale, sign(y)·log₁₀(1 + |y|); drag_slider.js too
     axis_scale,
 )
 from components.numbers import format_number
@@ -40,9 +42,9 @@ NARROW_WIDTH = 340
 NARROW_MAP_BOX = (50, 36, 270, 270)
 NARROW_LOSS_BOX = (66, 386, 254, 200)
 NARROW_HEIGHT = 654
-NARROW_LOSS_ONLY = (NARROW_WIDTH, 334, (66, 36, 254, 220))
+NARROW_LOSS_ONLY = (NARROW_WIDTH, 334, (66, 36, 254, 220))  # the Q objective
 # On a laptop or projector the two panels may grow past the default 560 px.
-MAX_WIDTH = 720  # the Q objective
+MAX_WIDTH = 720
 MINIMUM_COLOR = "#2ca02c"  # the plotly map's star
 # On the landscapes the loss axis reaches this many decades above the start at most.
 HEADROOM_DECADES = 3
@@ -112,11 +114,6 @@ def step_ticks(steps: int) -> list[float]:
 
 def marker_every(steps: int) -> int:
     return max(1, math.ceil((steps + 1) / MAX_MARKERS))
-
-
-def _symlog(value: float) -> float:
-    """sign(y)·log₁₀(1 + |y|): the loss chart's signed log scale (drag_slider.js too)."""
-    return math.copysign(math.log10(1 + abs(value)), value)
 
 
 def _unsymlog(shown: float) -> float:
