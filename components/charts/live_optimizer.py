@@ -249,7 +249,7 @@ def _run_items(columns: dict, name: str, color: str, dash: str, marker: str, eve
 
 
 def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, landscape=None,
-                          alts=(), scale: float = 1.0) -> dict:
+                          alts=()) -> dict:
     """The spec a drag slider of ``name`` (``momentum`` or ``lr``) draws.
 
     ``comparisons[k]`` is the page's comparison at the slider's k-th value.
@@ -318,7 +318,8 @@ def live_optimizer_figure(comparisons, name: str, labels: dict[str, str], *, lan
               dict(kind="dash", color=PLAIN_COLOR, text=labels["plain"])]
     if alts:
         frames["alt"] = list(alts)
-    spec = figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    # Presenting, the text grows with the figure (drag_slider.css's --scale), not here.
+    spec = figure(WIDTH, HEIGHT, panels, frames, legend)
     spec["maxwidth"] = MAX_WIDTH
     gap = loss_panel["ylabelgap"]
     if landscape is not None:

@@ -43,7 +43,7 @@ def live_labels(name: str, momentum: float, lang: str) -> dict[str, str]:
     return labels
 
 
-def frame_texts(comparisons, name: str, minimum, lang: str) -> list[str]:
+def frame_texts(comparisons, minimum, lang: str) -> list[str]:
     """Each frame in words: the slider's value, then what its runs did."""
     return [t("optimizer.live.alt", lang, lr=format_number(c.with_momentum.lr),
               momentum=format_number(c.with_momentum.momentum),
@@ -70,7 +70,7 @@ def cached_live_figure(name: str, objective: str, a: tuple, b: tuple, lr: float 
     minimum = landscape["minimum"] if landscape else None
     return live_optimizer_figure(
         comparisons, name, live_labels(name, momentum or 0.0, lang), landscape=landscape,
-        alts=frame_texts(comparisons, name, minimum, lang))
+        alts=frame_texts(comparisons, minimum, lang))
 
 
 def live_figure(state: PageState, name: str) -> dict:
