@@ -85,6 +85,9 @@ def test_instructor_and_two_students_from_start_to_reveal(browser, class_server)
             assert "36" in alert
             student.wait_for_selector("text=How the whole class answered: 2 answers",
                                       timeout=30_000)
+            # The histogram's plotly chart mounts after its caption: wait for it (under
+            # load it came a moment later, and a count taken at once was 0).
+            student.wait_for_selector(".js-plotly-plot", timeout=30_000)
             assert student.locator(".js-plotly-plot").count() >= 1
             assert f"class={code}" in student.url and "predict=1" in student.url
             assert student.locator("[data-testid='stException']").count() == 0
