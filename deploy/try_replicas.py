@@ -31,6 +31,7 @@ import tempfile
 import time
 import urllib.request
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,8 +54,8 @@ pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-    log_format upstream '$request_uri $status upstream=$upstream_addr';
-    access_log {tmp}/access.log upstream;
+    # The site's server writes its own log (deploy/nginx.conf's format, key hidden).
+    access_log off;
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -65,9 +66,12 @@ http {{
 """
 
 
-def site_conf(ports: list[int], listen: int, mode: str) -> str:
-    """deploy/nginx.conf with this run's ports (and the cookie lines enabled)."""
+def site_conf(ports: list[int], listen: int, mode: str, log: Path | None = None) -> str:
+    """deploy/nginx.conf with this run's ports, its access log at ``log`` (and
+    the cookie lines enabled)."""
     text = (ROOT / "deploy" / "nginx.conf").read_text()
+    if log is not None:
+        text = text.replace("/var/log/nginx/access.log", str(log))
     text = text.replace("127.0.0.1:8501", f"127.0.0.1:{ports[0]}")
     text = text.replace("127.0.0.1:8502", f"127.0.0.1:{ports[1]}")
     text = text.replace("listen 80;", f"listen 127.0.0.1:{listen};")
@@ -90,12 +94,14 @@ def find_nginx() -> str | None:
 
 
 @contextmanager
-def nginx_in_front(ports: list[int], mode: str = "ip_hash"):
+def nginx_in_front(ports: list[int], mode: str = "ip_hash",
+                   edit: Callable[[str], str] | None = None):
     """deploy/nginx.conf on a free loopback port in front of the replicas on ``ports``.
 
     Yields ``(base_url, folder)``; nginx runs unprivileged with its prefix, logs
-    (``folder/access.log``) and temporary files in ``folder``, and is stopped
-    (and the folder removed) on exit.
+    (``folder/access.log``, ``folder/error.log``) and temporary files in
+    ``folder``, and is stopped (and the folder removed) on exit. ``edit``, if
+    given, changes the site configuration first (a test's shorter timeout).
     """
     nginx = find_nginx()
     if nginx is None:
@@ -104,7 +110,8 @@ def nginx_in_front(ports: list[int], mode: str = "ip_hash"):
     proxy = None
     try:
         listen = free_port()
-        (tmp / "site.conf").write_text(site_conf(ports, listen, mode))
+        site = site_conf(ports, listen, mode, log=tmp / "access.log")
+        (tmp / "site.conf").write_text(edit(site) if edit else site)
         # As root, nginx's workers would switch to "nobody", who cannot write here.
         user = "user root;" if os.geteuid() == 0 else ""
         (tmp / "nginx.conf").write_text(MAIN_CONF.format(tmp=tmp, user=user))
@@ -189,7 +196,7 @@ def _visit(base: str, tmp: Path, ports: list[int], args) -> int:
         browser.close()
     time.sleep(0.5)  # let nginx write the access log
     log = (tmp / "access.log").read_text() if (tmp / "access.log").exists() else ""
-    streams = re.findall(r"^/_stcore/stream \d+ upstream=(\S+)$", log, flags=re.M)
+    streams = re.findall(r'"GET /_stcore/stream \S+" \d+ .* upstream=(\S+)$', log, flags=re.M)
     print()
     print("| student | page loaded | slider moved, page reran | exceptions | cookie key |")
     print("|---|---|---|---|---|")

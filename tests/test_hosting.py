@@ -86,7 +86,8 @@ def test_the_rewritten_nginx_conf_is_valid_nginx(tmp_path):
     if nginx is None:
         pytest.skip("nginx is not installed")
     # `app` only resolves inside Docker's network; the syntax is what is checked here.
-    site = _compose_nginx_conf().replace("app:8501", "127.0.0.1:8501")
+    site = _compose_nginx_conf().replace("app:8501", "127.0.0.1:8501").replace(
+        "/var/log/nginx/access.log", str(tmp_path / "access.log"))
     (tmp_path / "site.conf").write_text(site)
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log;\n"
