@@ -21,7 +21,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    TORCH_HOME=/app/.torch
+    TORCH_HOME=/home/student/.cache/torch
 
 WORKDIR /app
 
@@ -30,13 +30,21 @@ RUN pip install --index-url "${TORCH_INDEX}" torch torchvision
 COPY requirements.txt .
 RUN pip install -r requirements.txt
 
+# The runtime user (uid 1000, as Hugging Face Spaces require) may read the
+# code but not change it: /app and everything copied into it stay root's and
+# read-only to others. The one thing it writes is class mode's SQLite
+# database, in /app/data (0700: no other user of the host can read the
+# answers); its home holds the torch hub cache (TORCH_HOME) and Streamlit's
+# own files. A volume mounted on /app/data keeps classes across restarts.
+RUN useradd --create-home --uid 1000 student
 COPY . .
+RUN chmod -R u=rwX,go=rX /app \
+    && install -d -o student -g student -m 0700 /app/data
+USER student
+# As the runtime user, so that the cache in its home is its own.
 RUN if [ "${WEIGHTS}" = "1" ]; then \
         python -c "from torchvision.models import resnet18, ResNet18_Weights; resnet18(weights=ResNet18_Weights.DEFAULT)"; \
-    fi \
-    && useradd --create-home --uid 1000 student \
-    && chown -R student /app
-USER student
+    fi
 
 EXPOSE 8501
 

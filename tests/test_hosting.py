@@ -98,3 +98,69 @@ def test_the_rewritten_nginx_conf_is_valid_nginx(tmp_path):
     check = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
                             "-e", str(tmp_path / "error.log")], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
+
+
+def _dockerfile_instructions() -> list[tuple[str, str]]:
+    """The Dockerfile as (INSTRUCTION, arguments), continuation lines joined, comments dropped."""
+    import re
+
+    text = (ROOT / "Dockerfile").read_text()
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+    text = re.sub(r"\\\n", " ", text)
+    return [(line.split(None, 1)[0].upper(), line.split(None, 1)[1] if " " in line.strip() else "")
+            for line in text.splitlines() if line.strip()]
+
+
+def test_the_image_runs_as_a_user_who_cannot_rewrite_the_code():
+    """The code is root's and read-only to the runtime user; only /app/data is its own."""
+    import re
+
+    steps = _dockerfile_instructions()
+    users = [args.strip() for op, args in steps if op == "USER"]
+    assert users and users[-1] not in ("root", "0", "0:0"), users
+    runtime = users[-1]
+    # Nothing copied into the image is handed to the runtime user...
+    for op, args in steps:
+        if op in ("COPY", "ADD"):
+            assert "--chown" not in args and "--chmod" not in args, args
+    # ...and the only folder it is given is the data folder, private to it.
+    runs = " && ".join(args for op, args in steps if op == "RUN")
+    chowns = re.findall(r"chown\s+(?:-\w+\s+)*(\S+)\s+(\S+)", runs)
+    assert chowns == [], chowns  # no chown at all: `install -d -o` creates the one folder
+    made = re.findall(r"install -d -o (\S+) -g \S+ -m (\d+) (\S+)", runs)
+    assert made == [(runtime, "0700", "/app/data")], made
+    # The code's permissions: writable by its owner (root) only.
+    assert re.search(r"chmod -R u=rwX,go=rX /app\b", runs)
+    # The code is copied before the switch to the runtime user: root owns it.
+    order = [op for op, _ in steps]
+    assert max(i for i, op in enumerate(order) if op == "COPY") < order.index("USER")
+    # Where the app writes: its data folder (class_store.DATA_DIR) and the torch cache.
+    from components.storage.class_store import DATA_DIR
+
+    assert DATA_DIR == ROOT / "data"
+    torch_home = re.search(r"TORCH_HOME=(\S+)", " ".join(a for op, a in steps if op == "ENV"))
+    assert torch_home and not torch_home.group(1).startswith("/app"), torch_home
+
+
+def _compose_references(text: str) -> list[tuple[str, str, str]]:
+    """Every ``${NAME<modifier>word}`` of a Compose file as (NAME, modifier, word)."""
+    import re
+
+    return re.findall(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}", text)
+
+
+def test_compose_refuses_to_start_without_a_database_password():
+    """``${POSTGRES_PASSWORD:?message}``: Compose stops with the message when it is
+    unset or empty (Compose's interpolation rules); no default password anywhere."""
+    compose = (ROOT / "deploy" / "docker-compose.yml").read_text()
+    body = "\n".join(line for line in compose.splitlines() if not line.lstrip().startswith("#"))
+    uses = [(modifier, word) for name, modifier, word in _compose_references(body)
+            if name == "POSTGRES_PASSWORD"]
+    assert len(uses) == 2, uses  # the database's own setting and the replicas' URL
+    for modifier, word in uses:
+        assert modifier == ":?" and "POSTGRES_PASSWORD" in word, (modifier, word)
+    assert "change-me" not in compose
+    # The other variables keep their defaults (replicas, port, weights).
+    defaults = {name: word for name, modifier, word in _compose_references(body)
+                if modifier == ":-"}
+    assert defaults == {"WEIGHTS": "0", "REPLICAS": "2", "PORT": "80"}, defaults
