@@ -164,3 +164,103 @@ def test_compose_refuses_to_start_without_a_database_password():
     defaults = {name: word for name, modifier, word in _compose_references(body)
                 if modifier == ":-"}
     assert defaults == {"WEIGHTS": "0", "REPLICAS": "2", "PORT": "80"}, defaults
+
+
+# --- The Korean instructors' documents (README.ko.md, docs/hosting.ko.md) ------------------
+
+KOREAN_DOCS = {"README.ko.md": "README.md", "docs/hosting.ko.md": "docs/hosting.md"}
+
+
+def _without_code_blocks(text: str) -> str:
+    import re
+
+    return re.sub(r"```.*?```", "", text, flags=re.S)
+
+
+def _links(path: str) -> list[str]:
+    """The targets of the markdown links in ``path`` (relative to the repository)."""
+    import re
+
+    return re.findall(r"\]\(([^)\s]+)\)", (ROOT / path).read_text())
+
+
+def _github_anchor(heading: str) -> str:
+    """GitHub's id for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    import re
+
+    text = heading.strip().lower().replace("`", "")
+    text = re.sub(r"[^\w\- ]", "", text)
+    return text.replace(" ", "-")
+
+
+def test_the_korean_documents_exist_and_link_both_ways():
+    for korean, english in KOREAN_DOCS.items():
+        assert (ROOT / korean).exists(), korean
+        name_ko, name_en = korean.rsplit("/", 1)[-1], english.rsplit("/", 1)[-1]
+        # The English document points to the Korean one at its top, and back.
+        top = "\n".join((ROOT / english).read_text().splitlines()[:5])
+        assert f"]({name_ko})" in top, (english, top)
+        top_ko = "\n".join((ROOT / korean).read_text().splitlines()[:5])
+        assert f"]({name_en})" in top_ko, (korean, top_ko)
+    assert "docs/hosting.ko.md" in _links("README.ko.md")
+    assert "../README.ko.md" in _links("docs/hosting.ko.md")
+
+
+def test_every_link_of_the_korean_documents_leads_somewhere():
+    """Relative files exist, and a #section of an English document is one of its headings."""
+    import re
+
+    for korean in KOREAN_DOCS:
+        folder = (ROOT / korean).parent
+        for target in _links(korean):
+            if target.startswith(("http://", "https://")):
+                continue
+            path, _, anchor = target.partition("#")
+            file = (folder / path).resolve() if path else ROOT / korean
+            assert file.exists(), (korean, target)
+            if anchor:
+                headings = re.findall(r"^#+ (.+)$", _without_code_blocks(file.read_text()),
+                                      flags=re.M)
+                assert anchor in {_github_anchor(h) for h in headings}, (korean, target)
+
+
+def test_the_korean_documents_name_only_make_targets_variables_and_files_that_exist():
+    import re
+
+    from streamlit import config as streamlit_config
+
+    makefile = (ROOT / "Makefile").read_text()
+    targets = set(re.findall(r"^([a-z][a-z-]*):", makefile, flags=re.M))
+    code = "\n".join(p.read_text() for folder in ("components", "pages")
+                     for p in (ROOT / folder).rglob("*.py")) + (ROOT / "dashboard.py").read_text()
+    compose = (ROOT / "deploy" / "docker-compose.yml").read_text()
+    for korean in KOREAN_DOCS:
+        text = (ROOT / korean).read_text()
+        makes = set(re.findall(r"\bmake ([a-z][a-z-]*)", text))
+        assert makes <= targets, (korean, makes - targets)
+        if korean == "README.ko.md":
+            assert {"run", "test"} <= makes  # the quick start
+        for name in set(re.findall(r"\bAUTOGRAD_LAB_[A-Z_]+", text)):
+            assert f'"{name}"' in code, (korean, name)  # read by the app under this name
+        for name in set(re.findall(r"\bSTREAMLIT_([A-Z_]+)", text)):
+            # Streamlit reads STREAMLIT_SERVER_PORT as server.port, and so on.
+            section, _, option = name.lower().partition("_")
+            camel = re.sub(r"_(\w)", lambda m: m.group(1).upper(), option)
+            streamlit_config.get_option(f"{section}.{camel}")  # raises for an unknown option
+        for name in set(re.findall(r"\bPOSTGRES_[A-Z_]+", text)):
+            assert name in compose, (korean, name)
+        # Repository files named in backticks exist.
+        for path in set(re.findall(r"`((?:deploy|docs|tests|components|pages|bench|scripts)/"
+                                   r"[\w./-]+|[\w-]+\.(?:py|md|txt|toml))`", text)):
+            assert (ROOT / path).exists(), (korean, path)
+
+
+def test_the_korean_documents_are_written_in_korean():
+    """Mostly Hangul outside code: not an English page with a Korean title."""
+    import re
+
+    for korean in KOREAN_DOCS:
+        prose = re.sub(r"`[^`]*`|\]\([^)]*\)", "", _without_code_blocks((ROOT / korean).read_text()))
+        hangul = len(re.findall(r"[\uac00-\ud7a3]", prose))
+        latin = len(re.findall(r"[A-Za-z]", prose))
+        assert hangul > 2 * latin, (korean, hangul, latin)
