@@ -215,3 +215,37 @@ def test_an_idle_websocket_lives_while_pings_flow(ping_seconds, survives):
                         return True  # still open after 10 s idle
 
             assert asyncio.run(idle()) is survives
+
+
+def test_the_app_sees_the_client_address_nginx_saw_not_one_the_client_claims():
+    """The app limits class creation per client by X-Forwarded-For: nginx must
+    set it to the address it saw, never pass on one a client wrote itself."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Echo(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            body = (self.headers.get("X-Forwarded-For") or "").encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    echo = ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=echo.serve_forever, daemon=True).start()
+    try:
+        port = echo.server_address[1]
+        with nginx_in_front([port, port]) as (base, _):
+            host = urlsplit(base).netloc
+            for path in ("/class?lang=en", "/_stcore/stream", "/static/js/x.js"):
+                connection = http.client.HTTPConnection(host, timeout=10)
+                connection.request("GET", path, headers={"X-Forwarded-For": "203.0.113.9"})
+                seen = connection.getresponse().read().decode()
+                connection.close()
+                assert seen == "127.0.0.1", (path, seen)
+    finally:
+        echo.shutdown()
+        echo.server_close()
