@@ -7,7 +7,6 @@ page (tests/apps/idle_probe.py), as in tests/test_nginx_limits.py.
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import os
 import shutil
@@ -121,15 +120,10 @@ def test_https_serves_the_app_with_hsts_and_the_security_headers(https_proxy):
 
 
 def test_the_websocket_opens_over_tls(https_proxy):
-    import websockets
+    from websockets.sync.client import connect
 
     _, tls_port, cert = https_proxy
     base = f"127.0.0.1:{tls_port}"
-
-    async def open_socket() -> None:
-        async with websockets.connect(f"wss://{base}/_stcore/stream", origin=f"https://{base}",
-                                      ssl=_trusting(cert)) as socket:
-            await socket.ping()
-
-    asyncio.run(open_socket())
-
+    with connect(f"wss://{base}/_stcore/stream", origin=f"https://{base}",
+                 ssl=_trusting(cert)) as socket:
+        assert socket.ping().wait(10)  # the pong came back through nginx

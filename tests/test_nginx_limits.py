@@ -10,7 +10,6 @@ request comes from 127.0.0.1, i.e. one address, like a lecture hall behind NAT.
 
 from __future__ import annotations
 
-import asyncio
 import http.client
 import re
 import time
@@ -150,7 +149,8 @@ def test_one_address_may_hold_only_so_many_open_websockets(probe_port):
     """limit_conn on the socket path: the shipped cap, then one more is refused.
     (The cap is lowered to 5 here so that the test opens 6 real sockets, not 301;
     the shipped value is checked below.)"""
-    import websockets
+    from websockets.exceptions import InvalidStatus
+    from websockets.sync.client import connect
 
     limit = conf_number(r"limit_conn autograd_lab_ws_open (\d+);")
     assert 200 <= limit <= 1000  # 100 students × 2 tabs and slack; not unlimited
@@ -158,23 +158,17 @@ def test_one_address_may_hold_only_so_many_open_websockets(probe_port):
             f"limit_conn autograd_lab_ws_open {limit};", "limit_conn autograd_lab_ws_open 5;")) \
             as (base, _):
         url = base.replace("http://", "ws://") + "/_stcore/stream"
-        origin = base
-
-        async def open_sockets():
-            sockets = [await websockets.connect(url, origin=origin) for _ in range(5)]
-            try:
-                with pytest.raises(websockets.exceptions.InvalidStatus) as refused:
-                    await websockets.connect(url, origin=origin)
-                assert refused.value.response.status_code == 429
-                await sockets[0].close()
-                await asyncio.sleep(0.3)
-                extra = await websockets.connect(url, origin=origin)  # a slot came free
-                await extra.close()
-            finally:
-                for socket in sockets:
-                    await socket.close()
-
-        asyncio.run(open_sockets())
+        sockets = [connect(url, origin=base) for _ in range(5)]
+        try:
+            with pytest.raises(InvalidStatus) as refused:
+                connect(url, origin=base)
+            assert refused.value.response.status_code == 429
+            sockets.pop(0).close()
+            time.sleep(0.3)
+            connect(url, origin=base).close()  # a slot came free
+        finally:
+            for socket in sockets:
+                socket.close()
 
 
 def test_the_websocket_idle_timeout_outlasts_streamlits_ping():
@@ -197,7 +191,8 @@ def test_an_idle_websocket_lives_while_pings_flow(ping_seconds, survives):
     """The mechanism, on a short clock: nginx's idle timeout cut to 4 s. With the
     server pinging every second the socket outlives it; with no ping in time,
     nginx closes it (so the timeout really applies to websockets)."""
-    import websockets
+    from websockets.exceptions import ConnectionClosed
+    from websockets.sync.client import connect
 
     with served(PROBE, env={"STREAMLIT_SERVER_WEBSOCKET_PING_INTERVAL": str(ping_seconds)}) as url:
         port = int(url.rsplit(":", 1)[1])
@@ -205,16 +200,16 @@ def test_an_idle_websocket_lives_while_pings_flow(ping_seconds, survives):
                                       r"proxy_\1_timeout 4s;", text)
         with nginx_in_front([port, port], edit=shorter) as (base, _):
             ws_url = base.replace("http://", "ws://") + "/_stcore/stream"
-
-            async def idle() -> bool:
-                async with websockets.connect(ws_url, origin=base, ping_interval=None) as socket:
-                    try:
-                        await asyncio.wait_for(socket.wait_closed(), timeout=10)
-                        return False  # closed while idle
-                    except asyncio.TimeoutError:
-                        return True  # still open after 10 s idle
-
-            assert asyncio.run(idle()) is survives
+            # The client sends no pings of its own: only the server's keep it alive.
+            with connect(ws_url, origin=base, ping_interval=None) as socket:
+                try:
+                    socket.recv(timeout=10)
+                    pytest.fail("the idle probe sent a message")
+                except TimeoutError:
+                    open_after_10_s = True
+                except ConnectionClosed:
+                    open_after_10_s = False
+            assert open_after_10_s is survives
 
 
 def test_the_app_sees_the_client_address_nginx_saw_not_one_the_client_claims():
