@@ -107,6 +107,10 @@ class ClassCheckpointStore:
     def _pending(self) -> dict[str, tuple[float, float]]:
         return st.session_state.setdefault(PENDING_PREFIX + self.code, {})
 
+    def has_pending(self) -> bool:
+        """Whether an answer of this class waits to be sent again."""
+        return bool(self._pending())
+
     def status(self, checkpoint_id: str) -> str | None:
         """The outcome of this student's last send for the checkpoint (``saved``, ...)."""
         return st.session_state.get(STATUS_PREFIX + checkpoint_id)
@@ -325,7 +329,7 @@ def class_predict_mode(state: PageState) -> ClassPredictMode | None:
                    icon=":material/link_off:")
         return None
     store = ClassCheckpointStore(db, code, _student_id(state), offline)
-    if store.offline:
+    if store.offline and not store.has_pending():  # else the pending answer's line says it
         st.warning(t("class.student.db_error", state.lang, seconds=REFRESH_SECONDS),
                    icon=":material/cloud_off:")
     else:
