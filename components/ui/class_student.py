@@ -191,8 +191,10 @@ class ClassCheckpointStore:
 
     def restore(self, checkpoint: Checkpoint) -> None:
         """A new session (a reconnect, perhaps to another replica) gets back what this
-        student sent for ``checkpoint`` at the same settings, once per session."""
-        if self.offline or checkpoint.id in self._all():
+        student sent for ``checkpoint`` at the same settings, once per checkpoint."""
+        record = self._all().get(checkpoint.id)
+        done = st.session_state.setdefault(RESTORED_PREFIX + self.code + "_done", set())
+        if self.offline or checkpoint.id in done or (record is not None and record.revealed):
             return
         key = RESTORED_PREFIX + self.code
         if key not in st.session_state:
@@ -200,6 +202,7 @@ class ClassCheckpointStore:
                 st.session_state[key] = self.db.student_answers(self.code, self.student)
             except UNAVAILABLE:
                 return  # asked again on the next run
+        done.add(checkpoint.id)
         stored = st.session_state[key].get(checkpoint.id)
         if stored is None or stored[1] != _stored_number(checkpoint, checkpoint.answer.value):
             return
@@ -289,7 +292,6 @@ class ClassPredictMode(PredictMode):
             summary = self.store.db.class_spread(self.store.code, checkpoint.id)
         except UNAVAILABLE:
             return  # the spread comes with a later run
-
         class_checkpoint = find_checkpoint(checkpoint.id)
         if summary is None or class_checkpoint is None or not summary.count:
             return
