@@ -140,6 +140,46 @@ def test_the_instructor_page_says_one_line_when_the_database_fails_and_recovers(
     assert not at.warning and any(new.code in m.value for m in at.metric)
 
 
+def _locked(*_args, **_kwargs):
+    raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+
+def test_the_instructor_s_reveal_and_live_counts_say_one_line_when_the_database_fails(
+        sqlite_url, monkeypatch):
+    _, url = sqlite_url
+    store = ClassStore(url)
+    new = store.create_class()
+    at = run_page("class", {"class": new.code, "key": new.key}, lang="en")
+    assert_no_exception(at)
+    # Reveal while the database does not take writes: one line, nothing revealed.
+    with monkeypatch.context() as patch:
+        patch.setattr(ClassStore, "reveal", _locked)
+        at.button(key="class_reveal_a1_grad").click().run()
+    assert_no_exception(at)
+    assert len(at.warning) == 1 and "Not revealed" in at.warning[0].value
+    assert not store.is_revealed(new.code, "a1_grad")
+    # The live counts cannot be read: one line in their place, then they come back.
+    with monkeypatch.context() as patch:
+        patch.setattr(ClassStore, "instructor_summary", _locked)
+        at.run()
+        assert_no_exception(at)
+        assert len(at.warning) == 1 and "not answering" in at.warning[0].value
+        assert "class_reveal_a1_grad" not in [b.key for b in at.button]
+    at.run()
+    assert not at.warning
+    at.button(key="class_reveal_a1_grad").click().run()
+    assert_no_exception(at)
+    assert store.is_revealed(new.code, "a1_grad")
+    # Starting a class while the database refuses writes: one line, no class.
+    start = run_page("class", lang="en")
+    with monkeypatch.context() as patch:
+        patch.setattr(ClassStore, "create_class", _locked)
+        start.button(key="start_class").click().run()
+    assert_no_exception(start)
+    assert len(start.warning) == 1 and "not answering" in start.warning[0].value
+    assert "class" not in start.query_params
+
+
 # --------------------------------------------------------------- PostgreSQL
 
 @pytest.fixture(scope="module")
