@@ -21,6 +21,9 @@ from components.storage.class_store import UNAVAILABLE, ClassStore, new_student_
 from components.ui import class_student
 from tests.support import assert_no_exception, run_page
 
+# One worker runs the module (pytest-xdist): its own PostgreSQL and app start once.
+pytestmark = pytest.mark.xdist_group("class_faults")
+
 
 def _infos(at):
     return [i.value for i in at.info]
