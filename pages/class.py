@@ -7,6 +7,7 @@ it). Everything about an existing class needs the instructor key in the URL.
 import streamlit as st
 
 from components.ui.class_panels import (
+    database_down,
     instructor_class,
     join_panel,
     key_once,
@@ -24,12 +25,11 @@ st.markdown(t("class.intro", lang))
 
 try:
     store = class_store()
+    store.purge_if_due()
+    verified = instructor_class(state, store)
 except Exception:  # noqa: BLE001 - any database failure: one line, not a traceback
-    st.error(t("class.db_error", lang), icon=":material/database:")
+    database_down(lang)  # and the page carries on by itself once the database answers
     st.stop()
-store.purge_if_due()
-
-verified = instructor_class(state, store)
 if verified is None:
     start_section(state, store)
     st.stop()

@@ -64,12 +64,28 @@ class PostgresServer:
             os.chown(self.dir, owner.pw_uid, owner.pw_gid)
         self._run(str(self.bin / "initdb"), "-D", str(self.data), "-A", "trust", "-U", USER,
                   "--no-sync")
+        self.resume()
+        return self
+
+    def resume(self) -> None:
+        """Start the (initialised) server; also after :meth:`pause`."""
         options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
                    "-c fsync=off -c max_connections=200")
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options,
                   "-l", str(self.dir / "log"), "-w", "-t", "60", "start")
         self._wait_ready()
-        return self
+
+    def pause(self) -> None:
+        """Stop the server (fast: open connections are dropped), keeping its data."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def restart(self) -> None:
+        """``pg_ctl restart`` (fast): every connection is dropped, the server comes back.
+
+        ``-l``: without a log file the new server would hold our output pipe open.
+        """
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast",
+                  "-l", str(self.dir / "log"), "-w", "-t", "60", "restart")
 
     def _wait_ready(self) -> None:
         import psycopg

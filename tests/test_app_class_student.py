@@ -130,3 +130,27 @@ def test_the_class_code_travels_in_the_url_and_without_predict_nothing_changes(s
     assert not any("You are in class" in i for i in _infos(plain))
     assert plotly_specs(plain)  # predict mode off: the lesson shows everything
     assert plain.query_params["class"] == new.code
+
+
+def test_a_new_session_with_the_url_s_student_id_is_the_same_student(store):
+    """A reconnect (to this or another replica) is a new session at the same address."""
+    new = store.create_class()
+    first = run_page("gradients", {"class": new.code, "predict": "1"}, lang="en")
+    student = first.query_params["student"]
+    assert len(student) == 32 and set(student) <= set("0123456789abcdef")
+    first.number_input(key="guess_a1_grad").set_value(36.0).run()
+    first.button(key="reveal_a1_grad").click().run()
+    again = run_page("gradients", {"class": new.code, "predict": "1", "student": student},
+                     lang="en")
+    assert_no_exception(again)
+    assert any("Answer sent" in i and "36" in i for i in _infos(again))
+    assert again.query_params["student"] == student
+    # Changing the answer replaces it: still one answer from this student.
+    again.number_input(key="guess_a1_grad").set_value(12.0).run()
+    again.button(key="reveal_a1_grad").click().run()
+    summary = store.instructor_summary(new.code, new.key, "a1_grad")
+    assert summary.count == 1 and summary.guesses == (12.0,)
+    # Without the id (another browser): another student, asked afresh.
+    other = run_page("gradients", {"class": new.code, "predict": "1"}, lang="en")
+    assert other.query_params["student"] != student
+    assert not any("Answer sent" in i for i in _infos(other))

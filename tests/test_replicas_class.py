@@ -77,3 +77,76 @@ async def _scenario(ws_urls):
 
 def test_forty_students_on_two_replicas_answer_and_all_see_the_reveal(replicas):
     run_async(_scenario(replicas))
+
+
+@pytest.fixture
+def replica_pair(postgres_server):
+    """Two replicas of this test's own (one of them is stopped): (processes, ws URLs, db URL)."""
+    url = postgres_server.new_database()
+    servers = [start_server(env={"AUTOGRAD_LAB_DB": url}) for _ in range(2)]
+    yield ([proc for proc, _ in servers],
+           [base.replace("http://", "ws://") + "/_stcore/stream" for _, base in servers], url)
+    for proc, _ in servers:
+        if proc.poll() is None:
+            stop_server(proc)
+
+
+RECONNECTING = 6
+
+
+async def _replica_stopped(procs, ws_urls, code):
+    from urllib.parse import parse_qs
+
+    students = [StreamlitSession(ws_urls[i % 2], timeout=180) for i in range(2 * RECONNECTING)]
+    for student in students:
+        await student.connect()
+        _ok(await student.open(GRADIENTS, f"class={code}&predict=1&lang=en"), "join")
+        _ok(await student.type_number("guess_a1_grad", 36.0), "type a guess")
+        sent = _ok(await student.click("reveal_a1_grad"), "send")
+        assert any(text.startswith("Answer sent") for text in sent.texts), sent.texts
+    on_second = students[1::2]
+    # The student's random id rides in the address bar, and nothing else of theirs.
+    ids = []
+    for student in on_second:
+        query = parse_qs(student.query_string)
+        assert set(query) <= {"class", "predict", "lang", "present", "student",
+                              "a1", "a2", "b1", "b2", "v1", "v2"}, query
+        ids.append(query["student"][0])
+    assert len(set(ids)) == RECONNECTING
+
+    stop_server(procs[1])  # replica 2 goes away in the middle of the class
+    moved = []
+    for student in on_second:
+        await student.close()
+        # What the browser does: a new websocket (to the replica that is left, via
+        # the load balancer) and a run of the page at the address it shows.
+        again = StreamlitSession(ws_urls[0], timeout=180)
+        await again.connect()
+        result = _ok(await again.open(GRADIENTS, student.query_string), "reconnect")
+        joined = " ".join(result.texts)
+        assert "You are in class" in joined, joined[:300]
+        # The answer sent before is theirs: shown as sent, not asked again.
+        assert any(text.startswith("Answer sent") and "36" in text for text in result.texts)
+        assert parse_qs(again.query_string)["student"] == parse_qs(student.query_string)["student"]
+        moved.append(again)
+    # Changing the answer on the new replica replaces it; it is not a second answer.
+    changed = _ok(await moved[0].type_number("guess_a1_grad", 12.0), "change")
+    assert changed.error is None
+    resent = _ok(await moved[0].click("reveal_a1_grad"), "send again")
+    assert any(text.startswith("Answer sent") and "12" in text for text in resent.texts)
+    for session in [*students[0::2], *moved]:
+        await session.close()
+
+
+def test_students_of_a_stopped_replica_reconnect_to_the_other_and_keep_their_answers(
+        replica_pair):
+    from components.storage.class_store import ClassStore
+
+    procs, ws_urls, url = replica_pair
+    store = ClassStore(url)
+    new = store.create_class()
+    run_async(_replica_stopped(procs, ws_urls, new.code))
+    summary = store.instructor_summary(new.code, new.key, "a1_grad")
+    assert summary.count == 2 * RECONNECTING
+    assert sorted(summary.guesses) == [12.0] + [36.0] * (2 * RECONNECTING - 1)
+    store.dispose()

@@ -110,7 +110,7 @@ def test_coerce_fits_a_value_from_a_wider_page():
 
 def test_class_code_and_key_are_text_parameters_checked_against_their_pattern():
     from components.storage.codes import CODE_ALPHABET
-    from components.ui.schema import CLASS_CODE, KEY, url_only_controls
+    from components.ui.schema import CLASS_CODE, KEY, STUDENT, url_only_controls
 
     assert parse(CLASS_CODE, None).value is None and parse(CLASS_CODE, None).problem is None
     assert parse(CLASS_CODE, "").value is None and parse(CLASS_CODE, "  ").problem is None
@@ -127,4 +127,6 @@ def test_class_code_and_key_are_text_parameters_checked_against_their_pattern():
         assert len(parsed.raw) <= 33
     assert format_value(CLASS_CODE, None) == "" and format_value(CLASS_CODE, "ACDEFG") == "ACDEFG"
     assert url_only_controls("class") == (CLASS_CODE, KEY)
-    assert url_only_controls("gradients") == (CLASS_CODE,)
+    assert url_only_controls("gradients") == (CLASS_CODE, STUDENT)
+    assert parse(STUDENT, "0123456789abcdef" * 2).problem is None
+    assert parse(STUDENT, "0123456789ABCDEF" * 2).problem == "malformed"

@@ -48,7 +48,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from components.storage.codes import (
     CODE_ALPHABET,
@@ -71,6 +71,24 @@ CHECKPOINT_PATTERN = re.compile(r"[a-z0-9_]{1,40}")
 STUDENT_PATTERN = re.compile(r"[0-9a-f]{32}")
 # Guesses beyond this are typos or attacks; the page refuses them before they get here.
 MAX_ABS_GUESS = 1e12
+
+# Nothing waits long for the database: a locked, restarting or unreachable
+# database must give a student one line within 2 s (and a retry), never a page
+# that hangs for the driver's default 30 s or more.
+BUSY_TIMEOUT_SECONDS = 1.0   # SQLite: how long a writer queues for the write lock
+CONNECT_TIMEOUT_SECONDS = 2  # PostgreSQL: libpq's smallest connect timeout
+STATEMENT_TIMEOUT_MS = 1500  # PostgreSQL: a statement (lock waits included) running longer fails
+POOL_TIMEOUT_SECONDS = 1.0   # a free pooled connection, when every one is in use
+
+
+class StoreUnavailable(RuntimeError):
+    """The store could not even be opened (the database was down when first asked)."""
+
+
+# What callers catch when the database is locked, down or too slow (SQLAlchemy
+# wraps every driver error; a full pool raises its own TimeoutError, also one of
+# these). The pages show one line and try again later; nothing here retries.
+UNAVAILABLE = (SQLAlchemyError, OSError, StoreUnavailable)
 
 # A session may submit this many answers per window; more is a script, not a student.
 RATE_LIMIT_COUNT = 3
@@ -227,7 +245,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # The busy timeout first: switching to WAL itself needs a lock.
-    cursor.execute("PRAGMA busy_timeout = 30000")
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
     cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.execute("PRAGMA foreign_keys = ON")
@@ -251,13 +269,17 @@ def _sqlite_begin(connection) -> None:
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the connection settings class mode relies on."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
-                               pool_size=8, max_overflow=32, pool_timeout=60)
+        engine = create_engine(url, connect_args={"check_same_thread": False,
+                                                  "timeout": BUSY_TIMEOUT_SECONDS},
+                               pool_size=8, max_overflow=32, pool_timeout=POOL_TIMEOUT_SECONDS)
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=20, pool_timeout=60,
-                         pool_pre_ping=True)
+    # pool_pre_ping: a connection the server dropped (a restart) is replaced, not used.
+    connect_args = {"connect_timeout": CONNECT_TIMEOUT_SECONDS,
+                    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"}
+    return create_engine(url, pool_size=5, max_overflow=20, pool_timeout=POOL_TIMEOUT_SECONDS,
+                         pool_pre_ping=True, connect_args=connect_args)
 
 
 class ClassStore:
@@ -390,6 +412,20 @@ class ClassStore:
             return conn.execute(select(answers.c.guess).where(
                 answers.c.class_code == code, answers.c.checkpoint == checkpoint,
                 answers.c.student == student)).scalar()
+
+    def student_answers(self, code: str, student: str) -> dict[str, tuple[float, float]]:
+        """Every (guess, truth) ``student`` sent in class ``code``, by checkpoint.
+
+        What a student's new session (a reconnect, another replica) reads back:
+        their own answers only, found by the random id their page carries.
+        """
+        if not STUDENT_PATTERN.fullmatch(student or ""):
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(answers.c.checkpoint, answers.c.guess, answers.c.truth)
+                                .where(answers.c.class_code == code,
+                                       answers.c.student == student)).all()
+        return {row.checkpoint: (row.guess, row.truth) for row in rows}
 
     def answer_counts(self, code: str, key: str) -> dict[str, int] | None:
         """Answers per checkpoint, for the instructor only (None without the right key)."""

@@ -12,13 +12,15 @@ from urllib.parse import urlencode, urlsplit
 
 import segno
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.numbers import format_number
-from components.storage.class_store import ClassStore
+from components.storage.class_store import UNAVAILABLE, ClassStore
 from components.ui.class_session import (
     CLASS_CHECKPOINTS,
     REFRESH_SECONDS,
     ClassCheckpoint,
+    class_store,
     spread_chart,
 )
 from components.ui.controls import PageState
@@ -27,6 +29,8 @@ from components.ui.pages import LESSONS
 from components.ui.schema import CLASS_CODE, KEY
 
 NEW_KEY = "class_new_key"
+# Set by a button callback whose write the database did not take: one line on the next run.
+FAILED_KEY = "class_db_failed"
 LESSON_KEY = "class_lesson"
 # When the page cannot know its own address (AppTest), links point here.
 FALLBACK_BASE = "http://localhost:8501"
@@ -44,9 +48,32 @@ def instructor_class(state: PageState, store: ClassStore) -> tuple[str, str] | N
     return None
 
 
+def database_down(lang: str) -> None:
+    """One line while the database does not answer; the page redraws itself once it does."""
+    st.warning(t("class.db_error", lang, seconds=REFRESH_SECONDS), icon=":material/cloud_off:")
+    _retry_database()
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _retry_database() -> None:
+    """Every few seconds: when the database answers again, rerun the whole page."""
+    ctx = get_script_run_ctx()
+    if not (ctx and ctx.fragment_ids_this_run):
+        return  # drawn by the run that just failed: the first try is the next refresh
+    try:
+        class_store().stored_schema_version()
+    except Exception:  # noqa: BLE001 - still down (or not even openable): the line stays
+        return
+    st.rerun(scope="app")
+
+
 def _start_class(store: ClassStore) -> None:
     """Button callback: a new class; its code and key go into this session and the URL."""
-    new = store.create_class()
+    try:
+        new = store.create_class()
+    except UNAVAILABLE:
+        st.session_state[FAILED_KEY] = "class.db_error"
+        return
     st.session_state[CLASS_CODE.name] = new.code
     st.session_state[KEY.name] = new.key
     st.session_state[NEW_KEY] = new.key
@@ -55,6 +82,8 @@ def _start_class(store: ClassStore) -> None:
 def start_section(state: PageState, store: ClassStore) -> None:
     """What everyone without a verified key sees: how class mode works, and "start a class"."""
     lang = state.lang
+    if st.session_state.pop(FAILED_KEY, None):
+        st.warning(t("class.db_error", lang, seconds=REFRESH_SECONDS), icon=":material/cloud_off:")
     if state[CLASS_CODE.name]:
         # Same line for no key, a wrong key and an unknown class.
         st.info(t("class.need_key", lang), icon=":material/key:")
@@ -126,12 +155,14 @@ def join_panel(code: str, lesson: str, lang: str) -> None:
 
 
 def _reveal(store: ClassStore, code: str, key: str, checkpoint_id: str) -> None:
-    store.reveal(code, key, checkpoint_id)
+    try:
+        store.reveal(code, key, checkpoint_id)
+    except UNAVAILABLE:
+        st.session_state[FAILED_KEY] = "class.reveal_failed"
 
 
 def _checkpoint_card(store: ClassStore, code: str, key: str, checkpoint: ClassCheckpoint,
-                     lang: str, show_answer: bool) -> None:
-    summary = store.instructor_summary(code, key, checkpoint.id)
+                     lang: str, show_answer: bool, summary) -> None:
     if summary is None:  # the class expired while the page was open
         st.info(t("class.need_key", lang), icon=":material/key:")
         return
@@ -161,5 +192,15 @@ def live_answers(store: ClassStore, code: str, key: str, lesson: str, lang: str)
     # Off by default: the instructor's screen is often the projector.
     show_answer = st.toggle(t("class.show_answer", lang), key="class_show_answer",
                             help=t("class.show_answer.help", lang))
-    for checkpoint in CLASS_CHECKPOINTS[lesson]:
-        _checkpoint_card(store, code, key, checkpoint, lang, show_answer)
+    failed = st.session_state.pop(FAILED_KEY, None)
+    try:
+        summaries = [store.instructor_summary(code, key, checkpoint.id)
+                     for checkpoint in CLASS_CHECKPOINTS[lesson]]
+    except UNAVAILABLE:
+        # One line; this fragment asks again at its next refresh and carries on by itself.
+        st.warning(t("class.db_error", lang, seconds=REFRESH_SECONDS), icon=":material/cloud_off:")
+        return
+    if failed:
+        st.warning(t(failed, lang, seconds=REFRESH_SECONDS), icon=":material/cloud_off:")
+    for checkpoint, summary in zip(CLASS_CHECKPOINTS[lesson], summaries, strict=True):
+        _checkpoint_card(store, code, key, checkpoint, lang, show_answer, summary)

@@ -109,6 +109,10 @@ EXPR = Control("expr", "text", "3*a**3 - b**2", "text",
 # every page; the instructor key is read on /class only.
 CLASS_CODE = Control("class", "text", None, "none", pattern=CODE_REGEX, upper=True)
 KEY = Control("key", "text", None, "none", pattern=KEY_REGEX)
+# A class student's random id (class_store.new_student_id, nothing personal) rides
+# in the address bar, so a reconnect to another replica (a new session) is the
+# same student: their answers stay theirs and are never counted twice.
+STUDENT = Control("student", "text", None, "none", pattern="[0-9a-f]{32}")
 
 PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),
@@ -140,7 +144,7 @@ def controls_for(page: str) -> tuple[Control, ...]:
 
 def url_only_controls(page: str) -> tuple[Control, ...]:
     """The class-mode text parameters ``page`` reads from the URL (no widget)."""
-    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE,)
+    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE, STUDENT)
 
 
 def _snap(control: Control, number: float) -> float:

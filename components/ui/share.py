@@ -20,7 +20,10 @@ def share_link(base_url: str, params: dict[str, str]) -> str:
     parameter holds.
     """
     scheme, netloc, path, _, _ = urlsplit(base_url)
-    return urlunsplit((scheme, netloc, path, urlencode(params), ""))
+    # A class student's id is this browser's own: a shared link would make everyone
+    # who opens it the same student, each answer replacing the last.
+    shared = {name: value for name, value in params.items() if name != "student"}
+    return urlunsplit((scheme, netloc, path, urlencode(shared), ""))
 
 
 def qr_png(link: str, scale: int = 6) -> bytes:

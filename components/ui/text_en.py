@@ -147,7 +147,8 @@ TEXT: dict[str, str] = {
         "answers spread, then reveal the answer. Students take part without names, and nobody "
         "sees anyone else's answer."
     ),
-    "class.db_error": "The class database cannot be reached, so class mode is unavailable. Check AUTOGRAD_LAB_DB on the server.",
+    "class.db_error": "The class database is not answering right now (check AUTOGRAD_LAB_DB on the server). This page tries again every {seconds} seconds and carries on by itself.",
+    "class.reveal_failed": "Not revealed: the class database is not answering. Press again in a moment.",
     "class.need_key": "To see this class's answers, open the instructor link (with its key) you got when you started the class.",
     "class.how": (
         "**Start a class** creates a 6-character join code and an instructor key. Students open "
@@ -183,8 +184,9 @@ TEXT: dict[str, str] = {
     "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
-    "class.student.db_error": "The class database cannot be reached: you go on in predict mode on your own.",
+    "class.student.db_error": "The class database is not answering right now. Answers you send are kept on this page and sent as soon as it is back; it is checked every {seconds} seconds.",
     "class.student.waiting": "Answer sent (yours: {guess}). Waiting for the instructor to reveal it; until then you can change your answer and send it again.",
+    "class.student.pending": "Not sent yet (yours: {guess}): the class database is not answering. It is sent again by itself every {seconds} seconds; your answer stays on this page, so just wait.",
     "class.student.send_hint": "In a class, Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.revealed_unanswered": "The instructor has revealed this checkpoint. Give an answer and press Reveal to see it (it no longer counts in the class's answers).",
     "class.student.too_fast": "Answers sent too quickly one after another. Wait a moment and press again.",
