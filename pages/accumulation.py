@@ -28,6 +28,7 @@ from components.ui.layout import (
     chart,
     check_mark,
     code_panel,
+    columns_unless_presenting,
     end_page,
     equation,
     fragment_unless_presenting,
@@ -74,7 +75,8 @@ st.markdown(t("accumulation.rule_text", lang))
 # In predict mode each part below waits for the reveal of the answer it shows.
 predict.stop_unless_revealed("a1_grad_calls")
 st.header(t("accumulation.history_title", lang))
-chart_col, table_col = st.columns([5, 3], gap="medium")
+# In presenter view the drag figure, the one thing that moves, gets the whole width.
+chart_col, table_col = columns_unless_presenting(state, [5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
 for tensor in "ab":
     chart(history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),

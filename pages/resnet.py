@@ -8,6 +8,7 @@ from components.charts.resnet import (
     layer_movement_figure,
     loss_curve_figure,
 )
+from components.core.resnet import TIMING_REPEATS
 from components.core.resnet_snippet import finetune_snippet, resnet_snippet
 from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
@@ -55,17 +56,25 @@ for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large
 st.caption(t("resnet.controls_hint", lang))
 
 seed, size = state["seed"], state["size"]
+# The text and the controls above are on screen already; on a cold server the
+# model takes seconds. One progress line says what is being computed, then
+# gives its place to the results; the finetuning timings come later, where
+# their section starts, so sections 1-5 do not wait for them.
+progress = st.empty()
 try:
-    with st.spinner(t("resnet.computing", lang)):
+    with progress.status(t("resnet.progress.model", lang)) as status_line:
         pristine = pristine_resnet(state["pretrained"])
         # Sections 1-3 (forward, loss, first backward) do not depend on lr,
         # momentum or steps; those sliders live in the fragment further down.
+        status_line.update(label=t("resnet.progress.training", lang, steps=state["steps"],
+                                   size=size))
         result = training_result(pristine, state["lr"], state["momentum"], state["steps"],
                                  seed, size)
-        finetune = finetune_result(pristine, seed, size)
 except ServerBusy:
+    progress.empty()
     st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
     st.stop()
+progress.empty()
 status = pristine.status
 weights_note(status, lang)
 predict.ask(resnet_layer_checkpoint, result, seed, size, status.pretrained_in_use)
@@ -156,6 +165,12 @@ def training_sections(state, pristine, predict) -> None:
 training_sections(state, pristine, predict)
 
 st.header(t("resnet.finetune_title", lang))
+try:
+    with st.spinner(t("resnet.progress.finetune", lang, repeats=TIMING_REPEATS)):
+        finetune = finetune_result(pristine, seed, size)
+except ServerBusy:
+    st.error(t("resnet.busy", lang), icon=":material/hourglass_top:")
+    st.stop()
 st.markdown(t("resnet.finetune_text", lang))
 st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python", wrap_lines=True)
 table_col, time_col = st.columns([2, 3], gap="large")
@@ -165,13 +180,15 @@ with table_col:
 with time_col:
     st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
                   frozen=count(finetune.frozen_numel)))
-    st.metric(t("resnet.metric_speedup", lang), f"{format_number(finetune.speedup, 3)}×")
+    st.metric(t("resnet.metric_speedup", lang),
+              f"{format_number(outcomes.two_digits(finetune.speedup))}×")
     chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
                                labels_for("resnet.chart.time", lang)),
           key="time_chart",
           text=chart_text.backward_time_text(finetune.full_backward_ms,
                                              finetune.frozen_backward_ms, lang))
-    st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats))
+    low, high = (format_number(outcomes.two_digits(v)) for v in finetune.speedup_range)
+    st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats, low=low, high=high))
 st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
     st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))

@@ -274,3 +274,9 @@ def assert_focus_ring_visible(page) -> None:
     assert ring["opacity"] > 0.9 and ring["area"] > 0, ring
     channels = tuple(float(c) for c in re.findall(r"[\d.]+", ring["color"])[:3])
     assert contrast_ratio(channels, (255, 255, 255)) >= 3, ring
+
+
+def drag_components(at: AppTest) -> list:
+    """The page's drag sliders: its ``st.components.v2`` elements that carry data
+    (the touch guard every page mounts carries none)."""
+    return [e for e in at.get("bidi_component") if e.proto.json]

@@ -21,7 +21,7 @@ from components.ui.controls import PageState
 from components.ui.drag_slider import component_key, grid_of, value_from_browser
 from components.ui.gradients_live import live_figure, live_labels
 from components.ui.schema import A1, A2, B1, B2, V1, V2, controls_for
-from tests.support import assert_no_exception, run_page
+from tests.support import assert_no_exception, drag_components, run_page
 
 SLIDERS = {c.name: c for c in (A1, A2, B1, B2, V1, V2)}
 # Not the tutorial's values: v ≠ 1 and negative entries, so a mix-up shows.
@@ -37,7 +37,7 @@ def _state(values: dict, lang: str = "en") -> PageState:
 def _payloads(at) -> dict[str, dict]:
     """The drag sliders' data on the page, by control name."""
     out = {}
-    for element in at.get("bidi_component"):
+    for element in drag_components(at):
         data = json.loads(element.proto.json)
         out[data["name"]] = data
     return out
@@ -109,7 +109,7 @@ def test_the_page_sends_six_sliders_at_their_values_and_release_redraws_the_same
 def test_predict_mode_sends_no_grid_before_the_reveal():
     at = run_page("gradients", {"predict": "1"}, lang="en")
     assert_no_exception(at)
-    assert not at.get("bidi_component")
+    assert not drag_components(at)
     assert at.slider(key="a1").value == 2.0  # the plain sliders stay
 
 

@@ -37,7 +37,7 @@ from components.ui.drag_slider import grid_of, value_from_browser
 from components.ui.optimizer_live import cached_landscape, live_figure, live_labels
 from components.ui.optimizer_panels import cached_grid
 from components.ui.schema import LR, MOMENTUM, controls_for
-from tests.support import assert_no_exception, decode_array, run_page
+from tests.support import assert_no_exception, decode_array, drag_components, run_page
 
 # Not the page's defaults: a start off the diagonal, and for Q negative entries.
 CASES = [
@@ -211,7 +211,7 @@ def test_the_page_sends_both_sliders_and_release_draws_the_same_frame():
     at = run_page("optimizer", query, lang="en")
     assert_no_exception(at)
     payloads = {json.loads(e.proto.json)["name"]: json.loads(e.proto.json)
-                for e in at.get("bidi_component")}
+                for e in drag_components(at)}
     assert sorted(payloads) == ["lr", "momentum"]
     assert payloads["momentum"]["index"] == 90 and payloads["lr"]["index"] == 4
     assert payloads["lr"]["text"][4] == "0.01" and payloads["momentum"]["text"][90] == "0.90"
@@ -221,7 +221,7 @@ def test_the_page_sends_both_sliders_and_release_draws_the_same_frame():
         value = before["frames"]["value"][k]
         at = run_page("optimizer", {**query, "momentum": f"{value:g}"}, lang="en")
         after = {json.loads(e.proto.json)["name"]: json.loads(e.proto.json)
-                 for e in at.get("bidi_component")}["momentum"]
+                 for e in drag_components(at)}["momentum"]
         assert after["index"] == k and after["figure"] == before
         # The page's plotly loss chart draws the frame's losses for that momentum.
         spec = next(json.loads(e.proto.spec) for e in at.get("plotly_chart")
@@ -242,7 +242,7 @@ def test_an_lr_from_the_browser_is_checked_like_a_url_value(raw, expected):
 def test_predict_mode_sends_no_frames_before_the_reveal():
     at = run_page("optimizer", {"predict": "1"}, lang="ko")
     assert_no_exception(at)
-    assert not at.get("bidi_component")
+    assert not drag_components(at)
 
 
 @pytest.mark.parametrize("query", [
@@ -255,8 +255,8 @@ def test_predict_mode_sends_no_frames_before_the_reveal():
 def test_extremes_draw_without_error_and_their_words_hold_no_infinity(query):
     at = run_page("optimizer", query, lang="ko")
     assert_no_exception(at)
-    assert len(at.get("bidi_component")) == 2
-    for element in at.get("bidi_component"):
+    assert len(drag_components(at)) == 2
+    for element in drag_components(at):
         data = json.loads(element.proto.json)
         json.dumps(data, allow_nan=False)  # no Infinity or NaN: the browser's JSON has none
         frames = data["figure"]["frames"]

@@ -13,6 +13,11 @@ from components.numbers import format_number
 # Narrow: the figure sits in the table's column, beside the page's own charts.
 WIDTH, HEIGHT = 360, 300
 TOP, PLOT_HEIGHT = 44, 190
+# Wide (presenter view, scale > 1): the figure has the projector's width. Each
+# panel keeps room on its right, where the lines' end labels sit beside their
+# last point instead of over the line that leads to it.
+WIDE_WIDTH, WIDE_HEIGHT = 680, 330
+WIDE_LEFT, WIDE_STEP, WIDE_PANEL = 90, 330, 170
 
 
 def live_history_figure(histories, labels: dict[str, str], scale: float = 1.0) -> dict:
@@ -23,6 +28,7 @@ def live_history_figure(histories, labels: dict[str, str], scale: float = 1.0) -
     ``formula_<t>_<acc|zero>``, ``element1``, ``element2``.
     """
     frames: dict = {"value": [float(h.calls) for h in histories]}
+    wide = scale > 1
     panels = []
     mode = "zero" if histories[0].zero else "acc"
     for index, tensor in enumerate("ab"):
@@ -46,18 +52,24 @@ def live_history_figure(histories, labels: dict[str, str], scale: float = 1.0) -
             items += [
                 dict(kind="polyline", points=f"{key}_points", color=ELEMENT_COLORS[i], width=3,
                      r=4, name=f"{key}_line"),
-                dict(kind="label", x=f"{key}_x", y=f"{key}_y", text=f"{key}_text", anchor="end",
-                     dx=-4, dy=f"{key}_dy", color=ELEMENT_COLORS[i], name=f"{key}_end"),
+                dict(kind="label", x=f"{key}_x", y=f"{key}_y", text=f"{key}_text",
+                     anchor="start" if wide else "end", dx=10 if wide else -4,
+                     dy=f"{key}_dy", color=ELEMENT_COLORS[i], name=f"{key}_end"),
             ]
-        left = 50 + index * 176
+        box = (WIDE_LEFT + index * WIDE_STEP, TOP, WIDE_PANEL, PLOT_HEIGHT) if wide \
+            else (50 + index * 176, TOP, 126, PLOT_HEIGHT)
         panels.append(panel(
-            (left, TOP, 126, PLOT_HEIGHT), (0.5, MAX_CALLS + 0.5), limit,
+            box, (0.5, MAX_CALLS + 0.5), limit,
             x_ticks=[1, 5, 10], title=labels[f"formula_{tensor}_{mode}"], x_label=labels["x"],
             y_label=labels[f"y_{tensor}"], zero_line=True, items=items))
     legend = [dict(kind="line", color=ELEMENT_COLORS[i], text=labels[f"element{i + 1}"])
               for i in range(2)]
     frames["alt"] = [_alt_text(run, labels) for run in histories]
-    return figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    spec = figure(WIDE_WIDTH if wide else WIDTH, WIDE_HEIGHT if wide else HEIGHT, panels,
+                  frames, legend, scale)
+    if wide:
+        spec["maxwidth"] = WIDE_WIDTH
+    return spec
 
 
 def _alt_text(run, labels: dict[str, str]) -> str:

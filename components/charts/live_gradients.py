@@ -22,6 +22,11 @@ BAR_LIMIT = {"a": 85.0, "b": 13.0}
 TANGENT_SHARE = 0.15
 WIDTH, HEIGHT = 480, 300
 TOP, PLOT_HEIGHT = 44, 190
+# A phone's column (~358 px) drew the 480-unit figure at 0.75×: 10.4 px text.
+# Below NARROW_BELOW px the same panels sit in a 380-unit figure (text ≥ 13 px).
+NARROW_BELOW, NARROW_WIDTH = 440, 380
+NARROW_BOXES = {"ab": [(56, TOP, 206, PLOT_HEIGHT), (314, TOP, 56, PLOT_HEIGHT)],
+                "v": [(60, TOP, 100, PLOT_HEIGHT), (260, TOP, 100, PLOT_HEIGHT)]}
 
 
 def _index(name: str) -> int:
@@ -117,7 +122,10 @@ def live_gradient_figure(sweep, curves: dict, labels: dict, scale: float = 1.0) 
                   dict(kind="diamond", color=HAND_COLOR,
                        text=f'{labels["hand_a"]}, {labels["hand_b"]}')]
     frames["alt"] = _alt_texts(sweep, labels)
-    return figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    spec = figure(WIDTH, HEIGHT, panels, frames, legend, scale)
+    spec["narrow"] = dict(below=NARROW_BELOW, width=NARROW_WIDTH, height=HEIGHT,
+                          boxes=[list(box) for box in NARROW_BOXES["ab" if tensor in "ab" else "v"]])
+    return spec
 
 
 def _alt_texts(sweep, labels: dict) -> list[str]:

@@ -25,7 +25,7 @@ GROUPS = ("conv1", "bn1", "layer1", "layer2", "layer3", "layer4", "fc")
 TOP_K = 5
 FINETUNE_CLASSES = 10
 # Backward timings on the page are the median of this many runs.
-TIMING_REPEATS = 3
+TIMING_REPEATS = 5
 
 
 def layer_group(parameter_name: str) -> str:
@@ -343,6 +343,9 @@ class FinetuneResult:
     """Full backward versus a frozen backbone with a new ``fc``, and ``no_grad``.
 
     Times are medians of ``repeats`` runs on this server, in milliseconds.
+    ``speedups`` holds one ratio full / frozen per repeat (run k of each):
+    a frozen backward lasts microseconds, so one timing swings by 4× from
+    load to load; the headline is their median, shown with their range.
     ``with_grad`` / ``without_grad`` name the parameters whose ``.grad`` is a
     tensor / stayed None after ``loss.backward()`` on the frozen model.
     """
@@ -363,10 +366,20 @@ class FinetuneResult:
     forward_grad_fn: str
     no_grad_requires_grad: bool
     no_grad_grad_fn: str
+    speedups: tuple[float, ...] = ()
 
     @property
     def speedup(self) -> float:
+        """The median of the per-repeat ratios (the medians' ratio without them)."""
+        if self.speedups:
+            return statistics.median(self.speedups)
         return self.full_backward_ms / self.frozen_backward_ms if self.frozen_backward_ms else math.inf
+
+    @property
+    def speedup_range(self) -> tuple[float, float]:
+        """The smallest and largest per-repeat ratio: how much one timing can swing."""
+        return (min(self.speedups), max(self.speedups)) if self.speedups \
+            else (self.speedup, self.speedup)
 
 
 def _grad_fn_name(tensor: torch.Tensor) -> str:
@@ -449,4 +462,6 @@ def finetune_comparison(pristine: PristineResNet, seed: int, size: int,
         forward_ms=_median_ms(forward_times), no_grad_forward_ms=_median_ms(no_grad_times),
         forward_requires_grad=tracked_facts[0], forward_grad_fn=tracked_facts[1],
         no_grad_requires_grad=untracked_facts[0], no_grad_grad_fn=untracked_facts[1],
+        speedups=tuple(full / frozen if frozen else math.inf
+                       for full, frozen in zip(full_times, frozen_times, strict=True)),
     )

@@ -26,11 +26,12 @@ def cached_history_figure(a: tuple[float, ...], b: tuple[float, ...], zero: bool
 def live_history(state: PageState) -> dict:
     """The figure spec of the calls drag slider, for the page's current values.
 
-    Its text keeps one size in presenter view too: the figure sits in the
-    table's narrow column, where 1.3× text ran into the axis titles.
+    In presenter view the figure has the page's whole width (the page stacks
+    its columns) and its wide layout, with text PRESENT_SCALE larger.
     """
     return cached_history_figure((state["a1"], state["a2"]), (state["b1"], state["b2"]),
-                                 bool(state["zero"]), state["graph"], state.lang, 1.0)
+                                 bool(state["zero"]), state["graph"], state.lang,
+                                 PRESENT_SCALE if is_presenting(state) else 1.0)
 
 
 def calls_drag_slider(state: PageState) -> None:

@@ -25,6 +25,7 @@ from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
 from components.ui.schema import LANG, PRESENT, controls_for
 from components.ui.share import qr_png, share_link
+from components.ui.touch_guard import touch_guard
 from components.ui.user_text import plain
 
 # Read once at import: static files, never built from user text.
@@ -94,6 +95,7 @@ def start_page(page: str) -> PageState:
     state = init_page_state(page)
     presenting = is_presenting(state)
     st.html(f"<style>{APP_CSS}{PRESENT_CSS if presenting else ''}</style>")
+    touch_guard()
     _top_bar(state)
     with st.sidebar:
         st.caption(t("common.cpu_note", state.lang))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components.charts.momentum_map import map_figure, selected_cell
+from components.charts.style import PRESENT_SCALE, scaled
 from components.core import momentum_theory as theory
 from components.core.optimizer import SGDRun
 from components.numbers import format_number
@@ -14,7 +15,7 @@ from components.ui.chart_text import rate_map_text
 from components.ui.i18n import t
 from components.ui.layout import chart_data, equation
 from components.ui.panels import labels_for
-from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, coerce, format_value
+from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, PRESENT, coerce, format_value
 
 MAP_KEY = "rate_map"
 FASTEST_KEY = "fastest_cell"
@@ -166,6 +167,8 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
                   cells=len(rates.lrs) * len(rates.momenta), count=len(rates.momenta),
                   a1=format_number(rates.start[0]), a2=format_number(rates.start[1])))
     figure = cached_map_figure(rates.lrs, rates.start, lang, lr, momentum)
+    if st.session_state.get(PRESENT.name):  # as layout.chart: read from the back row
+        figure = scaled(figure, PRESENT_SCALE)
     text = rate_map_text(rates, (lr, momentum), lang)
     st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True}, alt=text.summary)

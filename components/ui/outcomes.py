@@ -287,8 +287,17 @@ def resnet_top_random(result: TrainingResult) -> Sentence:
                     digits=3)
 
 
+def two_digits(value: float) -> float:
+    """``value`` to two significant digits (4232 → 4200): a timing ratio that
+    swings from load to load is not worth more."""
+    return float(f"{value:.2g}") if math.isfinite(value) and value else value
+
+
 def resnet_speed(result: FinetuneResult) -> Sentence:
-    """Whether freezing made backward() faster in this measurement."""
+    """Whether freezing made backward() faster: the median of the repeats, with their range."""
+    low, high = result.speedup_range
     if result.speedup > 1:
-        return Sentence("resnet.finetune_speed", {"speedup": result.speedup}, digits=3)
+        return Sentence("resnet.finetune_speed",
+                        {"speedup": two_digits(result.speedup), "repeats": result.repeats,
+                         "low": two_digits(low), "high": two_digits(high)}, digits=3)
     return Sentence("resnet.finetune_no_speedup", {"speedup": result.speedup}, digits=3)

@@ -965,6 +965,9 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "Pretrained weights unavailable ({reason}): using random weights (`torch.manual_seed(0)`) instead. The server will not retry until it restarts.",
     "resnet.weights.random": "Random weights, as chosen: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "Running ResNet18 on the CPU…",
+    "resnet.progress.model": "Preparing ResNet18: loading its weights and building the model…",
+    "resnet.progress.training": "Running the forward pass, `loss.backward()` and {steps} `optim.step()` calls on a {size}×{size} input…",
+    "resnet.progress.finetune": "Timing `loss.backward()` {repeats} times each, whole network and frozen network…",
     "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
     "resnet.queued": "Waiting in line for the server: {ahead} ahead of you. Moving a slider keeps your place.",
     "resnet.forward_title": "1 · Forward pass: the prediction",
@@ -1121,9 +1124,9 @@ TEXT: dict[str, str] = {
     "resnet.chart.time.x": "loss.backward() time in ms",
     "resnet.chart.time.y": "model",
     "resnet.chart.time.ms": "{value} ms",
-    "resnet.time_caption": "Measured on this server: the median of {repeats} runs each, forward pass not timed. Times vary with the server's load.",
+    "resnet.time_caption": "Measured on this server: the median of {repeats} runs each, forward pass not timed. The speed-up is the median of the {repeats} runs' ratios; one run alone gave anything from {low}× to {high}×. Times vary with the server's load.",
     "resnet.finetune_speed": (
-        "`loss.backward()` is about **{speedup} times faster**: autograd only goes back through operations that involve "
+        "`loss.backward()` is about **{speedup} times faster** (the median of {repeats} runs; single runs gave {low}× to {high}×): autograd only goes back through operations that involve "
         "a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
     ),
     "resnet.finetune_no_speedup": (

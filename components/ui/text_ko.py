@@ -906,6 +906,9 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
     "resnet.weights.random": "선택한 대로 무작위 가중치를 씁니다: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
+    "resnet.progress.model": "ResNet18을 준비하는 중입니다. 가중치를 불러와 모델을 만듭니다…",
+    "resnet.progress.training": "{size}×{size} 입력으로 순전파, `loss.backward()`, `optim.step()` {steps}회를 실행하는 중입니다…",
+    "resnet.progress.finetune": "전체 네트워크와 고정한 네트워크의 `loss.backward()` 시간을 {repeats}번씩 재는 중입니다…",
     "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
     "resnet.queued": "서버 차례를 기다리는 중: 앞에 ResNet 계산 {ahead}개가 있습니다. 슬라이더를 움직여도 순서는 그대로 유지됩니다.",
     "resnet.forward_title": "1 · 순전파: 예측값 만들기",
@@ -1052,9 +1055,9 @@ TEXT: dict[str, str] = {
     "resnet.chart.time.x": "loss.backward() 시간 (ms)",
     "resnet.chart.time.y": "모델",
     "resnet.chart.time.ms": "{value} ms",
-    "resnet.time_caption": "이 서버에서 잰 값입니다. 각각 {repeats}번 실행한 중앙값이고 순전파 시간은 빼고 쟀습니다. 서버 부하에 따라 달라집니다.",
+    "resnet.time_caption": "이 서버에서 잰 값입니다. 각각 {repeats}번 실행한 중앙값이고 순전파 시간은 빼고 쟀습니다. 빨라진 배율도 {repeats}번 잰 배율의 중앙값이며, 한 번씩 보면 {low}배에서 {high}배까지 흔들렸습니다. 서버 부하에 따라 달라집니다.",
     "resnet.finetune_speed": (
-        "`loss.backward()`가 약 **{speedup}배 빨라집니다**. autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로, `fc`에서 멈추고 고정한 레이어에는 "
+        "`loss.backward()`가 약 **{speedup}배 빨라집니다**({repeats}번 잰 중앙값, 가장 느릴 때 {low}배, 가장 빠를 때 {high}배). autograd는 기울기가 필요한 텐서가 관여한 연산만 거슬러 올라가므로, `fc`에서 멈추고 고정한 레이어에는 "
         "들어가지 않습니다."
     ),
     "resnet.finetune_no_speedup": (

@@ -6,6 +6,12 @@
 // `change` (release, or a key) sends the value to Python: one rerun.
 const SVG = "http://www.w3.org/2000/svg";
 const ANNOUNCE_AFTER_MS = 700;
+// A touch moves the slider only once it has gone this far sideways, and more
+// sideways than up or down (a thumb scrolling the page drifts a few pixels).
+const LOCK_PX = 10;
+// After a touch, the browser's own late `input` and `change` events (and a
+// tap's mouse events) are undone for this long: the touch has decided the value.
+const SETTLE_MS = 400;
 
 function make(tag, attrs, parent) {
   const node = document.createElementNS(SVG, tag);
@@ -495,9 +501,78 @@ export default function (component) {
       setTriggerValue("value", data.grid[k]);
     }
   };
+  // Phones: a swipe that starts on the track scrolls the page and leaves the
+  // value alone; only a deliberate horizontal drag (or a tap) moves it.
+  // `touch-action: pan-y` (drag_slider.css) lets the browser scroll, but the
+  // native range input still reacts to the same touch: in Chromium it jumped to
+  // the finger on touch start and followed its sideways drift while the page
+  // scrolled (a₁ 2.0 → 1.9, then a rerun). So during a touch this script owns
+  // the value: every value the browser gives the input is put back before this
+  // component's own listeners see it (capture phase on the wrapper), and the
+  // value follows the finger only once the gesture is decided horizontal.
+  const touchOf = (event) => event.touches[0] || event.changedTouches[0];
+  const THUMB_PX = 16;  // the range input's thumb: its centre travels width − 16 px
+  const indexAt = (clientX) => {
+    const box = input.getBoundingClientRect();
+    const share = (clientX - box.left - THUMB_PX / 2) / Math.max(box.width - THUMB_PX, 1);
+    return Math.min(Math.max(Math.round(share * last), 0), last);
+  };
+  const follow = (k) => {
+    wrap.touch.index = k;
+    if (k !== index) show(k);
+    announce(k);
+  };
+  const onTouchStart = (event) => {
+    clearTimeout(wrap.touchTimer);
+    wrap.touch = null;
+    if (event.touches.length !== 1) return;
+    const point = touchOf(event);
+    wrap.touch = { x: point.clientX, y: point.clientY, start: index, index, mode: "undecided" };
+  };
+  const onTouchMove = (event) => {
+    const gesture = wrap.touch;
+    if (!gesture || event.touches.length !== 1) return;
+    const point = touchOf(event);
+    if (gesture.mode === "undecided") {
+      const dx = Math.abs(point.clientX - gesture.x);
+      const dy = Math.abs(point.clientY - gesture.y);
+      if (dx > LOCK_PX && dx > dy) gesture.mode = "horizontal";
+      else if (dy > LOCK_PX && dy >= dx) gesture.mode = "vertical";
+    }
+    if (gesture.mode === "horizontal") follow(indexAt(point.clientX));
+  };
+  const onTouchEnd = (event) => {
+    const gesture = wrap.touch;
+    if (!gesture || gesture.mode === "settling") return;
+    // A touch that never left its spot is a tap: the knob goes where it landed.
+    if (gesture.mode === "undecided" && event.type === "touchend") {
+      follow(indexAt(touchOf(event).clientX));
+    }
+    // A cancelled touch (the browser took it over) leaves the value where it was.
+    if (event.type === "touchcancel") follow(gesture.start);
+    input.value = String(gesture.index);
+    const moved = gesture.mode !== "vertical" && event.type === "touchend";
+    gesture.mode = "settling";
+    // The browser's own late `input`/`change` (and a tap's mouse events) come
+    // after this: they stay undone for a moment.
+    wrap.touchTimer = setTimeout(() => { wrap.touch = null; }, SETTLE_MS);
+    if (moved) onChange();
+  };
+  const holdBack = (event) => {
+    const gesture = wrap.touch;
+    if (!gesture || event.target !== input) return;
+    input.value = String(gesture.index);
+    event.stopImmediatePropagation();
+  };
   // The previous run's listeners go first, whether or not Streamlit already
   // called the cleanup below: one change must send one value.
   if (wrap.cleanup) wrap.cleanup();
+  const guards = [["touchstart", onTouchStart], ["touchmove", onTouchMove],
+                  ["touchend", onTouchEnd], ["touchcancel", onTouchEnd],
+                  ["input", holdBack], ["change", holdBack]];
+  for (const [type, listener] of guards) {
+    wrap.addEventListener(type, listener, { capture: true, passive: true });
+  }
   input.addEventListener("input", onInput);
   input.addEventListener("change", onChange);
   // A phone turned sideways (or a resized window) may cross the narrow layout's width.
@@ -513,6 +588,9 @@ export default function (component) {
   if (resize) resize.observe(wrap);
   wrap.cleanup = () => {
     if (resize) resize.disconnect();
+    for (const [type, listener] of guards) {
+      wrap.removeEventListener(type, listener, { capture: true });
+    }
     input.removeEventListener("input", onInput);
     input.removeEventListener("change", onChange);
     wrap.cleanup = null;

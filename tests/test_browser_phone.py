@@ -1,0 +1,128 @@
+"""Phones (390 × 844, touch) and the projector's back row, in real Chromium.
+
+Swipes are real touch events (CDP ``Input.dispatchTouchEvent``): a thumb that
+scrolls the page drifts sideways a few pixels, and it must not move a slider.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from tests.support import open_page, wait_idle
+
+pytestmark = pytest.mark.browser
+
+SCROLL_TOP = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+# Records every value of the app's script state from now on (a rerun shows as "running").
+WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__states = [];
+  new MutationObserver(() => window.__states.push(app.dataset.testScriptState))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+DRAG_RANGE = ".st-key-{}_drag input[type='range']"
+KNOB = ".st-key-{} [role='group'] > div > div:has(input[type='range'])"
+ST_RANGE = ".st-key-{} input[type='range']"
+
+
+@contextlib.contextmanager
+def _phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, locale="ko-KR")
+    try:
+        tab = context.new_page()
+        yield tab, context.new_cdp_session(tab)
+    finally:
+        context.close()
+
+
+def _swipe(tab, cdp, x, y, dx, dy, steps=12):
+    """A finger from (x, y) to (x + dx, y + dy) in ``steps`` moves, ~60 per second."""
+    def touch(kind, px, py):
+        points = [] if kind == "touchEnd" else [{"x": px, "y": py}]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+    touch("touchStart", x, y)
+    for step in range(1, steps + 1):
+        touch("touchMove", x + dx * step / steps, y + dy * step / steps)
+        tab.wait_for_timeout(16)
+    touch("touchEnd", x + dx, y + dy)
+    # A release that sends a value starts a rerun within a few frames.
+    tab.wait_for_timeout(800)
+    wait_idle(tab)
+
+
+ROOM_BELOW = """() => { const m = document.querySelector('[data-testid=stMain]');
+  return m.scrollHeight - m.clientHeight - m.scrollTop; }"""
+
+
+def _swipe_from(tab, cdp, selector, share, dx, dy):
+    """Swipe starting at ``share`` of the element's width, in the screen's middle.
+
+    A vertical ``dy`` goes whichever way the page has room to scroll (the
+    finger up, the page down, unless the element is near the page's end).
+    Returns how far the page scrolled, in pixels."""
+    element = tab.locator(selector)
+    element.evaluate("e => e.scrollIntoView({block: 'center'})")
+    tab.wait_for_timeout(200)
+    if abs(dy) > abs(dx) and tab.evaluate(ROOM_BELOW) < 400:
+        dy = abs(dy)
+    elif abs(dy) > abs(dx):
+        dy = -abs(dy)
+    box = element.bounding_box()
+    before = tab.evaluate(SCROLL_TOP)
+    _swipe(tab, cdp, box["x"] + box["width"] * share, box["y"] + box["height"] / 2, dx, dy)
+    return abs(tab.evaluate(SCROLL_TOP) - before)
+
+
+@pytest.mark.parametrize("drift", [0, 5, 10, 18])
+def test_a_vertical_swipe_on_any_slider_scrolls_and_leaves_its_value(browser, server_url,
+                                                                     drift):
+    with _phone(browser) as (tab, cdp):
+        open_page(tab, server_url, "gradients", "lang=ko&a1=-1.2&b2=4")
+        url = tab.url
+        # ②'s drag slider, from several points of its track (the knob sits at 30 %):
+        # the browser's own range input would jump to the finger.
+        for share in (0.1, 0.3, 0.6, 0.9):
+            tab.evaluate(WATCH_RUNS)
+            assert _swipe_from(tab, cdp, DRAG_RANGE.format("a1"), share, drift, 300) > 100, \
+                "the page scrolled"
+            assert tab.locator(DRAG_RANGE.format("a1")).get_attribute("aria-valuenow") == "-1.2"
+            assert tab.locator(".st-key-a1_drag .drag-slider").get_attribute("data-value") \
+                == "-1.2", "the figure stayed on a₁ = −1.2"
+            assert tab.evaluate("window.__states") == [], "no rerun"
+        # A Streamlit slider's knob (18 px of drift moved b₂ 4.0 → 4.1 before). Up to
+        # 10 px is the rule; 18 px over a 300 px swipe is still plainly vertical.
+        tab.evaluate(WATCH_RUNS)
+        assert _swipe_from(tab, cdp, KNOB.format("b2"), 0.5, drift, 300) > 100, \
+            "the page scrolled"
+        assert tab.locator(ST_RANGE.format("b2")).get_attribute("aria-valuetext") == "4.0"
+        assert tab.evaluate("window.__states") == [], "no rerun"
+        assert tab.url == url
+
+
+def test_a_horizontal_drag_moves_either_slider_and_a_tap_still_sets_one(browser, server_url):
+    with _phone(browser) as (tab, cdp):
+        open_page(tab, server_url, "gradients", "lang=ko&a1=-1.2&b2=4")
+        # The drag slider follows the finger once the move is plainly sideways.
+        _swipe_from(tab, cdp, DRAG_RANGE.format("a1"), 0.3, 120, 8)
+        tab.wait_for_function("() => new URLSearchParams(location.search).get('a1') !== '-1.2'",
+                              timeout=30_000)
+        wait_idle(tab)
+        value = float(tab.locator(DRAG_RANGE.format("a1")).get_attribute("aria-valuenow"))
+        assert value > 0.0  # 120 px of a ~330 px track for −3 … 3: about +2
+        assert f"a1={value:g}" in tab.url
+        _swipe_from(tab, cdp, KNOB.format("b2"), 0.5, -100, 6)
+        tab.wait_for_function("() => new URLSearchParams(location.search).get('b2') !== '4'",
+                              timeout=30_000)
+        wait_idle(tab)
+        assert float(tab.locator(ST_RANGE.format("b2")).get_attribute("aria-valuetext")) < 4.0
+        # A tap is deliberate too: the knob goes where it landed (v₁'s middle is 0).
+        slider = tab.locator(DRAG_RANGE.format("v1"))
+        slider.evaluate("e => e.scrollIntoView({block: 'center'})")
+        box = slider.bounding_box()
+        tab.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        tab.wait_for_function("() => new URLSearchParams(location.search).get('v1') === '0'",
+                              timeout=30_000)
