@@ -14,11 +14,12 @@ import segno
 import streamlit as st
 
 from components.numbers import format_number
-from components.storage.class_store import ClassStore
+from components.storage.class_store import ClassStore, TooManyClasses
 from components.ui.class_session import (
     CLASS_CHECKPOINTS,
     REFRESH_SECONDS,
     ClassCheckpoint,
+    client_id,
     spread_chart,
 )
 from components.ui.controls import PageState
@@ -27,6 +28,7 @@ from components.ui.pages import LESSONS
 from components.ui.schema import CLASS_CODE, KEY
 
 NEW_KEY = "class_new_key"
+REFUSED_KEY = "class_start_refused"
 LESSON_KEY = "class_lesson"
 # When the page cannot know its own address (AppTest), links point here.
 FALLBACK_BASE = "http://localhost:8501"
@@ -44,9 +46,13 @@ def instructor_class(state: PageState, store: ClassStore) -> tuple[str, str] | N
     return None
 
 
-def _start_class(store: ClassStore) -> None:
+def _start_class(store: ClassStore, client: str) -> None:
     """Button callback: a new class; its code and key go into this session and the URL."""
-    new = store.create_class()
+    try:
+        new = store.create_class(client)
+    except TooManyClasses as refused:  # the page says why, in one line
+        st.session_state[REFUSED_KEY] = refused.reason
+        return
     st.session_state[CLASS_CODE.name] = new.code
     st.session_state[KEY.name] = new.key
     st.session_state[NEW_KEY] = new.key
@@ -59,8 +65,14 @@ def start_section(state: PageState, store: ClassStore) -> None:
         # Same line for no key, a wrong key and an unknown class.
         st.info(t("class.need_key", lang), icon=":material/key:")
     st.markdown(t("class.how", lang))
+    refused = st.session_state.pop(REFUSED_KEY, None)
+    if refused is not None:
+        limit = (store.limits.classes_per_minute if refused == "client"
+                 else store.limits.max_classes)
+        st.warning(t(f"class.start_refused.{refused}", lang, count=limit),
+                   icon=":material/hourglass_top:")
     st.button(t("class.start", lang), key="start_class", type="primary",
-              on_click=_start_class, args=(store,), icon=":material/groups:")
+              on_click=_start_class, args=(store, client_id()), icon=":material/groups:")
     st.caption(t("class.privacy", lang, hours=format_number(store.ttl_seconds / 3600)))
 
 
