@@ -225,3 +225,12 @@ def test_an_sqlite_file_named_by_the_url_is_created_0600(tmp_path):
         store.dispose()
     finally:
         os.umask(old_umask)
+
+
+def test_every_limit_variable_is_documented_for_the_operator():
+    from tests.support import ROOT
+
+    hosting = (ROOT / "docs" / "hosting.md").read_text(encoding="utf-8")
+    for name in (class_store.ENV_CLASSES_PER_MINUTE, class_store.ENV_MAX_CLASSES,
+                 class_store.ENV_MAX_STUDENTS):
+        assert f"`{name}`" in hosting, name
