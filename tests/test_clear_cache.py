@@ -49,16 +49,33 @@ def test_streamlit_is_a_version_the_clear_cache_guard_was_verified_on():
         "components/ui/cache_guard.py must follow Streamlit's change")
 
 
-def test_the_guard_stays_out_of_an_unverified_streamlit(monkeypatch):
+@pytest.fixture
+def streamlits_handler(monkeypatch):
+    """Streamlit's own clear_cache handler in place, as in a fresh process (an earlier
+    test of this process may have run dashboard.py, which installs the guard);
+    the guard's state is restored afterwards."""
+    from streamlit.runtime import caching
     from streamlit.runtime.app_session import AppSession
 
-    monkeypatch.setattr(AppSession, "_handle_clear_cache_request",
-                        AppSession._handle_clear_cache_request)
-    original = AppSession.__dict__["_handle_clear_cache_request"]
+    from components.ui.cache_guard import is_refusing
+
+    handler = AppSession.__dict__["_handle_clear_cache_request"]
+    if is_refusing():
+        def handler(self):  # what Streamlit 1.67's handler does
+            caching.cache_data.clear()
+            caching.cache_resource.clear()
+            self._session_state.clear()
+    monkeypatch.setattr(AppSession, "_handle_clear_cache_request", handler)
+    return handler
+
+
+def test_the_guard_stays_out_of_an_unverified_streamlit(monkeypatch, streamlits_handler):
+    from streamlit.runtime.app_session import AppSession
+
     monkeypatch.setattr(st, "__version__", "2.0.0")
     assert not clear_cache_guard_applies()
     assert refuse_clear_cache() is False
-    assert AppSession.__dict__["_handle_clear_cache_request"] is original
+    assert AppSession.__dict__["_handle_clear_cache_request"] is streamlits_handler
 
 
 def _clear_cache_message() -> bytes:
@@ -270,3 +287,25 @@ def test_a_client_behind_the_proxy_starts_at_most_five_classes_a_minute(app_serv
     assert started == [True] * 5 + [False, True], outcomes
     refused_text = outcomes[5][1]
     assert t("class.start_refused.client", "en", count=5) in refused_text
+
+
+def test_the_router_refuses_clear_cache_and_starts_the_expiry_timer(monkeypatch, tmp_path,
+                                                                    streamlits_handler):
+    """Every page goes through dashboard.py: both happen whichever page is opened first."""
+    from streamlit.runtime.app_session import AppSession
+    from streamlit.testing.v1 import AppTest
+
+    from components.process_wide import ProcessWide
+    from components.ui import class_session
+    from components.ui.cache_guard import is_refusing
+    from tests.support import APPTEST_TIMEOUT, ROOT
+
+    started = []
+    monkeypatch.setattr(class_session, "_TIMER", ProcessWide(lambda: started.append(1)))
+    monkeypatch.setenv("AUTOGRAD_LAB_DB", f"sqlite:///{tmp_path / 'classes.sqlite3'}")
+    assert not is_refusing()
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT).run()
+    assert not at.exception
+    assert is_refusing()
+    assert AppSession.__dict__["_handle_clear_cache_request"] is not streamlits_handler
+    assert started == [1]
