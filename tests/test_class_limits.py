@@ -206,7 +206,7 @@ def test_an_older_data_folder_and_file_are_made_private(tmp_path, monkeypatch):
     monkeypatch.setattr(class_store, "DATA_DIR", data)
     monkeypatch.setattr(class_store, "DEFAULT_SQLITE", data / "classes.sqlite3")
     monkeypatch.delenv(class_store.ENV_URL, raising=False)
-    class_store.default_url()
+    ClassStore().dispose()
     assert _mode(data) == 0o700 and _mode(data / "classes.sqlite3") == 0o600
 
 

@@ -208,7 +208,7 @@ def default_url() -> str:
     url = os.environ.get(ENV_URL, "").strip()
     if url:
         return url
-    private_sqlite_file(DEFAULT_SQLITE)
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE}"
 
 
@@ -329,7 +329,9 @@ def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the connection settings class mode relies on."""
     if url.startswith("sqlite"):
         database = make_url(url).database
-        if database and database != ":memory:" and not database.startswith("file:"):
+        if database and Path(database) == DEFAULT_SQLITE:
+            private_sqlite_file(DEFAULT_SQLITE)  # our own folder: 0700, the file 0600
+        elif database and database != ":memory:" and not database.startswith("file:"):
             # SQLite would create a missing file with the umask's 0644. A folder
             # that is missing or not writable: SQLite's own error says so.
             with contextlib.suppress(OSError):
