@@ -11,10 +11,16 @@ import streamlit as st
 import torch  # noqa: F401
 import torchvision  # noqa: F401
 
+from components.ui.cache_guard import refuse_clear_cache
+from components.ui.class_session import start_expiry_timer
 from components.ui.controls import current_language, presenting
 from components.ui.i18n import t
 from components.ui.pages import HOME, INSTRUCTOR, LESSONS
 
+# Before any page: no viewer can empty the server's shared caches, and expired
+# classes are deleted on a timer whichever page the visitors open.
+refuse_clear_cache()
+start_expiry_timer()
 lang = current_language()
 # An emoji icon: Streamlit draws it as a data: SVG. A ":material/..." icon would
 # make every visitor's browser fetch the favicon from fonts.gstatic.com, an

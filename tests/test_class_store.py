@@ -8,6 +8,7 @@ from sqlalchemy import inspect, select, text
 
 from components.storage import class_store
 from components.storage.class_store import (
+    BUSY_TIMEOUT_SECONDS,
     SCHEMA_VERSION,
     ClassStore,
     RateLimiter,
@@ -243,5 +244,5 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(tmp_path):
     store = ClassStore(f"sqlite:///{tmp_path / 'c.sqlite3'}")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == 1000
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_SECONDS * 1000
     store.dispose()

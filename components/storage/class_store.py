@@ -18,8 +18,10 @@ SQLite and on a real PostgreSQL server.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import logging
 import math
 import os
 import re
@@ -47,7 +49,7 @@ from sqlalchemy import (
     insert,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from components.storage.codes import (
@@ -75,7 +77,12 @@ MAX_ABS_GUESS = 1e12
 # Nothing waits long for the database: a locked, restarting or unreachable
 # database must give a student one line within 2 s (and a retry), never a page
 # that hangs for the driver's default 30 s or more.
-BUSY_TIMEOUT_SECONDS = 1.0   # SQLite: how long a writer queues for the write lock
+BUSY_TIMEOUT_SECONDS = 0.5   # SQLite: how long a writer waits for another process's write lock
+# SQLite: how long a writer queues behind the other writers of this process. They
+# queue on a Python lock, first come first served, instead of SQLite's busy
+# handler, which sleeps in growing steps: 60 answers sent in the same second all
+# land within this, where the busy handler alone let some wait past a second.
+WRITE_QUEUE_SECONDS = 1.5
 CONNECT_TIMEOUT_SECONDS = 2  # PostgreSQL: libpq's smallest connect timeout
 STATEMENT_TIMEOUT_MS = 1500  # PostgreSQL: a statement (lock waits included) running longer fails
 POOL_TIMEOUT_SECONDS = 1.0   # a free pooled connection, when every one is in use
@@ -83,6 +90,10 @@ POOL_TIMEOUT_SECONDS = 1.0   # a free pooled connection, when every one is in us
 
 class StoreUnavailable(RuntimeError):
     """The store could not even be opened (the database was down when first asked)."""
+
+
+class StoreBusy(StoreUnavailable):
+    """A write waited too long behind this process's other writers (SQLite)."""
 
 
 # What callers catch when the database is locked, down or too slow (SQLAlchemy
@@ -93,6 +104,19 @@ UNAVAILABLE = (SQLAlchemyError, OSError, StoreUnavailable)
 # A session may submit this many answers per window; more is a script, not a student.
 RATE_LIMIT_COUNT = 3
 RATE_LIMIT_SECONDS = 1.0
+
+# What one anonymous visitor may cost the server (docs/hosting.md, "Limits"):
+# classes started per client a minute, live classes in all, students per class.
+ENV_CLASSES_PER_MINUTE = "AUTOGRAD_LAB_CLASSES_PER_MINUTE"
+ENV_MAX_CLASSES = "AUTOGRAD_LAB_MAX_CLASSES"
+ENV_MAX_STUDENTS = "AUTOGRAD_LAB_MAX_STUDENTS"
+DEFAULT_CLASSES_PER_MINUTE = 5
+DEFAULT_MAX_CLASSES = 1000
+DEFAULT_MAX_STUDENTS = 500
+# How often the expiry timer looks for expired classes.
+PURGE_EVERY_SECONDS = 600.0
+
+_LOGGER = logging.getLogger(__name__)
 
 metadata = MetaData()
 schema_version = Table(
@@ -132,6 +156,39 @@ class SchemaTooNew(RuntimeError):
     """The database was written by a newer release than this one."""
 
 
+class TooManyClasses(RuntimeError):
+    """A class was not started: ``reason`` is ``client`` (this client started too many
+    this minute) or ``total`` (the server holds its maximum of live classes)."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _env_count(name: str, default: int) -> int:
+    """A positive whole number from the environment; anything else gives ``default``."""
+    try:
+        value = int(os.environ.get(name, "").strip())
+    except ValueError:
+        return default
+    return value if 0 < value <= 10**7 else default
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-client and total bounds on class mode (environment variables, docs/hosting.md)."""
+
+    classes_per_minute: int = DEFAULT_CLASSES_PER_MINUTE
+    max_classes: int = DEFAULT_MAX_CLASSES
+    max_students: int = DEFAULT_MAX_STUDENTS
+
+    @classmethod
+    def from_env(cls) -> Limits:
+        return cls(_env_count(ENV_CLASSES_PER_MINUTE, DEFAULT_CLASSES_PER_MINUTE),
+                   _env_count(ENV_MAX_CLASSES, DEFAULT_MAX_CLASSES),
+                   _env_count(ENV_MAX_STUDENTS, DEFAULT_MAX_STUDENTS))
+
+
 @dataclass(frozen=True)
 class NewClass:
     """A class just created: its join code and the instructor key (shown once, never stored)."""
@@ -145,7 +202,8 @@ class Submission:
     """What happened to a submitted answer.
 
     ``status`` is ``saved``, ``revealed`` (too late: the instructor already
-    revealed it), ``rate_limited``, ``unknown_class`` or ``invalid``.
+    revealed it), ``rate_limited``, ``unknown_class``, ``class_full`` (a new
+    student beyond ``Limits.max_students``) or ``invalid``.
     """
 
     status: str
@@ -177,8 +235,36 @@ def default_url() -> str:
     url = os.environ.get(ENV_URL, "").strip()
     if url:
         return url
-    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def private_sqlite_file(path: Path) -> None:
+    """Make ``path``'s folder 0700 and the file 0600 (created empty if missing).
+
+    The database holds instructor-key hashes and answers: other users of the
+    machine have no business reading it. SQLite creates its ``-wal`` and
+    ``-shm`` files with the main file's permissions, so they follow.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _restrict(path.parent, 0o700)  # mkdir's mode is masked by the umask, and skipped if it exists
+    _create_private(path)
+    _restrict(path, 0o600)  # a file from an older release was created 0644
+
+
+def _create_private(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 if it is missing (never wider, even for a moment)."""
+    try:
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
+def _restrict(path: Path, mode: int) -> None:
+    try:
+        path.chmod(mode)
+    except OSError:  # not ours (a mounted volume): the operator decides, class mode still works
+        _LOGGER.warning("could not make %s mode %o", path, mode)
 
 
 def default_ttl_seconds() -> float:
@@ -269,6 +355,14 @@ def _sqlite_begin(connection) -> None:
 def make_engine(url: str) -> Engine:
     """An engine for ``url`` with the connection settings class mode relies on."""
     if url.startswith("sqlite"):
+        database = make_url(url).database
+        if database and Path(database) == DEFAULT_SQLITE:
+            private_sqlite_file(DEFAULT_SQLITE)  # our own folder: 0700, the file 0600
+        elif database and database != ":memory:" and not database.startswith("file:"):
+            # SQLite would create a missing file with the umask's 0644. A folder
+            # that is missing or not writable: SQLite's own error says so.
+            with contextlib.suppress(OSError):
+                _create_private(Path(database))
         engine = create_engine(url, connect_args={"check_same_thread": False,
                                                   "timeout": BUSY_TIMEOUT_SECONDS},
                                pool_size=8, max_overflow=32, pool_timeout=POOL_TIMEOUT_SECONDS)
@@ -290,12 +384,17 @@ class ClassStore:
 
     def __init__(self, url: str | None = None, ttl_seconds: float | None = None,
                  clock: Callable[[], float] = time.time,
-                 limiter: RateLimiter | None = None):
+                 limiter: RateLimiter | None = None, limits: Limits | None = None):
         self.url = url or default_url()
         self.ttl_seconds = ttl_seconds if ttl_seconds is not None else default_ttl_seconds()
         self._clock = clock
         self.limiter = limiter or RateLimiter()
+        self.limits = limits or Limits.from_env()
+        # Classes started per client (a minute's sliding window, on the store's clock).
+        self.class_limiter = RateLimiter(self.limits.classes_per_minute, 60.0, clock=clock)
         self.engine = make_engine(self.url)
+        # SQLite takes one writer at a time: this process's writers queue here.
+        self._write_queue = threading.Lock() if self.engine.dialect.name == "sqlite" else None
         self._last_purge = -math.inf
         self.create_schema()
 
@@ -328,24 +427,44 @@ class ClassStore:
             return conn.execute(select(func.max(schema_version.c.version))).scalar()
 
     def _write(self):
-        """A write transaction (BEGIN IMMEDIATE on SQLite)."""
-        return _WriteTransaction(self.engine)
+        """A write transaction (BEGIN IMMEDIATE on SQLite, behind this process's writers)."""
+        return _WriteTransaction(self.engine, self._write_queue)
 
     # --- classes ------------------------------------------------------------
-    def create_class(self) -> NewClass:
-        """A new class with a fresh join code and instructor key; old classes are purged."""
+    def create_class(self, client: str | None = None) -> NewClass:
+        """A new class with a fresh join code and instructor key; old classes are purged.
+
+        ``client`` (its address behind the proxy, or its session) may start
+        ``Limits.classes_per_minute`` classes a minute; the server holds at most
+        ``Limits.max_classes`` live classes. Beyond either: ``TooManyClasses``.
+        """
+        if client is not None and not self.class_limiter.allow(client):
+            raise TooManyClasses("client")
         self.purge_expired()
         key = secrets.token_urlsafe(KEY_BYTES)
         for _ in range(20):
             code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
             try:
                 with self._write() as conn:
+                    self._check_room_for_a_class(conn)
                     conn.execute(insert(classes).values(
                         code=code, key_hash=hash_key(key), created_at=self._clock()))
                 return NewClass(code, key)
             except IntegrityError:
                 continue  # the code is taken: draw another
         raise RuntimeError("no free join code after 20 draws")
+
+    def _check_room_for_a_class(self, conn) -> None:
+        """In the class's write transaction: refuse beyond ``Limits.max_classes`` live classes.
+
+        On SQLite the write lock makes count-then-insert exact; on PostgreSQL
+        replicas starting classes in the same instant may pass the bound by a
+        few, which is all the bound needs (it keeps a flood from growing).
+        """
+        live = conn.execute(select(func.count()).select_from(classes)
+                            .where(classes.c.created_at > self._cutoff())).scalar()
+        if live >= self.limits.max_classes:
+            raise TooManyClasses("total")
 
     def _cutoff(self) -> float:
         return self._clock() - self.ttl_seconds
@@ -401,10 +520,25 @@ class ClassStore:
                 reveals.c.class_code == code, reveals.c.checkpoint == checkpoint)).first()
             if revealed is not None:
                 return Submission("revealed")
+            if self._class_is_full(conn, code, student):
+                return Submission("class_full")
             values = dict(class_code=code, checkpoint=checkpoint, student=student,
                           guess=float(guess), truth=float(truth), answered_at=now)
             conn.execute(_upsert(self.engine, values))
         return Submission("saved")
+
+    def _class_is_full(self, conn, code: str, student: str) -> bool:
+        """Whether ``student`` would be one more than ``Limits.max_students`` in ``code``.
+
+        A student counts once they have answered; their later answers are never refused.
+        """
+        known = conn.execute(select(answers.c.student).where(
+            answers.c.class_code == code, answers.c.student == student).limit(1)).first()
+        if known is not None:
+            return False
+        students = conn.execute(select(func.count(func.distinct(answers.c.student)))
+                                .where(answers.c.class_code == code)).scalar()
+        return students >= self.limits.max_students
 
     def student_answer(self, code: str, checkpoint: str, student: str) -> float | None:
         """The guess ``student`` last submitted for ``checkpoint`` (their own, nobody else's)."""
@@ -505,6 +639,13 @@ class ClassStore:
         if self._clock() - self._last_purge >= every_seconds:
             self.purge_expired()
 
+    def purge_quietly(self, every_seconds: float = PURGE_EVERY_SECONDS) -> None:
+        """``purge_if_due`` for a timer: a database error is logged, never raised."""
+        try:
+            self.purge_if_due(every_seconds)
+        except Exception:  # noqa: BLE001 - the timer must outlive a database hiccup
+            _LOGGER.warning("expired classes not purged this time", exc_info=True)
+
     def table_counts(self) -> dict[str, int]:
         """Rows per table (for tests and for an operator's curiosity)."""
         with self.engine.connect() as conn:
@@ -516,15 +657,65 @@ class ClassStore:
         self.engine.dispose()
 
 
+class ExpiryTimer:
+    """A daemon thread that deletes expired classes every ``every_seconds``, whatever page is open.
+
+    The page promises deletion after the time to live; a purge that waited for
+    someone to open /class kept that promise only on busy days. ``store()``
+    gives the store to purge when the timer wakes (the process's current one),
+    so the timer never holds on to a store that was replaced. Replicas each run
+    their own timer: a purge is idempotent, the other replica finds nothing left.
+    A database error is logged and tried again at the next wake-up.
+    """
+
+    def __init__(self, store: Callable[[], ClassStore],
+                 every_seconds: float = PURGE_EVERY_SECONDS, check_seconds: float | None = None):
+        self._store = store
+        self.every_seconds = every_seconds
+        # Wake up more often than a purge is due, so a fake clock in the tests
+        # (and a store replaced meanwhile) is noticed without waiting 10 minutes.
+        self.check_seconds = check_seconds if check_seconds is not None else every_seconds / 10
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="class-expiry", daemon=True)
+
+    def start(self) -> ExpiryTimer:
+        self._thread.start()
+        return self
+
+    def stop(self, timeout: float = 5.0) -> None:
+        self._stop.set()
+        self._thread.join(timeout)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._store().purge_quietly(self.every_seconds)
+            except Exception:  # noqa: BLE001 - no store yet (database down): try again later
+                _LOGGER.warning("class database unavailable for the expiry timer", exc_info=True)
+            self._stop.wait(self.check_seconds)
+
+
 class _WriteTransaction:
     """``with store._write() as conn:`` — one committed (or rolled back) write transaction."""
 
-    def __init__(self, engine: Engine):
+    def __init__(self, engine: Engine, queue: threading.Lock | None = None):
         self._engine = engine
+        self._queue = queue
 
     def __enter__(self):
-        self._conn = self._engine.connect().execution_options(write=True)
-        self._tx = self._conn.begin()
+        if self._queue is not None and not self._queue.acquire(timeout=WRITE_QUEUE_SECONDS):
+            raise StoreBusy("too many writers queued for the class database")
+        try:
+            self._conn = self._engine.connect().execution_options(write=True)
+            self._tx = self._conn.begin()
+        except BaseException:
+            if self._queue is not None:
+                self._queue.release()
+            raise
         return self._conn
 
     def __exit__(self, exc_type, exc, tb):
@@ -534,7 +725,11 @@ class _WriteTransaction:
             else:
                 self._tx.rollback()
         finally:
-            self._conn.close()
+            try:
+                self._conn.close()
+            finally:
+                if self._queue is not None:
+                    self._queue.release()
         return False
 
 

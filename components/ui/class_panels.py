@@ -15,12 +15,13 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.numbers import format_number
-from components.storage.class_store import UNAVAILABLE, ClassStore
+from components.storage.class_store import UNAVAILABLE, ClassStore, TooManyClasses
 from components.ui.class_session import (
     CLASS_CHECKPOINTS,
     REFRESH_SECONDS,
     ClassCheckpoint,
     class_store,
+    client_id,
     spread_chart,
 )
 from components.ui.controls import PageState
@@ -31,6 +32,7 @@ from components.ui.schema import CLASS_CODE, KEY
 NEW_KEY = "class_new_key"
 # Set by a button callback whose write the database did not take: one line on the next run.
 FAILED_KEY = "class_db_failed"
+REFUSED_KEY = "class_start_refused"
 LESSON_KEY = "class_lesson"
 # When the page cannot know its own address (AppTest), links point here.
 FALLBACK_BASE = "http://localhost:8501"
@@ -67,10 +69,13 @@ def _retry_database() -> None:
     st.rerun(scope="app")
 
 
-def _start_class(store: ClassStore) -> None:
+def _start_class(store: ClassStore, client: str) -> None:
     """Button callback: a new class; its code and key go into this session and the URL."""
     try:
-        new = store.create_class()
+        new = store.create_class(client)
+    except TooManyClasses as refused:  # the page says why, in one line
+        st.session_state[REFUSED_KEY] = refused.reason
+        return
     except UNAVAILABLE:
         st.session_state[FAILED_KEY] = "class.db_error"
         return
@@ -88,8 +93,14 @@ def start_section(state: PageState, store: ClassStore) -> None:
         # Same line for no key, a wrong key and an unknown class.
         st.info(t("class.need_key", lang), icon=":material/key:")
     st.markdown(t("class.how", lang))
+    refused = st.session_state.pop(REFUSED_KEY, None)
+    if refused is not None:
+        limit = (store.limits.classes_per_minute if refused == "client"
+                 else store.limits.max_classes)
+        st.warning(t(f"class.start_refused.{refused}", lang, count=limit),
+                   icon=":material/hourglass_top:")
     st.button(t("class.start", lang), key="start_class", type="primary",
-              on_click=_start_class, args=(store,), icon=":material/groups:")
+              on_click=_start_class, args=(store, client_id()), icon=":material/groups:")
     st.caption(t("class.privacy", lang, hours=format_number(store.ttl_seconds / 3600)))
 
 

@@ -261,6 +261,9 @@ class ClassPredictMode(PredictMode):
         status = store.status(checkpoint.id)
         if status == "rate_limited":
             st.warning(t("class.student.too_fast", lang), icon=":material/timer:")
+        elif status == "class_full":
+            st.warning(t("class.student.full", lang, count=store.db.limits.max_students),
+                       icon=":material/group_off:")
         elif status == "invalid":
             st.warning(t("class.student.invalid", lang), icon=":material/edit_note:")
         elif status == "unknown_class":

@@ -157,6 +157,8 @@ TEXT: dict[str, str] = {
         "**Reveal to the class** shows the answer on every student's screen."
     ),
     "class.start": "Start a class",
+    "class.start_refused.client": "Too many classes were started from here in the last minute (at most {count}). Wait a minute, then start one again.",
+    "class.start_refused.total": "This server holds its maximum of {count} live classes, so no new class can start. Try again once older classes have been deleted.",
     "class.privacy": "No names, addresses or browser details are stored. Classes and their answers are deleted after {hours} hours.",
     "class.key_warning": (
         "Save the instructor link below now. The key is shown only this once and the server "
@@ -190,6 +192,7 @@ TEXT: dict[str, str] = {
     "class.student.send_hint": "In a class, Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.revealed_unanswered": "The instructor has revealed this checkpoint. Give an answer and press Reveal to see it (it no longer counts in the class's answers).",
     "class.student.too_fast": "Answers sent too quickly one after another. Wait a moment and press again.",
+    "class.student.full": "This class is full (at most {count} students answer in one class), so your answer was not sent. Go on here on your own.",
     "class.student.invalid": "This answer cannot be sent to the class (the number is too large). Send an ordinary number.",
     "class.student.gone": "The class has ended, so answers can no longer be sent. You can go on here on your own.",
     "class.student.local": "PyTorch's answer is not a finite number, so this one is not counted in the class and is revealed right away.",

@@ -156,6 +156,8 @@ TEXT: dict[str, str] = {
         "**수업에 공개**를 누르면 모든 학생의 화면에 정답이 나타납니다."
     ),
     "class.start": "수업 시작",
+    "class.start_refused.client": "최근 1분 동안 여기서 시작한 수업이 너무 많습니다(최대 {count}개). 1분쯤 기다렸다가 다시 시작하세요.",
+    "class.start_refused.total": "이 서버가 한 번에 둘 수 있는 수업 {count}개가 모두 진행 중이라 새 수업을 시작할 수 없습니다. 오래된 수업이 지워진 뒤에 다시 시도하세요.",
     "class.privacy": "이름, 주소, 브라우저 정보는 저장하지 않습니다. 수업과 답은 {hours}시간 뒤에 지워집니다.",
     "class.key_warning": (
         "아래 강사용 링크를 지금 저장하세요. 키는 이번 한 번만 보여 주며 서버에는 해시로만 남으므로 "
@@ -189,6 +191,7 @@ TEXT: dict[str, str] = {
     "class.student.send_hint": "수업 중에는 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
     "class.student.revealed_unanswered": "강사가 이 체크포인트의 정답을 공개했습니다. 답을 고르고 공개를 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
     "class.student.too_fast": "답을 너무 빨리 연달아 보냈습니다. 잠시 뒤에 다시 눌러 주세요.",
+    "class.student.full": "이 수업은 정원(학생 {count}명)이 차서 답을 보내지 못했습니다. 이 페이지에서 혼자 계속하세요.",
     "class.student.invalid": "이 답은 수업에 보낼 수 없습니다(너무 큰 수). 보통 크기의 수로 다시 보내 주세요.",
     "class.student.gone": "수업이 끝나 답을 보낼 수 없습니다. 이 페이지에서 혼자 계속할 수 있습니다.",
     "class.student.local": "PyTorch의 답이 유한한 수가 아니라서 이 답은 수업 집계에 들어가지 않고 바로 공개됩니다.",
