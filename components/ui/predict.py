@@ -327,15 +327,26 @@ class PredictMode:
 def predict_mode(state: PageState, store: CheckpointStore | None = None) -> PredictMode:
     """Draw the predict-mode toggle (it writes ``predict`` to the URL) and return the mode.
 
-    With ``class=<code>`` in the URL the mode is class mode's (reveals wait for
-    the instructor); imported here, not at the top, because it builds on this module.
+    With ``class=<code>`` in the URL class mode draws the toggle (locked on in a
+    live class) and returns its mode; imported here, not at the top, because it
+    builds on this module.
     """
-    on = bool(control_widget(state, "predict"))
-    if on and store is None:
+    if store is None and state.values.get("class"):
         from components.ui.class_student import class_predict_mode
 
-        in_class = class_predict_mode(state)
-        if in_class is not None:
-            return in_class
+        return class_predict_mode(state)
+    on = bool(control_widget(state, "predict"))
     return PredictMode(state.lang, on, store)
 
+
+def locked_predict_toggle(state: PageState) -> None:
+    """The toggle shown on and disabled, with the line saying why (a student in a class).
+
+    Whatever the URL or a client sent, predict mode is on: the session value is
+    set before the widget is drawn and the address bar says ``predict=1``.
+    """
+    st.session_state["predict"] = True
+    state.values["predict"] = True
+    st.query_params["predict"] = "1"
+    control_widget(state, "predict", disabled=True)
+    st.caption(t("class.student.predict_locked", state.lang))

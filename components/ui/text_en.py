@@ -182,6 +182,7 @@ TEXT: dict[str, str] = {
     "class.chart_answer": "PyTorch's answer: {value}",
     "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
+    "class.student.predict_locked": "In a class, predict mode stays on: the answers appear when the instructor reveals them.",
     "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
     "class.student.db_error": "The class database cannot be reached: you go on in predict mode on your own.",
     "class.student.waiting": "Answer sent (yours: {guess}). Waiting for the instructor to reveal it; until then you can change your answer and send it again.",
