@@ -25,7 +25,7 @@ Without predict mode every call is a no-op and the page is unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import streamlit as st
@@ -53,6 +53,10 @@ class Checkpoint:
     the checkpoint asks again. ``slips`` maps a misconception (a number
     answer's slip name, or a wrong option of a choice) to the sentence that
     explains it; ``wrong`` is the sentence for a wrong guess no slip explains.
+
+    ``spoils``: other checkpoints whose answer ``why`` or a slip would give
+    away; until every one of them is revealed the page shows ``held_why`` and
+    ``held_slips`` in their place (a reveal never answers a question still open).
     """
 
     id: str
@@ -64,6 +68,9 @@ class Checkpoint:
     wrong: str
     slips: dict[str, str] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)
+    spoils: tuple[str, ...] = ()
+    held_why: str = ""
+    held_slips: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_number(self) -> bool:
@@ -89,6 +96,11 @@ class Checkpoint:
         """The sentence for a wrong ``guess``: its slip if one matches, else the general one."""
         slip = self.answer.slip_for(guess)
         return self.slips.get(slip, self.wrong) if slip else self.wrong
+
+    def withheld(self) -> Checkpoint:
+        """This checkpoint with the texts that are safe while ``spoils`` are still hidden."""
+        return replace(self, why=self.held_why or self.why,
+                       slips={**self.slips, **self.held_slips}, spoils=())
 
 
 @dataclass(frozen=True)
@@ -268,6 +280,8 @@ class PredictMode:
 
     def _draw_result(self, checkpoint: Checkpoint, record: Record) -> None:
         lang = self.lang
+        if not all(self.revealed(other) for other in checkpoint.spoils):
+            checkpoint = checkpoint.withheld()
         values = dict(label=checkpoint.label, answer=checkpoint.answer_text(),
                       guess=checkpoint.guess_text(record.guess))
         if checkpoint.is_number:
