@@ -1,7 +1,9 @@
 """The lessons' checkpoints: each answer from ``core/checkpoints.py``, each text from the catalogues.
 
 Catalogue keys of checkpoint ``<id>`` on page ``<page>`` (all filled with the
-same numbers): ``<page>.predict.<id>.label`` (what is guessed), ``.question``,
+same numbers): ``<page>.predict.<id>.label`` (what is guessed), ``.question``
+(``.question_class``: the same question without one student's numbers, for the
+instructor's room view; a question without numbers serves as it is),
 ``.why`` (or ``.why.<answer>`` for a choice), ``.wrong`` (a wrong guess no
 slip explains), ``.slip.<name>`` (a number's misconceptions) and
 ``.option.<key>`` / ``.wrong.<key>`` (a choice's options and why each wrong
