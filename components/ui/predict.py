@@ -363,4 +363,4 @@ def locked_predict_toggle(state: PageState) -> None:
     state.values["predict"] = True
     st.query_params["predict"] = "1"
     control_widget(state, "predict", disabled=True)
-    st.caption(t("class.student.predict_locked", state.lang))
+    st.caption(f":material/lock: {t('class.student.predict_locked', state.lang)}")

@@ -180,7 +180,7 @@ TEXT: dict[str, str] = {
     "class.chart_guesses": "예측",
     "class.chart_answer": "PyTorch의 답: {value}",
     "class.other_settings": "{count}명은 슬라이더 값을 바꿔서 다른 정답에 대해 답했습니다(맞고 틀림은 각자의 정답으로 판정).",
-    "class.student.joined": "수업 **{code}**에 참여 중입니다. 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
+    "class.student.joined": "참여 중인 수업: **{code}**. 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
     "class.student.predict_locked": "수업 중에는 예측 모드를 끌 수 없습니다. 정답은 강사가 공개할 때 보입니다.",
     "class.student.unknown": "수업 코드 “{code}”인 수업이 없거나 끝났습니다. 혼자 하는 예측 모드로 계속합니다.",
     "class.student.db_error": "수업 데이터베이스에 연결할 수 없어 혼자 하는 예측 모드로 계속합니다.",
