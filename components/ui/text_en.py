@@ -927,7 +927,7 @@ TEXT: dict[str, str] = {
     "optimizer.predict.a1_after_step.question": "Objective: {objective}. Start a₁ = {a1}, lr = {lr}, momentum = {momentum}. What is a₁ after the first `optim.step()`?",
     "optimizer.predict.a1_after_step.question_class": "What is a₁ after the first `optim.step()`, from each student's start, learning rate and momentum?",
     "optimizer.predict.a1_after_step.why": "At the start the gradient is g₁ = ∂loss/∂a₁ = {g1}. The first step moves against it by lr × g₁, with or without momentum (the buffer starts as the gradient itself): a₁ − lr · g₁ = {a1} − {lr} × ({g1}) = {answer}.",
-    "optimizer.predict.a1_after_step.why.held": "At the start the gradient is g₁ = ∂loss/∂a₁ = {g1}, and the first `optim.step()` moved a₁ against it, by {delta}: {a1} → {answer}. What momentum does to this first step is the next question; once you reveal it, the rest of this explanation appears here.",
+    "optimizer.predict.a1_after_step.why.held": "At the start the gradient is g₁ = ∂loss/∂a₁ = {g1}, and the first `optim.step()` moved a₁ against it: {a1} → {answer}, a change of {delta}. What momentum does to this first step is the next question; once you reveal it, the rest of this explanation appears here.",
     "optimizer.predict.a1_after_step.wrong": "SGD sets a₁ ← a₁ − lr · ∂loss/∂a₁, and at the start ∂loss/∂a₁ = {g1}.",
     "optimizer.predict.a1_after_step.slip.plus_sign": "SGD steps against the gradient, downhill: a₁ − lr · g₁, not a₁ + lr · g₁.",
     "optimizer.predict.a1_after_step.slip.no_lr": "The move is the gradient times the learning rate: lr = {lr} scales it to {delta}.",

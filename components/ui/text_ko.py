@@ -868,7 +868,7 @@ TEXT: dict[str, str] = {
     "optimizer.predict.a1_after_step.question": "목적 함수: {objective}. 시작점 a₁ = {a1}, 학습률 = {lr}, 모멘텀 = {momentum}. 첫 번째 `optim.step()` 뒤 a₁은 얼마일까요?",
     "optimizer.predict.a1_after_step.question_class": "각자의 시작점, 학습률, 모멘텀에서 첫 번째 `optim.step()`을 하면 a₁은 얼마가 될까요?",
     "optimizer.predict.a1_after_step.why": "시작점의 기울기는 g₁ = ∂loss/∂a₁ = {g1}입니다. 첫 단계는 모멘텀이 있든 없든(버퍼가 기울기 자체로 시작하므로) 기울기의 반대 방향으로 lr × g₁만큼 움직입니다: a₁ − lr · g₁ = {a1} − {lr} × ({g1}) = {answer}.",
-    "optimizer.predict.a1_after_step.why.held": "시작점의 기울기는 g₁ = ∂loss/∂a₁ = {g1}이고, 첫 `optim.step()`은 a₁을 그 반대 방향으로 {delta}만큼 옮겼습니다: {a1} → {answer}. 모멘텀이 이 첫 단계에 무슨 일을 하는지는 다음 질문입니다. 그 답을 확인하면 나머지 설명이 여기에 나옵니다.",
+    "optimizer.predict.a1_after_step.why.held": "시작점의 기울기는 g₁ = ∂loss/∂a₁ = {g1}이고, 첫 `optim.step()`은 a₁을 그 반대 방향으로 옮겼습니다: {a1} → {answer} ({delta}만큼 변화). 모멘텀이 이 첫 단계에 무슨 일을 하는지는 다음 질문입니다. 그 답을 확인하면 나머지 설명이 여기에 나옵니다.",
     "optimizer.predict.a1_after_step.wrong": "SGD는 a₁ ← a₁ − lr · ∂loss/∂a₁로 바꾸며, 시작점에서 ∂loss/∂a₁ = {g1}입니다.",
     "optimizer.predict.a1_after_step.slip.plus_sign": "SGD는 기울기의 반대 방향, 곧 내리막으로 움직입니다: a₁ + lr · g₁이 아니라 a₁ − lr · g₁입니다.",
     "optimizer.predict.a1_after_step.slip.no_lr": "이동량은 기울기에 학습률을 곱한 값입니다. 학습률(lr = {lr})을 곱하면 a₁의 변화량은 {delta}입니다.",
