@@ -93,7 +93,7 @@ def spread_figure(guesses: list[float], right: list[bool] | None, answer: float 
         filled = [(x, n) for x, n in zip(centers, totals, strict=True) if n]
         fig.add_trace(go.Scatter(x=[x for x, _ in filled], y=[n for _, n in filled],
                                  text=[str(n) for _, n in filled], mode="text",
-                                 textposition="top center", textfont=dict(FONT),
+                                 textposition="top center", textfont=dict(FONT, color=ANSWER_COLOR),
                                  cliponaxis=False, showlegend=False, hoverinfo="skip"))
         fig.update_yaxes(range=[0, max(totals) * 1.2 + 0.6])
     if answer is not None:
