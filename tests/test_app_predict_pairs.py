@@ -34,7 +34,6 @@ from components.core import checkpoints as cp
 from components.core.accumulation import freed_graph_demo
 from components.core.resnet import train_resnet
 from components.core.resnet_weights import load_random
-from components.numbers import format_number
 from components.ui.i18n import CATALOGS, t
 from components.ui.predict import Checkpoint
 from components.ui.predict_questions import (
