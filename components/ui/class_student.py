@@ -28,9 +28,9 @@ from components.ui.class_session import (
     spread_chart,
     student_id,
 )
-from components.ui.controls import PageState, control_widget
+from components.ui.controls import PageState
 from components.ui.i18n import t
-from components.ui.predict import Checkpoint, PredictMode, Record, locked_predict_toggle
+from components.ui.predict import Checkpoint, PredictMode, Record
 from components.ui.schema import CLASS_CODE
 from components.ui.user_text import literal
 
@@ -172,33 +172,25 @@ class ClassPredictMode(PredictMode):
         spread_chart(class_checkpoint, summary, self.lang, key=f"class_spread_{checkpoint.id}")
 
 
-def class_predict_mode(state: PageState) -> PredictMode:
-    """Predict mode for a student in the class named by ``class=``.
+def class_predict_mode(state: PageState) -> ClassPredictMode | None:
+    """Predict mode for a student in the class named by ``class=``; None outside a class.
 
-    In a live class the predict toggle is locked on (a student cannot see the
-    answers before the instructor reveals them). An unknown or expired class,
-    or a database that cannot be reached, gets one line, and the page goes on
-    with the free toggle, in plain predict mode when it is on.
+    An unknown or expired class, or a database that cannot be reached, gets one
+    line, and the page goes on in plain predict mode.
     """
     code = state.values.get(CLASS_CODE.name)
-    db, problem = None, None
+    if not code:
+        return None
     try:
         db = class_store()
-        if not db.class_exists(code):
-            problem = "unknown"
+        live = db.class_exists(code)
     except Exception:  # noqa: BLE001 - any database failure: one line, plain predict mode
-        problem = "db_error"
-    if problem is not None:
-        on = bool(control_widget(state, "predict"))
-        if not on:
-            pass  # predict mode is off: the class does not matter to this page
-        elif problem == "db_error":
-            st.warning(t("class.student.db_error", state.lang), icon=":material/database:")
-        else:
-            st.warning(t("class.student.unknown", state.lang, code=literal(code)),
-                       icon=":material/link_off:")
-        return PredictMode(state.lang, on)
-    locked_predict_toggle(state)
+        st.warning(t("class.student.db_error", state.lang), icon=":material/database:")
+        return None
+    if not live:
+        st.warning(t("class.student.unknown", state.lang, code=literal(code)),
+                   icon=":material/link_off:")
+        return None
     store = ClassCheckpointStore(db, code, student_id())
     st.info(t("class.student.joined", state.lang, code=literal(code)), icon=":material/groups:")
     return ClassPredictMode(state.lang, store)

@@ -341,14 +341,17 @@ class PredictMode:
 def predict_mode(state: PageState, store: CheckpointStore | None = None) -> PredictMode:
     """Draw the predict-mode toggle (it writes ``predict`` to the URL) and return the mode.
 
-    With ``class=<code>`` in the URL class mode draws the toggle (locked on in a
-    live class) and returns its mode; imported here, not at the top, because it
-    builds on this module.
+    With ``class=<code>`` of a live class the mode is class mode's (reveals wait
+    for the instructor) and the toggle is locked on, whatever the link says;
+    imported here, not at the top, because it builds on this module.
     """
     if store is None and state.values.get("class"):
         from components.ui.class_student import class_predict_mode
 
-        return class_predict_mode(state)
+        in_class = class_predict_mode(state)
+        if in_class is not None:
+            locked_predict_toggle(state)
+            return in_class
     on = bool(control_widget(state, "predict"))
     return PredictMode(state.lang, on, store)
 
