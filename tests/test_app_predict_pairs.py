@@ -143,8 +143,9 @@ def page_content(at) -> tuple[str, list[float]]:
     parts += [json.dumps(spec, ensure_ascii=False) for spec in specs]
     parts += svg_images(at)
     # The drag sliders' data (labels, frame texts), decoded from the component's JSON.
+    # (A component without JSON data is in the protobuf text above already.)
     parts += [json.dumps(json.loads(e.proto.json), ensure_ascii=False)
-              for e in at.get("bidi_component")]
+              for e in at.get("bidi_component") if e.proto.json]
     return "\n".join(parts), [n for spec in specs for n in _numbers(spec)]
 
 
