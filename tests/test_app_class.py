@@ -149,3 +149,73 @@ def test_the_qr_code_decodes_to_the_join_link():
     url = "http://203.0.113.5:8501/gradients?class=ACDEFG&predict=1&lang=ko"
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(url))))
     assert [code.text for code in found] == [url]
+
+
+def _text_labels(spec):
+    """The count labels drawn on a histogram: (x, text) of its text-only trace."""
+    labels = [tr for tr in spec["data"] if tr["type"] == "scatter" and tr.get("mode") == "text"]
+    assert len(labels) == 1, "one trace of count labels"
+    return list(zip(decode_array(labels[0]["x"]), labels[0]["text"], strict=True)), labels[0]
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_each_card_states_its_question_and_the_bars_carry_their_counts(store, lang):
+    """Issue #24: the card says what was asked, in words; 36 students and 30 students
+    are told apart by the numbers on the bars (and in the chart's text alternative)."""
+    from components.ui.class_session import CLASS_CHECKPOINTS
+    from components.ui.i18n import t
+
+    new = store.create_class()
+    guesses = [36.0] * 6 + [30.0] * 5 + [12.0]
+    for guess in guesses:
+        assert store.submit_answer(new.code, "a1_grad", new_student_id(), guess, 36.0).saved
+    for option in (2, 2, 0):  # second_backward: "error" twice, "adds" once
+        store.submit_answer(new.code, "second_backward", new_student_id(), float(option), 2.0)
+    at = run_page("class", {"class": new.code, "key": new.key}, lang=lang)
+    assert_no_exception(at)
+    question = t("gradients.predict.a1_grad.question_class", lang)
+    assert "a.grad[0]" in question and question in all_text(at)
+    spec = plotly_specs(at)[0]
+    labels, trace = _text_labels(spec)
+    bars = [tr for tr in spec["data"] if tr["type"] == "bar"]
+    heights = {}
+    for bar in bars:
+        for x, y in zip(decode_array(bar["x"]), decode_array(bar["y"]), strict=True):
+            heights[x] = heights.get(x, 0) + y
+    # Every bar that has students carries its count, right above it; empty bins none.
+    assert sorted((x, int(text)) for x, text in labels) == \
+        sorted((x, h) for x, h in heights.items() if h)
+    assert sorted(int(text) for _, text in labels) == [1, 5, 6]
+    assert trace["textfont"]["size"] >= 14 and trace.get("cliponaxis") is False
+    assert max(spec["layout"]["yaxis"]["range"]) > 6  # room above the tallest bar's label
+    # The text alternative names each bar's count too.
+    alt = at.get("plotly_chart")[0].proto.alt
+    for count in ("6", "5", "1"):
+        assert re.search(rf": {count}\b", alt), alt
+    # Every lesson's cards: the question in words, not only its short label.
+    for lesson, checkpoints in CLASS_CHECKPOINTS.items():
+        at.radio(key="class_lesson").set_value(lesson).run()
+        assert_no_exception(at)
+        text = all_text(at)
+        for checkpoint in checkpoints:
+            assert checkpoint.question(lang) in text
+            assert "{" not in checkpoint.question(lang)
+    # The choice histogram (③'s second backward) has its counts on its bars as before.
+    at.radio(key="class_lesson").set_value("accumulation").run()
+    choice = [s for s in plotly_specs(at) if s["data"][0].get("orientation") == "h"][0]
+    assert choice["data"][0]["text"] == ["1", "0", "2", "0"]
+
+
+def test_presenter_view_enlarges_the_histogram(store):
+    new = store.create_class()
+    for guess in (36.0, 36.0, 30.0):
+        store.submit_answer(new.code, "a1_grad", new_student_id(), guess, 36.0)
+    normal = plotly_specs(run_page("class", {"class": new.code, "key": new.key}, lang="en"))[0]
+    at = run_page("class", {"class": new.code, "key": new.key, "present": "1"}, lang="en")
+    assert_no_exception(at)
+    big = plotly_specs(at)[0]
+    for axis in ("xaxis", "yaxis"):
+        assert big["layout"][axis]["tickfont"]["size"] >= 18
+        assert big["layout"][axis]["tickfont"]["size"] > normal["layout"][axis]["tickfont"]["size"]
+    assert _text_labels(big)[1]["textfont"]["size"] >= 18
+    assert big["layout"]["height"] > normal["layout"]["height"]

@@ -121,14 +121,15 @@ def test_a_huge_guess_is_refused_by_the_class_and_stays_unsent(store):
     assert not at.success and not at.error
 
 
-def test_the_class_code_travels_in_the_url_and_without_predict_nothing_changes(store):
+def test_the_class_code_travels_in_the_url_and_a_link_without_predict_still_joins(store):
     new = store.create_class()
     at = run_page("gradients", {"class": new.code.lower(), "predict": "1"}, lang="en")
     assert at.query_params["class"] == new.code
+    # Issue #24: a student in a class cannot leave predict mode, not even by the link.
     plain = run_page("gradients", {"class": new.code}, lang="en")
     assert_no_exception(plain)
-    assert not any("You are in class" in i for i in _infos(plain))
-    assert plotly_specs(plain)  # predict mode off: the lesson shows everything
+    assert any("You are in class" in i for i in _infos(plain))
+    assert not plotly_specs(plain) and plain.query_params["predict"] == "1"
     assert plain.query_params["class"] == new.code
 
 

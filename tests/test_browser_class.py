@@ -13,10 +13,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser_class")]
 
 
 @pytest.fixture(scope="module")
-def class_server(tmp_path_factory):
+def class_db(tmp_path_factory):
+    """The URL of the served app's own class database (a test can fill it directly)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('classdb') / 'classes.sqlite3'}"
+
+
+@pytest.fixture(scope="module")
+def class_server(class_db):
     """The dashboard with its own empty class database."""
-    db = tmp_path_factory.mktemp("classdb") / "classes.sqlite3"
-    with served(env={"AUTOGRAD_LAB_DB": f"sqlite:///{db}"}) as url:
+    with served(env={"AUTOGRAD_LAB_DB": class_db}) as url:
         yield url
 
 
@@ -107,3 +112,50 @@ def test_a_wrong_key_shows_nothing_of_the_class(browser, class_server):
             assert stranger.locator("text=open the instructor link").count() == 1
             assert stranger.get_by_text(code).count() == 0  # not even the code is repeated
             assert stranger.locator(".js-plotly-plot").count() == 0
+
+
+# Font size, text and box of every tick label and count label of one plotly chart.
+_CHART_TEXT_JS = """chart => {
+    const box = chart.querySelector('.main-svg').getBoundingClientRect();
+    const read = selector => [...chart.querySelectorAll(selector)].map(el => {
+        const r = el.getBoundingClientRect();
+        return {text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize),
+                inside: r.width > 0 && r.height > 0 && r.left >= box.left - 1 &&
+                        r.right <= box.right + 1 && r.top >= box.top - 1 &&
+                        r.bottom <= box.bottom + 1,
+                opacity: parseFloat(getComputedStyle(el).opacity)};
+    });
+    return {ticks: read('.xtick text, .ytick text'), counts: read('.scatterlayer .textpoint text')};
+}"""
+
+
+@pytest.mark.parametrize("present,min_tick", [("1", 18), ("0", 14)])
+def test_the_projected_histogram_is_large_and_its_bars_carry_their_counts(
+        browser, class_server, class_db, present, min_tick):
+    """Issue #24: at 1024 px in presenter view the histogram's ticks are 18 px or more,
+    and every bar's count is drawn, readable and inside the figure."""
+    from components.storage.class_store import ClassStore, new_student_id
+
+    store = ClassStore(class_db)
+    try:
+        new = store.create_class()
+        for guess in [36.0] * 6 + [30.0] * 5 + [12.0]:
+            assert store.submit_answer(new.code, "a1_grad", new_student_id(), guess, 36.0).saved
+    finally:
+        store.dispose()
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="en-US")
+    try:
+        page = context.new_page()
+        open_page(page, class_server, "class",
+                  f"lang=en&present={present}&class={new.code}&key={new.key}")
+        selector = ".st-key-class_card_a1_grad .js-plotly-plot"
+        page.wait_for_selector(f"{selector} .scatterlayer .textpoint text", timeout=60_000)
+        found = page.locator(selector).first.evaluate(_CHART_TEXT_JS)
+        assert found["ticks"] and all(t["size"] >= min_tick for t in found["ticks"]), found["ticks"]
+        counts = found["counts"]
+        assert sorted(int(c["text"]) for c in counts) == [1, 5, 6]
+        for label in counts:
+            assert label["inside"] and label["opacity"] > 0.5, label
+            assert label["size"] >= min_tick, label
+    finally:
+        context.close()

@@ -87,6 +87,15 @@ def spread_figure(guesses: list[float], right: list[bool] | None, answer: float 
                                  marker=dict(color=color, pattern_shape=pattern),
                                  customdata=texts,
                                  hovertemplate="%{customdata}: %{y}<extra>" + name + "</extra>"))
+        # Each bar's number of students written above it: heights of 5 and 6 look
+        # alike from the back row. Not clipped, so the tallest bar's label shows.
+        totals = bin_counts(guesses, start, width, count)
+        filled = [(x, n) for x, n in zip(centers, totals, strict=True) if n]
+        fig.add_trace(go.Scatter(x=[x for x, _ in filled], y=[n for _, n in filled],
+                                 text=[str(n) for _, n in filled], mode="text",
+                                 textposition="top center", textfont=dict(FONT, color=ANSWER_COLOR),
+                                 cliponaxis=False, showlegend=False, hoverinfo="skip"))
+        fig.update_yaxes(range=[0, max(totals) * 1.2 + 0.6])
     if answer is not None:
         fig.add_vline(x=answer, line_color=ANSWER_COLOR, line_width=3, line_dash="dash",
                       annotation_text=labels["answer"].format(value=format_number(answer)),

@@ -341,6 +341,9 @@ def spread_text(guesses, right, answer, lang: str) -> ChartText:
     top = max(range(count), key=counts.__getitem__)
     summary = t("charttext.spread.summary", lang, count=len(guesses), low=_n(min(guesses)),
                 high=_n(max(guesses)), top=ranges[top], top_count=counts[top])
+    # Every bar's count, as the numbers on the bars say it.
+    summary += " " + t("charttext.spread.bars", lang, bars="; ".join(
+        f"{ranges[i]}: {counts[i]}" for i in range(count) if counts[i]))
     rows = [[ranges[i], str(counts[i])] for i in range(count)]
     if right is not None and answer is not None:
         rights = bin_counts([g for g, ok in zip(guesses, right, strict=True) if ok],

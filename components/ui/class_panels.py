@@ -179,7 +179,8 @@ def _checkpoint_card(store: ClassStore, code: str, key: str, checkpoint: ClassCh
         return
     with st.container(border=True, key=f"class_card_{checkpoint.id}"):
         head, button = st.columns([3, 1], vertical_alignment="center")
-        head.markdown(f"**{checkpoint.label(lang)}**  \n"
+        # The question in words: a label such as a.grad[0] alone does not say what was asked.
+        head.markdown(f"**{checkpoint.question(lang)}**  \n"
                       + t("class.answer_count", lang, count=summary.count))
         if summary.revealed:
             button.success(t("class.revealed", lang), icon=":material/visibility:")

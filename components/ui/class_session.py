@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.charts.class_spread import choice_figure, spread_figure
+from components.charts.style import PRESENT_SCALE, scaled
 from components.core.checkpoints import BACKWARD_OUTCOMES, LOSS_DIRECTIONS, is_close_guess
 from components.core.resnet import GROUPS
 from components.process_wide import ProcessWide
@@ -22,7 +23,8 @@ from components.storage.class_store import (
     default_url,
 )
 from components.ui.chart_text import choice_text, spread_text
-from components.ui.i18n import t
+from components.ui.controls import presenting
+from components.ui.i18n import CATALOGS, t
 from components.ui.layout import chart_data
 
 STUDENT_KEY = "class_student"
@@ -47,6 +49,11 @@ class ClassCheckpoint:
 
     def label(self, lang: str) -> str:
         return t(f"{self.page}.predict.{self.id}.label", lang)
+
+    def question(self, lang: str) -> str:
+        """The question in words, without any one student's numbers (the room view's card)."""
+        key = f"{self.page}.predict.{self.id}.question"
+        return t(f"{key}_class" if f"{key}_class" in CATALOGS[lang] else key, lang)
 
     def option_label(self, option: str, lang: str) -> str:
         """The option's catalogue text as plain text (a chart axis shows no markdown)."""
@@ -167,6 +174,9 @@ def spread_chart(checkpoint: ClassCheckpoint, summary: CheckpointSummary, lang: 
         options = [checkpoint.option_label(o, lang) for o in checkpoint.options]
         figure = choice_figure(counts, options, right_index, {"y": t("class.chart_y", lang)})
         text = choice_text(counts, options, right_index, lang)
+    if presenting():
+        # The projected room view: ticks and count labels 1.3× (18 px and more).
+        figure = scaled(figure, PRESENT_SCALE)
     st.plotly_chart(figure, key=key, config={"displayModeBar": False, "responsive": True},
                     alt=text.summary)
     chart_data(text, f"{key}_data")

@@ -157,14 +157,17 @@ def _write_to_url(control: Control) -> None:
     st.query_params[control.name] = format_value(control, value)
 
 
-def control_widget(state: PageState, name: str, container=None) -> Any:
-    """Draw the widget of control ``name`` (key = URL name) and return its value."""
+def control_widget(state: PageState, name: str, container=None, disabled: bool = False) -> Any:
+    """Draw the widget of control ``name`` (key = URL name) and return its value.
+
+    ``disabled``: shown but locked (class mode keeps predict mode on).
+    """
     control = state.controls[name]
     where = container if container is not None else st
     label = t(f"control.{name}", state.lang)
     help_text = t(f"control.{name}.help", state.lang)
     common = dict(key=name, help=help_text, persist_state="session",
-                  on_change=_write_to_url, args=(control,))
+                  on_change=_write_to_url, args=(control,), disabled=disabled)
     if control.widget == "slider":
         if control.kind == "int":
             return where.slider(label, min_value=int(control.low), max_value=int(control.high),

@@ -25,7 +25,7 @@ Without predict mode every call is a no-op and the page is unchanged.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 import streamlit as st
@@ -53,6 +53,10 @@ class Checkpoint:
     the checkpoint asks again. ``slips`` maps a misconception (a number
     answer's slip name, or a wrong option of a choice) to the sentence that
     explains it; ``wrong`` is the sentence for a wrong guess no slip explains.
+
+    ``spoils``: other checkpoints whose answer ``why`` or a slip would give
+    away; until every one of them is revealed the page shows ``held_why`` and
+    ``held_slips`` in their place (a reveal never answers a question still open).
     """
 
     id: str
@@ -64,6 +68,9 @@ class Checkpoint:
     wrong: str
     slips: dict[str, str] = field(default_factory=dict)
     options: dict[str, str] = field(default_factory=dict)
+    spoils: tuple[str, ...] = ()
+    held_why: str = ""
+    held_slips: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_number(self) -> bool:
@@ -89,6 +96,11 @@ class Checkpoint:
         """The sentence for a wrong ``guess``: its slip if one matches, else the general one."""
         slip = self.answer.slip_for(guess)
         return self.slips.get(slip, self.wrong) if slip else self.wrong
+
+    def withheld(self) -> Checkpoint:
+        """This checkpoint with the texts that are safe while ``spoils`` are still hidden."""
+        return replace(self, why=self.held_why or self.why,
+                       slips={**self.slips, **self.held_slips}, spoils=())
 
 
 @dataclass(frozen=True)
@@ -268,6 +280,8 @@ class PredictMode:
 
     def _draw_result(self, checkpoint: Checkpoint, record: Record) -> None:
         lang = self.lang
+        if not all(self.revealed(other) for other in checkpoint.spoils):
+            checkpoint = checkpoint.withheld()
         values = dict(label=checkpoint.label, answer=checkpoint.answer_text(),
                       guess=checkpoint.guess_text(record.guess))
         if checkpoint.is_number:
@@ -327,15 +341,29 @@ class PredictMode:
 def predict_mode(state: PageState, store: CheckpointStore | None = None) -> PredictMode:
     """Draw the predict-mode toggle (it writes ``predict`` to the URL) and return the mode.
 
-    With ``class=<code>`` in the URL the mode is class mode's (reveals wait for
-    the instructor); imported here, not at the top, because it builds on this module.
+    With ``class=<code>`` of a live class the mode is class mode's (reveals wait
+    for the instructor) and the toggle is locked on, whatever the link says;
+    imported here, not at the top, because it builds on this module.
     """
-    on = bool(control_widget(state, "predict"))
-    if on and store is None:
+    if store is None and state.values.get("class"):
         from components.ui.class_student import class_predict_mode
 
         in_class = class_predict_mode(state)
         if in_class is not None:
+            locked_predict_toggle(state)
             return in_class
+    on = bool(control_widget(state, "predict"))
     return PredictMode(state.lang, on, store)
 
+
+def locked_predict_toggle(state: PageState) -> None:
+    """The toggle shown on and disabled, with the line saying why (a student in a class).
+
+    Whatever the URL or a client sent, predict mode is on: the session value is
+    set before the widget is drawn and the address bar says ``predict=1``.
+    """
+    st.session_state["predict"] = True
+    state.values["predict"] = True
+    st.query_params["predict"] = "1"
+    control_widget(state, "predict", disabled=True)
+    st.caption(f":material/lock: {t('class.student.predict_locked', state.lang)}")
