@@ -16,6 +16,7 @@ from components.ui.expression_panels import (
     all_agree,
     event_sentences,
     lesson_numbers,
+    oracle_notice,
     point_line,
     results_table,
 )
@@ -66,8 +67,7 @@ result, derivs, curve = lesson_numbers(state["expr"], a, b, v, A1.low, A1.high)
 
 st.header(t("expression.oracle_title", lang))
 if derivs.timed_out:
-    st.warning(t("expression.sympy_failed" if derivs.failed else "expression.sympy_timeout", lang),
-               icon=":material/timer_off:")
+    st.warning(t(oracle_notice(derivs), lang), icon=":material/timer_off:")
 elif derivs.f_latex and derivs.da_latex and derivs.db_latex:
     equation(rf"f(a, b) = {derivs.f_latex}", lang)
     equation(rf"\frac{{\partial f}}{{\partial a}} = {derivs.da_latex} \qquad "

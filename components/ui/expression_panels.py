@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.core.expression import curve_along_a, gradients_of_expression
 from components.core.expression_parser import parse_expression
 from components.core.expression_sympy import compare, derivatives, weighted
+from components.core.expression_workers import POOL
 from components.numbers import format_number, format_vector
 from components.ui.i18n import t
 from components.ui.user_text import literal
@@ -28,11 +30,18 @@ class _NotCached(Exception):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _oracle(expr: str, a: tuple, b: tuple):
-    derivs = derivatives(parse_expression(expr), a, b)
-    if derivs.timed_out:  # a busy moment must not stick to this function for good
+def _oracle(expr: str, a: tuple, b: tuple, _session: str | None = None):
+    # The session is not part of the key (the leading underscore): it only lets
+    # this browser session's next request cancel this one in the worker pool.
+    derivs = derivatives(parse_expression(expr), a, b, session=_session)
+    if derivs.timed_out:  # a busy moment must not stick here; the pool remembers real timeouts
         raise _NotCached(derivs)
     return derivs
+
+
+def _session_id() -> str | None:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx.session_id if ctx is not None else None
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -47,12 +56,22 @@ def lesson_numbers(expr: str, a: tuple, b: tuple, v: tuple, low: float, high: fl
     Cached by the plain inputs: a rerun that changes nothing (a refused text,
     a language switch) costs no torch or SymPy work.
     """
+    POOL.start()  # no-op once warm; on a cold server the workers start during torch's part
     result, curve = _autograd(expr, a, b, v, low, high)
     try:
-        derivs = _oracle(expr, a, b)
+        derivs = _oracle(expr, a, b, _session=_session_id())
     except _NotCached as late:
         derivs = late.args[0]
     return result, derivs, curve
+
+
+def oracle_notice(derivs) -> str:
+    """The catalogue key of the line that says why SymPy gave no answer."""
+    if derivs.failed:
+        return "expression.sympy_failed"
+    if derivs.reason in ("busy", "cancelled"):
+        return "expression.sympy_busy"
+    return "expression.sympy_timeout_known" if derivs.remembered else "expression.sympy_timeout"
 
 
 _MARK = {"match": "✓", "mismatch": "✗", "undefined": "–"}
