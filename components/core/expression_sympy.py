@@ -285,7 +285,9 @@ def _value_at(expr: sympy.Expr, a_value: float, b_value: float) -> tuple[float |
 
 def _work(tree: Node, a, b, evaluable: tuple[bool, ...]) -> Derivatives:
     f = to_sympy(tree)
-    da, db = sympy.diff(f, A), sympy.diff(f, B)
+    # powsimp joins powers of one base: SymPy writes d/da a**b as b·a**b / a, which
+    # is 0/0 at a = 0 although the slope b·a**(b−1) is 0 there for b > 1.
+    da, db = (sympy.powsimp(sympy.diff(f, x), combine="exp") for x in (A, B))
     results = {"a": ([], []), "b": ([], [])}
     for i, (a_i, b_i) in enumerate(zip(a, b, strict=True)):
         for name, expr in (("a", da), ("b", db)):

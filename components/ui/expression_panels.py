@@ -104,12 +104,58 @@ def point_line(result, lang: str) -> str:
              v=format_vector(result.v))
 
 
-def all_agree(result, derivs) -> bool:
-    """True when every autograd number matches SymPy at both elements."""
-    pairs = [(result.a_grad, derivs.values_a), (result.b_grad, derivs.values_b)]
-    return all(compare(g, weighted(o, v)) == "match"
-               for grads, oracle in pairs
-               for g, o, v in zip(grads, oracle, result.v, strict=True))
+def _cells(result, derivs):
+    """Every table cell: (autograd .grad, SymPy ∂f·v or None, SymPy's status, its check)."""
+    for grads, oracle, status in ((result.a_grad, derivs.values_a, derivs.status_a),
+                                  (result.b_grad, derivs.values_b, derivs.status_b)):
+        for i in range(len(grads)):
+            expected = weighted(oracle[i], result.v[i])
+            yield grads[i], expected, status[i], compare(grads[i], expected)
+
+
+def dash_reasons(result, derivs) -> list[str]:
+    """Why the tables show – (``compare`` found nothing to compare), one reason per
+    kind present: ``not_computed`` (SymPy timed out or skipped the point),
+    ``no_value`` (SymPy's derivative has no real value there) or
+    ``autograd_nan`` (SymPy has a number, autograd gave NaN)."""
+    found = set()
+    for _grad, expected, status, check in _cells(result, derivs):
+        if check != "undefined":
+            continue
+        if status in ("timeout", "skipped"):
+            found.add("not_computed")
+        elif expected is None or math.isnan(expected):
+            found.add("no_value")
+        else:
+            found.add("autograd_nan")
+    return [reason for reason in ("no_value", "autograd_nan", "not_computed") if reason in found]
+
+
+def oracle_text(result, derivs, lang: str) -> str:
+    """What the table's columns and marks mean, with a sentence for each kind of – shown."""
+    return " ".join([t("expression.oracle_text", lang)] + [
+        t(f"expression.dash.{reason}", lang) for reason in dash_reasons(result, derivs)])
+
+
+def summary_key(result, derivs) -> str:
+    """The line shown when no event was found: which comparison the numbers allow.
+
+    ``rounding`` only when a ✗ is in the tables; without SymPy's answer the
+    comparison is with finite differences alone.
+    """
+    if derivs.timed_out:
+        return "expression.unchecked"
+    checks = [check for *_, check in _cells(result, derivs)]
+    if all(check == "match" for check in checks):
+        return "expression.smooth"
+    if "mismatch" in checks:
+        return "expression.rounding"
+    return "expression.partly_checked"
+
+
+def unused_names(result) -> list[str]:
+    """The inputs f does not use (their ``.grad`` stays None)."""
+    return [name for name, used in (("a", result.uses_a), ("b", result.uses_b)) if not used]
 
 
 def event_sentences(result, derivs, lang: str) -> list[str]:
