@@ -174,3 +174,13 @@ def test_the_server_pool_is_one_module_level_object():
     assert isinstance(POOL, WorkerPool)
     assert importlib.import_module("components.core.expression_workers").POOL is POOL
     assert workers.POOL is POOL
+
+
+def test_spawn_serves_where_there_is_no_forkserver():
+    pool = WorkerPool(size=1, context="spawn")
+    try:
+        assert pool.wait_ready(60)
+        outcome = pool.run(worker_jobs.pid, (), wall=30)
+        assert outcome.status == "ok" and outcome.value != os.getpid()
+    finally:
+        pool.close()

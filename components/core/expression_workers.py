@@ -9,7 +9,8 @@ and while it computes the server only waits on a pipe.
   ``_posixsubprocess``, safe from a server full of torch and streamlit threads;
   ``fork`` of such a process is not), which imports SymPy once and forks each
   worker from that warm state. A worker is ready in milliseconds, not the
-  ~1 s of a fresh ``import sympy``, and ``WORKERS`` are kept warm.
+  ~1 s of a fresh ``import sympy``, and ``WORKERS`` are kept warm. (Where
+  there is no forkserver, on Windows, workers are spawned: slower to replace.)
 - Each worker limits itself with ``resource.setrlimit``: address space (the
   size after start-up plus ``MEMORY_LIMIT``), CPU seconds per job (SIGXCPU
   ends it should the server fail to), no core files.
@@ -75,10 +76,7 @@ class Outcome:
 # ---- inside a worker ------------------------------------------------------------
 
 def _cpu_used() -> float:
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    return time.process_time()
 
 
 def _die_with_parent() -> None:
@@ -104,22 +102,30 @@ def _address_space() -> int:
 
 
 def _limit_self(memory_limit: int, lifetime_cpu: int) -> None:
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    if memory_limit and _address_space():
-        size = _address_space() + memory_limit
-        resource.setrlimit(resource.RLIMIT_AS, (size, size))
-    resource.setrlimit(resource.RLIMIT_CPU, (lifetime_cpu, lifetime_cpu))
+    try:
+        import resource
+    except ImportError:  # Windows: the server's deadline is the only limit
+        return
+    try:
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if memory_limit and _address_space():
+            size = _address_space() + memory_limit
+            resource.setrlimit(resource.RLIMIT_AS, (size, size))
+        resource.setrlimit(resource.RLIMIT_CPU, (lifetime_cpu, lifetime_cpu))
+    except (ValueError, OSError):  # a system that refuses a limit keeps the others
+        pass
 
 
 def _allow_cpu(seconds: float, lifetime_cpu: int) -> None:
     """SIGXCPU (which ends the worker) once this job passes ``seconds`` of CPU;
     RLIMIT_CPU counts whole seconds of the process's life, hence the arithmetic."""
-    import resource
+    try:
+        import resource
 
-    soft = min(lifetime_cpu, math.ceil(_cpu_used() + seconds) + 1)
-    resource.setrlimit(resource.RLIMIT_CPU, (soft, lifetime_cpu))
+        soft = min(lifetime_cpu, math.ceil(_cpu_used() + seconds) + 1)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, lifetime_cpu))
+    except (ImportError, ValueError, OSError):
+        pass
 
 
 def _worker_main(conn, memory_limit: int, lifetime_cpu: int, max_jobs: int) -> None:
@@ -230,9 +236,12 @@ class WorkerPool:
     ends. Workers start in a keeper thread on the first ``start`` or ``run``.
     """
 
-    def __init__(self, size: int = WORKERS, context: str = "forkserver",
+    def __init__(self, size: int = WORKERS, context: str | None = None,
                  preload: tuple[str, ...] = PRELOAD, memory_limit: int = MEMORY_LIMIT):
         self.size = size
+        if context is None:  # forkserver where there is one (Linux, macOS); else spawn
+            methods = multiprocessing.get_all_start_methods()
+            context = "forkserver" if "forkserver" in methods else "spawn"
         self._context = multiprocessing.get_context(context)
         self._preload = list(preload)
         self._memory_limit = memory_limit
