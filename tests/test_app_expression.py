@@ -265,3 +265,27 @@ def test_a_costly_function_sent_again_costs_nothing(warm_server):
     again = run_page("expression", {"expr": text}, lang="ko")
     assert time.perf_counter() - start < 1.5  # the page alone; SymPy is not asked
     assert "다시 계산하지 않습니다" in again.warning[0].value
+
+
+def test_clear_cache_starts_no_second_pool_of_workers(warm_server):
+    # What Streamlit does for any viewer's BackMsg.clear_cache: both caches cleared.
+    import multiprocessing
+
+    import streamlit as st
+
+    import components.core.expression_workers as workers
+
+    pool = workers.POOL
+
+    def workers_alive() -> int:
+        return sum(p.name == workers.WORKER_NAME for p in multiprocessing.active_children())
+
+    assert pool.wait_ready(60) and workers_alive() == pool.size
+    for n in range(3):
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = run_page("expression", {"expr": f"sin(a)*b + {n}"}, lang="en")
+        assert_no_exception(at)
+        assert not at.warning  # SymPy answered
+    assert workers.POOL is pool
+    assert pool.wait_ready(60) and workers_alive() == pool.size

@@ -112,6 +112,13 @@ def test_power_with_a_variable_exponent_at_a_negative_base():
     assert "pow_log" in {e.kind for e in result.events if e.element == 0}
 
 
+def test_a_constant_past_float32_is_infinite_as_in_float32_arithmetic():
+    # Found by the tower generator: pi**99 ≈ 1e49 made torch.full_like raise.
+    _, result, _ = _run("pi**99", (1.0, 2.0), (3.0, 4.0))
+    assert result.q == (math.inf, math.inf)
+    assert {e.kind for e in result.events} == {"overflow"}
+
+
 def test_functions_without_a_or_b():
     _, result, _ = _run("b**2", (1.0, 2.0), (3.0, 4.0))
     assert not result.uses_a and result.a_grad == (0.0, 0.0) and result.b_grad == (6.0, 8.0)
@@ -132,7 +139,8 @@ def test_curve_tangent_slope_is_autograds():
 
 
 @pytest.mark.parametrize("text", ["3*a**3 - b**2", "sigmoid(a*b)", "relu(a) - b**2",
-                                  "log(a)", "sin(pi)*e + a/b", "2*pi", "b", "sqrt(a**2 + b**2)"])
+                                  "log(a)", "sin(pi)*e + a/b", "2*pi", "b", "sqrt(a**2 + b**2)",
+                                  "pi**99"])
 def test_code_panel_reproduces_the_page(text):
     tree = parse_expression(text)
     a, b, v = (-1.0, 2.0), (0.5, 4.0), (0.7, 0.3)

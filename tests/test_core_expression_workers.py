@@ -15,7 +15,7 @@ import pytest
 
 from components.core.expression_parser import parse_expression
 from components.core.expression_sympy import derivatives
-from components.core.expression_workers import POOL, WorkerPool
+from components.core.expression_workers import WorkerPool
 from tests import worker_jobs
 from tests.hostile import COSTLY_EXPRESSIONS
 from tests.support import ROOT
@@ -164,16 +164,6 @@ def test_workers_end_with_the_server(tmp_path, ending):
     pids = [int(p) for p in proc.stdout.split()]
     assert len(pids) == 2
     assert _wait(lambda: not any(_alive(p) for p in pids), 15), pids
-
-
-def test_the_server_pool_is_one_module_level_object():
-    import importlib
-
-    import components.core.expression_workers as workers
-
-    assert isinstance(POOL, WorkerPool)
-    assert importlib.import_module("components.core.expression_workers").POOL is POOL
-    assert workers.POOL is POOL
 
 
 def test_spawn_serves_where_there_is_no_forkserver():

@@ -131,7 +131,9 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
 
     out = go(tree)
     if not isinstance(out, torch.Tensor):  # f is a constant: one value per element
-        out = torch.full_like(a, out).detach()
+        # torch.tensor turns a constant past float32's range (pi**99) into inf, as
+        # float32 arithmetic would; full_like raises instead.
+        out = torch.tensor(out, dtype=a.dtype).expand(a.shape).clone()
     elif out.shape != a.shape:  # a constant computed as a 0-d tensor, e.g. sin(1)
         out = torch.broadcast_to(out, a.shape)
     return out
