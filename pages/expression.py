@@ -13,11 +13,14 @@ from components.ui.controls import control_group, control_widget, set_values
 from components.ui.expression_messages import expression_error_text
 from components.ui.expression_panels import (
     PRESETS,
-    all_agree,
     event_sentences,
     lesson_numbers,
+    oracle_notice,
+    oracle_text,
     point_line,
     results_table,
+    summary_key,
+    unused_names,
 )
 from components.ui.i18n import t
 from components.ui.layout import (
@@ -66,30 +69,28 @@ result, derivs, curve = lesson_numbers(state["expr"], a, b, v, A1.low, A1.high)
 
 st.header(t("expression.oracle_title", lang))
 if derivs.timed_out:
-    st.warning(t("expression.sympy_failed" if derivs.failed else "expression.sympy_timeout", lang),
-               icon=":material/timer_off:")
+    st.warning(t(oracle_notice(derivs), lang), icon=":material/timer_off:")
 elif derivs.f_latex and derivs.da_latex and derivs.db_latex:
     equation(rf"f(a, b) = {derivs.f_latex}", lang)
     equation(rf"\frac{{\partial f}}{{\partial a}} = {derivs.da_latex} \qquad "
              rf"\frac{{\partial f}}{{\partial b}} = {derivs.db_latex}", lang)
 else:
     st.info(t("expression.latex_too_long", lang))
-st.markdown(t("expression.oracle_text", lang))
+st.markdown(oracle_text(result, derivs, lang))
 st.markdown(point_line(result, lang))
 table(results_table(result, derivs, "a", lang), lang)
 table(results_table(result, derivs, "b", lang), lang)
-if not result.uses_a or not result.uses_b:
-    st.caption(t("expression.unused", lang, names=", ".join(
-        f"{n}.grad" for n, used in (("a", result.uses_a), ("b", result.uses_b)) if not used)))
+if unused_names(result):
+    st.caption(t("expression.unused", lang, names=", ".join(unused_names(result))))
 
 st.header(t("expression.events_title", lang))
 sentences = event_sentences(result, derivs, lang)
 if sentences:
     st.markdown("\n".join(f"- {s}" for s in sentences))
-elif all_agree(result, derivs):
+elif summary_key(result, derivs) == "expression.smooth":
     st.success(t("expression.smooth", lang), icon=":material/check_circle:")
 else:
-    st.info(t("expression.rounding", lang), icon=":material/info:")
+    st.info(t(summary_key(result, derivs), lang), icon=":material/info:")
 
 st.header(t("expression.curve_title", lang))
 chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart",

@@ -210,3 +210,50 @@ def _plotly_problems(spec: str, payload: str) -> list[str]:
     raw_needs_escaping = html.escape(payload, quote=False) != payload
     return [f"plotly text carries the raw payload: {s!r}" for s in strings
             if raw_needs_escaping and payload in s]
+
+
+# ---- functions that cost the server (issue 25) ---------------------------------
+# Accepted by the parser, yet built from exact rationals they would hold numbers
+# with millions of digits (big-integer power and gcd hold the GIL: every session
+# of the server stalled), or SymPy needs tens of seconds to differentiate them.
+
+COSTLY_EXPRESSIONS: dict[str, str] = {
+    "tower_3": "(((0.999999**99)**99)**99)*a",  # 6.2 s, every thread stalled 6 s
+    "tower_4": "((((0.5**99)**99)**99)**99)+b",  # 41 s, stalls of 11.6 s
+    "tower_9": "(((((((((1.000001**9)**9)**9)**9)**9)**9)**9)**9)**9)*a",
+    "variable_tower": "(((a*3)**99)**99)**99",
+    "root_tower": "(((sqrt(2)*a)**99)**99)**99+b",
+    "right_tower": "a**99**0.5**99+0.999999**99**0.5*b",
+    "slow_sympy": "tanh((((sin(((a-b)*(b)**0.5)))**99-(abs((cos(a)*sin(2)))-b))/(7)**b))",
+}
+
+_TOWER_BASES = ("0.999999", "0.5", "1.000001", "7", "2", "0.1", "1.1", "1e-300", "999999",
+                "pi", "e", "a", "b", "a*3", "sqrt(2)", "(a+b)", "sin(a)", "2/3")
+_TOWER_EXPONENTS = ("99", "100", "-99", "0.5", "2", "9", "1/3", "-0.5", "99.5", "2**0.5",
+                    "a", "b", "(a-b)")
+
+
+def power_towers():
+    """Hypothesis strategy: text of nested powers and towers, as an attacker would type them.
+
+    ``((base)**e1)**e2 …`` up to 9 levels, right-associative ``base**e1**e2``,
+    and two of them joined by an operator. Many are refused by the parser
+    (too large, too deep); the rest must be answered in bounded time.
+    """
+    from hypothesis import strategies as st
+
+    bases = st.sampled_from(_TOWER_BASES)
+    levels = st.lists(st.sampled_from(_TOWER_EXPONENTS), min_size=1, max_size=9)
+
+    def nested(base: str, exponents: list[str]) -> str:
+        text = base
+        for exponent in exponents:
+            text = f"({text})**{exponent}"
+        return text
+
+    def chained(base: str, exponents: list[str]) -> str:
+        return "**".join([f"({base})", *exponents])
+
+    one = st.one_of(st.builds(nested, bases, levels), st.builds(chained, bases, levels))
+    joined = st.builds(lambda x, op, y: f"{x}{op}{y}", one, st.sampled_from("+-*/"), one)
+    return st.one_of(one, joined)

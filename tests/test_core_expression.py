@@ -17,7 +17,15 @@ from components.core.expression import (
 )
 from components.core.expression_parser import Binary, Call, Num, Unary, Var, parse_expression
 from components.core.expression_snippet import expression_snippet
-from components.core.expression_sympy import compare, derivatives, weighted
+from components.core.expression_sympy import (
+    MAX_EXACT_BITS,
+    compare,
+    derivatives,
+    exact_size,
+    to_sympy,
+    weighted,
+)
+from tests.hostile import COSTLY_EXPRESSIONS, power_towers
 
 
 def _run(text, a, b, v=(1.0, 1.0)):
@@ -104,6 +112,13 @@ def test_power_with_a_variable_exponent_at_a_negative_base():
     assert "pow_log" in {e.kind for e in result.events if e.element == 0}
 
 
+def test_a_constant_past_float32_is_infinite_as_in_float32_arithmetic():
+    # Found by the tower generator: pi**99 ≈ 1e49 made torch.full_like raise.
+    _, result, _ = _run("pi**99", (1.0, 2.0), (3.0, 4.0))
+    assert result.q == (math.inf, math.inf)
+    assert {e.kind for e in result.events} == {"overflow"}
+
+
 def test_functions_without_a_or_b():
     _, result, _ = _run("b**2", (1.0, 2.0), (3.0, 4.0))
     assert not result.uses_a and result.a_grad == (0.0, 0.0) and result.b_grad == (6.0, 8.0)
@@ -124,7 +139,8 @@ def test_curve_tangent_slope_is_autograds():
 
 
 @pytest.mark.parametrize("text", ["3*a**3 - b**2", "sigmoid(a*b)", "relu(a) - b**2",
-                                  "log(a)", "sin(pi)*e + a/b", "2*pi", "b", "sqrt(a**2 + b**2)"])
+                                  "log(a)", "sin(pi)*e + a/b", "2*pi", "b", "sqrt(a**2 + b**2)",
+                                  "pi**99"])
 def test_code_panel_reproduces_the_page(text):
     tree = parse_expression(text)
     a, b, v = (-1.0, 2.0), (0.5, 4.0), (0.7, 0.3)
@@ -157,23 +173,70 @@ def test_sympy_step_is_bounded_in_time():
         assert not derivs.timed_out
 
 
-def test_sympy_deadline_returns_without_an_answer(monkeypatch):
-    # A SymPy step that takes longer than the deadline (SymPy's own cache can make
-    # a real expression finish within one thread switch, so the slowness is made).
-    import components.core.expression_sympy as oracle
+def test_sympy_deadline_returns_without_an_answer():
+    # SymPy needs ~25 s for this one (its assumptions expand sin(…)**99 as a
+    # polynomial); the worker running it is killed at the deadline.
+    from components.core.expression_workers import POOL
 
-    real_work = oracle._work
-
-    def slow_work(*args):
-        time.sleep(0.5)
-        return real_work(*args)
-
-    monkeypatch.setattr(oracle, "_work", slow_work)
+    assert POOL.wait_ready(60)
+    tree = parse_expression(COSTLY_EXPRESSIONS["slow_sympy"])
     start = time.perf_counter()
-    derivs = derivatives(parse_expression("(a+b)**100*(a-b)**100"), (2.0, 3.0), (1.0, 1.0),
-                         time_limit=0.05)
-    assert time.perf_counter() - start < 0.4
+    derivs = derivatives(tree, (2.0, 3.0), (1.0, 1.0), time_limit=0.3)
+    assert time.perf_counter() - start < 1.0
     assert derivs.timed_out and derivs.values_a == (None, None)
+    assert derivs.reason == "timeout"
+
+
+@pytest.mark.parametrize("name", COSTLY_EXPRESSIONS)
+def test_exact_numbers_stay_bounded_in_costly_functions(name):
+    # Before the bound, tower_3 alone built a rational of 3.9 million bits (6 s,
+    # with the GIL held throughout).
+    tree = parse_expression(COSTLY_EXPRESSIONS[name])
+    start = time.perf_counter()
+    f = to_sympy(tree)
+    assert time.perf_counter() - start < 0.5
+    assert exact_size(f) <= MAX_EXACT_BITS
+
+
+def test_a_tower_of_constants_keeps_its_value():
+    tree = parse_expression(COSTLY_EXPRESSIONS["tower_3"])  # (((0.999999**99)**99)**99)*a
+    derivs = derivatives(tree, (2.0, 3.0), (1.0, 1.0), time_limit=30)
+    assert derivs.values_a[0] == pytest.approx(0.999999**970299, rel=1e-9)
+    assert derivs.values_b == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("text, latex", [
+    ("3*a**3 - b**2", "3 a^{3} - b^{2}"),
+    ("2**0.5*a", r"\sqrt{2} a"),
+    ("2/3*a", r"\frac{2 a}{3}"),
+    ("(1/3)**2*a", r"\frac{a}{9}"),
+    ("2**10*b", "1024 b"),
+    ("pi**2*a", r"\pi^{2} a"),
+    ("a**(1/3)", r"\sqrt[3]{a}"),
+])
+def test_small_constants_stay_exact(text, latex):
+    import sympy
+
+    assert sympy.latex(to_sympy(parse_expression(text))) == latex
+
+
+@settings(max_examples=80, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(power_towers())
+def test_towers_build_no_big_numbers(text):
+    import sympy
+
+    from components.core.expression_parser import ExpressionError
+    from components.core.expression_sympy import A, B
+
+    try:
+        tree = parse_expression(text)
+    except ExpressionError:
+        return  # refused: nothing is built
+    f = to_sympy(tree)
+    assert exact_size(f) <= MAX_EXACT_BITS
+    # The chain rule multiplies a few of those numbers, never raises them to a power.
+    assert max(exact_size(sympy.diff(f, A)), exact_size(sympy.diff(f, B))) <= 4 * MAX_EXACT_BITS
 
 
 # ---- random grammar-valid trees: autograd == SymPy == finite differences ------

@@ -35,7 +35,9 @@ class Event:
 
     ``kind``: ``abs_zero``, ``relu_zero``, ``sqrt_zero``, ``sqrt_negative``,
     ``log_zero``, ``log_negative``, ``div_zero``, ``pow_zero``,
-    ``pow_negative``, ``pow_log``, ``overflow``, and ``not_finite`` when a
+    ``pow_negative``, ``pow_log`` (a variable exponent on a negative base),
+    ``pow_log_zero`` (… on a base of exactly 0, exponent > 0), ``pow_log_zero_jump``
+    (… base 0, exponent ≤ 0), ``overflow``, and ``not_finite`` when a
     number at the element is NaN or ±inf without any of the others. ``where`` is the sub-expression (printed
     from the tree) and ``value`` the number it received there.
     """
@@ -115,8 +117,13 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
             record("pow_zero", node.left, (base == 0) & (exponent < 1) & (exponent != 0), base)
             record("pow_negative", node.left, (base < 0) & (exponent != exponent.round()), base)
             if isinstance(right, torch.Tensor) and right.requires_grad:
-                # d/dp x**p = x**p · log(x): no real value for x ≤ 0.
-                record("pow_log", node.left, base <= 0, base)
+                # d/dp x**p = x**p · log(x): no real value for x < 0 (torch: NaN). At
+                # x = 0 torch uses 0 for p ≥ 0 (the calculus value when p > 0:
+                # 0**p = 0 for every p > 0) and −∞ for p < 0; at p ≤ 0 the power
+                # jumps (0, 1, ∞) and calculus has no slope.
+                record("pow_log", node.left, base < 0, base)
+                record("pow_log_zero", node.left, (base == 0) & (exponent > 0), base)
+                record("pow_log_zero_jump", node.left, (base == 0) & (exponent <= 0), base)
             out = left**right
             pole = (base == 0) & (exponent < 0)
         overflow(node, (left, right), out, pole)
@@ -124,7 +131,9 @@ def evaluate(tree: Node, a: torch.Tensor, b: torch.Tensor, events: list | None =
 
     out = go(tree)
     if not isinstance(out, torch.Tensor):  # f is a constant: one value per element
-        out = torch.full_like(a, out).detach()
+        # torch.tensor turns a constant past float32's range (pi**99) into inf, as
+        # float32 arithmetic would; full_like raises instead.
+        out = torch.tensor(out, dtype=a.dtype).expand(a.shape).clone()
     elif out.shape != a.shape:  # a constant computed as a 0-d tensor, e.g. sin(1)
         out = torch.broadcast_to(out, a.shape)
     return out

@@ -29,8 +29,9 @@ def expression_snippet(tree: Node, a, b, v, gradient_comment: str = "the gradien
         f"b = {tensor_literal(b, requires_grad=True)}",
     ]
     if not variables_of(tree):
-        # A constant f is not connected to a or b: backward() would raise.
-        lines += [f"Q = torch.full_like(a, {code})", "", 'print("Q =", Q)']
+        # A constant f is not connected to a or b: backward() would raise. (torch.tensor,
+        # not full_like: a constant past float32's range becomes inf, as on the page.)
+        lines += [f"Q = torch.tensor({code}).expand_as(a)", "", 'print("Q =", Q)']
         return "\n".join(lines) + "\n"
     lines += [
         f"Q = {code}",

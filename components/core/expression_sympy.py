@@ -2,22 +2,23 @@
 
 The SymPy expression is built node by node from ``expression_parser``'s tree
 (``sympy.parse_expr`` and ``sympify`` use ``eval`` and never see user text).
-The parser's limits keep the work small; on top of that the whole step runs
-in a worker thread with a deadline, so a slow case shows "SymPy ran out of
-time" instead of holding the page, and numeric values are only asked of
-SymPy where the float64 values along the way stay normal-sized.
+Exact numbers stay below ``MAX_EXACT_BITS`` (constant parts past it become
+Floats), numeric values are only asked of SymPy where the float64 values
+along the way stay normal-sized, and the whole step runs in a worker process
+(``expression_workers``) with CPU, memory and wall-time limits, so a slow
+case shows "SymPy ran out of time" instead of holding the page or the server.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 from dataclasses import dataclass, replace
 
 import mpmath
 import sympy
 
 from components.core.expression_parser import (
+    Binary,
     Call,
     Node,
     Num,
@@ -26,11 +27,20 @@ from components.core.expression_parser import (
     children,
     constant_value,
     fold,
+    variables_of,
 )
 
 TIME_LIMIT = 2.0  # seconds; random trees at the parser's limits took up to 0.6 s here (first call ~0.3 s more)
+# A job that has used this share of its time limit in CPU seconds is too costly
+# by itself (whatever the load) and is remembered; one stopped by the wall clock
+# on a busy machine is not.
+CPU_SHARE = 0.75
 MAX_LATEX = 1500  # characters; a longer derivative is summarised, not printed
 DIGITS = 30
+# Exact numbers in f stay below this many bits (numerators and denominators of
+# all its rationals, summed); past it they become 30-digit Floats. 2**99 has
+# 100 bits, 0.999999**99 as an exact rational 3,960.
+MAX_EXACT_BITS = 1024
 
 A, B = sympy.symbols("a b", real=True)
 _SYMBOLS = {"a": A, "b": B}
@@ -70,41 +80,60 @@ _FUNCTIONS = {
 }
 
 
-# A thread cannot be stopped: one that runs past its deadline keeps its slot
-# until it ends. With every slot taken, the page goes on without SymPy. The
-# one piece of shared state in the core, on purpose: it protects the server.
-_WORKERS = threading.BoundedSemaphore(4)
-
-
 def _rational(value: float) -> sympy.Rational:
     """The exact rational a float's shortest decimal text stands for (0.1 → 1/10)."""
     return sympy.Rational(repr(float(value)))
 
 
-def _has_call(node: Node) -> bool:
-    return isinstance(node, Call) or any(_has_call(child) for child in children(node))
+def exact_size(expr: sympy.Expr) -> int:
+    """Bits of every exact rational in ``expr`` (numerators and denominators), summed."""
+    return sum(int(r.p).bit_length() + int(r.q).bit_length() for r in expr.atoms(sympy.Rational))
 
 
-def to_sympy(node: Node) -> sympy.Expr:
-    """The SymPy expression of a parsed tree (a, b are real symbols).
+def _power_fits(base: sympy.Expr, exponent: sympy.Expr) -> bool:
+    """True when SymPy may evaluate ``base**exponent`` exactly within ``MAX_EXACT_BITS``.
 
-    A part without a or b that calls a function (tan(log(9)), relu(pi)) becomes
-    one Float: it has no derivative, and SymPy's exact simplification of such
-    constants (deciding the sign of tan(log(9)) for Max, say) took seconds.
+    An exact rational exponent p/q multiplies the digits of the base's exact
+    numbers by about |p|/q (SymPy distributes (2·a)⁹⁹ into 2⁹⁹·a⁹⁹, and
+    2**(1/2) to the 99th is 2⁴⁹·√2). Any other exponent leaves the power unevaluated.
     """
-    if not isinstance(node, (Num, Var)) and _has_call(node):
-        value = constant_value(node)
-        if value is not None:
-            return sympy.Float(value, DIGITS)
+    if not exponent.is_Rational:
+        return True
+    return exact_size(base) * max(abs(int(exponent.p)), 1) <= MAX_EXACT_BITS \
+        and int(exponent.q) <= 1000
+
+
+def _bounded(expr: sympy.Expr) -> sympy.Expr:
+    """``expr`` with its exact numbers turned into Floats once they pass the bound
+    (exponents of a and b stay exact, so a**3 still reads a³)."""
+    return expr if exact_size(expr) <= MAX_EXACT_BITS else sympy.nfloat(expr, DIGITS)
+
+
+def _constant(node: Node) -> sympy.Expr:
+    """A part without a or b: exact while its numbers stay small, else one Float.
+
+    The Float is the float64 value the parser already checked (``constant_value``):
+    ``(0.999999**99)**99`` as an exact rational has 3.9 million bits; as a Float it
+    costs nothing and is what torch computes with anyway.
+    """
     if isinstance(node, Num):
         return _CONSTANTS[node.name] if node.name else _rational(node.value)
-    if isinstance(node, Var):
-        return _SYMBOLS[node.name]
+    if isinstance(node, Binary) and node.op == "**":
+        base, exponent = _constant(node.left), _constant(node.right)
+        exact = base**exponent if _power_fits(base, exponent) else None
+    elif isinstance(node, (Binary, Unary)):
+        exact = _combine(node, *(_constant(child) for child in children(node)))
+    else:  # a call: no derivative, and exact forms (sign of tan(log(9))) took seconds
+        exact = None
+    if exact is None or exact_size(exact) > MAX_EXACT_BITS:
+        return sympy.Float(constant_value(node), DIGITS)
+    return exact
+
+
+def _combine(node: Node, *parts: sympy.Expr) -> sympy.Expr:
     if isinstance(node, Unary):
-        return -to_sympy(node.operand)
-    if isinstance(node, Call):
-        return _FUNCTIONS[node.function](to_sympy(node.argument))
-    left, right = to_sympy(node.left), to_sympy(node.right)
+        return -parts[0]
+    left, right = parts
     if node.op == "+":
         return left + right
     if node.op == "-":
@@ -116,6 +145,30 @@ def to_sympy(node: Node) -> sympy.Expr:
     return left**right
 
 
+def to_sympy(node: Node) -> sympy.Expr:
+    """The SymPy expression of a parsed tree (a, b are real symbols).
+
+    Exact arithmetic never builds a number past ``MAX_EXACT_BITS``: a part
+    without a or b becomes one Float when its exact value would be larger
+    (and always when it calls a function: tan(log(9)), relu(pi)), and a part
+    with a or b has its numbers turned into Floats before a power would
+    multiply their digits. Python's big-integer arithmetic holds the GIL, so
+    this bound, not a deadline, is what keeps the work small.
+    """
+    if not isinstance(node, Var) and not variables_of(node):
+        return _constant(node)
+    if isinstance(node, Var):
+        return _SYMBOLS[node.name]
+    if isinstance(node, Unary):
+        return -to_sympy(node.operand)
+    if isinstance(node, Call):
+        return _FUNCTIONS[node.function](to_sympy(node.argument))
+    left, right = to_sympy(node.left), to_sympy(node.right)
+    if node.op == "**" and not _power_fits(left, right):
+        left = sympy.nfloat(left, DIGITS)
+    return _bounded(_combine(node, left, right))
+
+
 @dataclass(frozen=True)
 class Derivatives:
     """f and its partial derivatives as LaTeX, and their values at each element.
@@ -124,8 +177,12 @@ class Derivatives:
     it undefined there (0/0, a corner), ±inf when infinite, and None when not
     a real number or not evaluated (see ``status_a[i]``: ``ok``, ``undefined``,
     ``infinite``, ``complex``, ``skipped`` — values too large to evaluate —,
-    or ``timeout``). ``timed_out`` is True when the
-    deadline passed or SymPy failed (``failed``; every other field is then empty).
+    or ``timeout``). ``timed_out`` is True when SymPy gave no answer (every
+    other field is then empty); ``reason`` says why: ``timeout`` (out of time),
+    ``failed`` (SymPy failed; ``failed`` is then True too), ``busy`` (no worker
+    was free in time) or ``cancelled`` (a newer request of the same session);
+    ``remembered``: that timeout or failure is known from an earlier request,
+    and SymPy was not run again.
     """
 
     f_latex: str
@@ -138,6 +195,8 @@ class Derivatives:
     timed_out: bool = False
     seconds: float = 0.0
     failed: bool = False
+    reason: str = ""
+    remembered: bool = False
 
 
 def _latex(expr: sympy.Expr) -> str:
@@ -226,7 +285,9 @@ def _value_at(expr: sympy.Expr, a_value: float, b_value: float) -> tuple[float |
 
 def _work(tree: Node, a, b, evaluable: tuple[bool, ...]) -> Derivatives:
     f = to_sympy(tree)
-    da, db = sympy.diff(f, A), sympy.diff(f, B)
+    # powsimp joins powers of one base: SymPy writes d/da a**b as b·a**b / a, which
+    # is 0/0 at a = 0 although the slope b·a**(b−1) is 0 there for b > 1.
+    da, db = (sympy.powsimp(sympy.diff(f, x), combine="exp") for x in (A, B))
     results = {"a": ([], []), "b": ([], [])}
     for i, (a_i, b_i) in enumerate(zip(a, b, strict=True)):
         for name, expr in (("a", da), ("b", db)):
@@ -279,47 +340,37 @@ def _normal_sized(tree: Node, a_i: float, b_i: float) -> bool:
     return True
 
 
-def derivatives(tree: Node, a, b, time_limit: float = TIME_LIMIT) -> Derivatives:
+def _job(tree: Node, a: tuple, b: tuple) -> Derivatives:
+    """What a worker process runs (module-level, so it is sent by name)."""
+    evaluable = tuple(_normal_sized(tree, a_i, b_i) for a_i, b_i in zip(a, b, strict=True))
+    return _work(tree, a, b, evaluable)
+
+
+def derivatives(tree: Node, a, b, time_limit: float = TIME_LIMIT, cpu_limit: float | None = None,
+                session: str | None = None, pool=None) -> Derivatives:
     """∂f/∂a, ∂f/∂b by SymPy, and their values at (a_i, b_i), within ``time_limit``.
 
-    The worker is a daemon thread: if the deadline passes, the page goes on
-    without SymPy's answer; at most four such workers exist at any time.
+    Runs in one of the server's SymPy worker processes (``expression_workers.POOL``
+    unless ``pool`` is given), killed when ``time_limit`` seconds have passed or it
+    has used ``cpu_limit`` CPU seconds (``CPU_SHARE`` of the time limit by
+    default). An expression that used up its CPU is remembered by its printed
+    tree: asked again, the answer is "timed out" at once. ``session``: a newer
+    call from the same browser session cancels this one.
     """
-    import time
+    from components.core.expression_parser import to_text
+    from components.core.expression_workers import POOL
 
-    evaluable = tuple(_normal_sized(tree, a_i, b_i) for a_i, b_i in zip(a, b, strict=True))
-    box: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            box["result"] = _work(tree, a, b, evaluable)
-        except Exception as error:  # noqa: BLE001 - any SymPy failure is "no oracle"
-            box["error"] = error
-
-    def guarded() -> None:
-        try:
-            run()
-        finally:
-            _WORKERS.release()
-
-    start = time.perf_counter()
-    if not _WORKERS.acquire(blocking=False):
-        # Every slot is held by a worker past its deadline: skip SymPy rather
-        # than pile up threads that would slow every student's page.
-        empty = tuple(None for _ in a)
-        skipped = tuple("timeout" for _ in a)
-        return Derivatives("", "", "", empty, empty, skipped, skipped, timed_out=True)
-    worker = threading.Thread(target=guarded, name="sympy-oracle", daemon=True)
-    worker.start()
-    worker.join(time_limit)
-    seconds = time.perf_counter() - start
-    result = box.get("result")
-    if worker.is_alive() or not isinstance(result, Derivatives):
-        empty = tuple(None for _ in a)
-        skipped = tuple("timeout" for _ in a)
-        return Derivatives("", "", "", empty, empty, skipped, skipped, timed_out=True,
-                           seconds=seconds, failed="error" in box)
-    return replace(result, seconds=seconds)
+    pool = POOL if pool is None else pool
+    cpu = time_limit * CPU_SHARE if cpu_limit is None else cpu_limit
+    outcome = pool.run(_job, (tree, tuple(a), tuple(b)), key=to_text(tree), session=session,
+                       wall=time_limit, cpu=cpu)
+    if outcome.status == "ok" and isinstance(outcome.value, Derivatives):
+        return replace(outcome.value, seconds=outcome.seconds)
+    empty = tuple(None for _ in a)
+    skipped = tuple("timeout" for _ in a)
+    return Derivatives("", "", "", empty, empty, skipped, skipped, timed_out=True,
+                       seconds=outcome.seconds, failed=outcome.status == "failed",
+                       reason=outcome.status, remembered=outcome.remembered)
 
 
 def weighted(value: float | None, v: float) -> float | None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.core.expression import curve_along_a, gradients_of_expression
 from components.core.expression_parser import parse_expression
 from components.core.expression_sympy import compare, derivatives, weighted
+from components.core.expression_workers import POOL
 from components.numbers import format_number, format_vector
 from components.ui.i18n import t
 from components.ui.user_text import literal
@@ -28,11 +30,18 @@ class _NotCached(Exception):
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _oracle(expr: str, a: tuple, b: tuple):
-    derivs = derivatives(parse_expression(expr), a, b)
-    if derivs.timed_out:  # a busy moment must not stick to this function for good
+def _oracle(expr: str, a: tuple, b: tuple, _session: str | None = None):
+    # The session is not part of the key (the leading underscore): it only lets
+    # this browser session's next request cancel this one in the worker pool.
+    derivs = derivatives(parse_expression(expr), a, b, session=_session)
+    if derivs.timed_out:  # a busy moment must not stick here; the pool remembers real timeouts
         raise _NotCached(derivs)
     return derivs
+
+
+def _session_id() -> str | None:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx.session_id if ctx is not None else None
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
@@ -47,12 +56,22 @@ def lesson_numbers(expr: str, a: tuple, b: tuple, v: tuple, low: float, high: fl
     Cached by the plain inputs: a rerun that changes nothing (a refused text,
     a language switch) costs no torch or SymPy work.
     """
+    POOL.start()  # no-op once warm; on a cold server the workers start during torch's part
     result, curve = _autograd(expr, a, b, v, low, high)
     try:
-        derivs = _oracle(expr, a, b)
+        derivs = _oracle(expr, a, b, _session=_session_id())
     except _NotCached as late:
         derivs = late.args[0]
     return result, derivs, curve
+
+
+def oracle_notice(derivs) -> str:
+    """The catalogue key of the line that says why SymPy gave no answer."""
+    if derivs.failed:
+        return "expression.sympy_failed"
+    if derivs.reason in ("busy", "cancelled"):
+        return "expression.sympy_busy"
+    return "expression.sympy_timeout_known" if derivs.remembered else "expression.sympy_timeout"
 
 
 _MARK = {"match": "✓", "mismatch": "✗", "undefined": "–"}
@@ -85,12 +104,58 @@ def point_line(result, lang: str) -> str:
              v=format_vector(result.v))
 
 
-def all_agree(result, derivs) -> bool:
-    """True when every autograd number matches SymPy at both elements."""
-    pairs = [(result.a_grad, derivs.values_a), (result.b_grad, derivs.values_b)]
-    return all(compare(g, weighted(o, v)) == "match"
-               for grads, oracle in pairs
-               for g, o, v in zip(grads, oracle, result.v, strict=True))
+def _cells(result, derivs):
+    """Every table cell: (autograd .grad, SymPy ∂f·v or None, SymPy's status, its check)."""
+    for grads, oracle, status in ((result.a_grad, derivs.values_a, derivs.status_a),
+                                  (result.b_grad, derivs.values_b, derivs.status_b)):
+        for i in range(len(grads)):
+            expected = weighted(oracle[i], result.v[i])
+            yield grads[i], expected, status[i], compare(grads[i], expected)
+
+
+def dash_reasons(result, derivs) -> list[str]:
+    """Why the tables show – (``compare`` found nothing to compare), one reason per
+    kind present: ``not_computed`` (SymPy timed out or skipped the point),
+    ``no_value`` (SymPy's derivative has no real value there) or
+    ``autograd_nan`` (SymPy has a number, autograd gave NaN)."""
+    found = set()
+    for _grad, expected, status, check in _cells(result, derivs):
+        if check != "undefined":
+            continue
+        if status in ("timeout", "skipped"):
+            found.add("not_computed")
+        elif expected is None or math.isnan(expected):
+            found.add("no_value")
+        else:
+            found.add("autograd_nan")
+    return [reason for reason in ("no_value", "autograd_nan", "not_computed") if reason in found]
+
+
+def oracle_text(result, derivs, lang: str) -> str:
+    """What the table's columns and marks mean, with a sentence for each kind of – shown."""
+    return " ".join([t("expression.oracle_text", lang)] + [
+        t(f"expression.dash.{reason}", lang) for reason in dash_reasons(result, derivs)])
+
+
+def summary_key(result, derivs) -> str:
+    """The line shown when no event was found: which comparison the numbers allow.
+
+    ``rounding`` only when a ✗ is in the tables; without SymPy's answer the
+    comparison is with finite differences alone.
+    """
+    if derivs.timed_out:
+        return "expression.unchecked"
+    checks = [check for *_, check in _cells(result, derivs)]
+    if all(check == "match" for check in checks):
+        return "expression.smooth"
+    if "mismatch" in checks:
+        return "expression.rounding"
+    return "expression.partly_checked"
+
+
+def unused_names(result) -> list[str]:
+    """The inputs f does not use (their ``.grad`` stays None)."""
+    return [name for name, used in (("a", result.uses_a), ("b", result.uses_b)) if not used]
 
 
 def event_sentences(result, derivs, lang: str) -> list[str]:

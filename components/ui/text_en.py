@@ -323,8 +323,11 @@ TEXT: dict[str, str] = {
         "Each row puts three answers side by side: autograd's `.grad`; SymPy's exact derivative "
         "at the point, times v (the weight `Q.backward(gradient=v)` gives each element); and a "
         "central finite difference (f(x+h) − f(x−h)) / 2h in float64. ✓ means autograd and SymPy "
-        "agree within float32 rounding, ✗ that they do not, and – that SymPy has no real value there."
+        "agree within float32 rounding, ✗ that they do not."
     ),
+    "expression.dash.no_value": "A – marks a cell where SymPy's derivative has no real value at that point (its column says why): there is nothing to compare.",
+    "expression.dash.autograd_nan": "A – beside a SymPy number marks a cell where autograd gave NaN (not a number), so the two cannot be compared; the section below says where the NaN comes from.",
+    "expression.dash.not_computed": "A – marks a cell where SymPy did not compute a value (its column says why): there autograd can be checked only against the finite difference.",
     "expression.point": "At a = {a}, b = {b}, with v = {v}:",
     "expression.col_check": "check",
     "expression.col_fd": "finite difference",
@@ -333,12 +336,16 @@ TEXT: dict[str, str] = {
     "expression.sympy.skipped": "not computed (the exact values grow too large)",
     "expression.sympy.timeout": "no answer",
     "expression.sympy.infinite": "infinite",
-    "expression.sympy_timeout": "SymPy did not finish within its time limit, so the SymPy column is empty this time.",
+    "expression.sympy_timeout": "SymPy did not finish within its time limit, so the SymPy column is empty; autograd and finite differences are still shown.",
+    "expression.sympy_timeout_known": "SymPy already ran out of time on this function earlier, so it is not asked again: the SymPy column is empty; autograd and finite differences are still shown.",
+    "expression.sympy_busy": "SymPy is busy with other work right now, so the SymPy column is empty this time; change a value or reload the page to ask again.",
     "expression.sympy_failed": "SymPy could not differentiate this function, so the SymPy column is empty; autograd and finite differences are still shown.",
     "expression.latex_too_long": "The derivatives are too long to print here; their values are in the tables.",
     "expression.unused": "f does not use {names}: that tensor never enters the graph, so PyTorch leaves its `.grad` as `None`; the table shows 0.",
     "expression.events_title": "Where autograd and calculus part ways",
     "expression.smooth": "No corner, zero division or overflow at either point, and autograd matches SymPy everywhere: here autograd is exactly calculus.",
+    "expression.unchecked": "No corner, zero division or overflow at either point. SymPy has no answer here (see above), so autograd can only be compared with the finite differences.",
+    "expression.partly_checked": "No corner, zero division or overflow at either point, and autograd matches SymPy wherever SymPy has a value (a – above marks the others).",
     "expression.rounding": "No corner, zero division or overflow at either point, yet some numbers differ by more than float32 rounding (✗ above): large or nearly cancelling values lose digits in float32, while SymPy computes exactly.",
     "expression.event.abs_zero": "Element {i}: abs receives exactly 0 (from {where}). abs has a corner at 0, so calculus has no derivative there; torch uses 0, one valid subgradient, and carries it through the chain rule. SymPy's sign(0) is 0 as well; a central finite difference averages the slopes on both sides.",
     "expression.event.relu_zero": "Element {i}: relu receives exactly 0 (from {where}). relu has a corner at 0, so calculus has no derivative there; torch uses the slope 0 of the left side. SymPy writes relu's slope as the step function θ and takes θ(0) = 1/2, and a central finite difference averages the slopes 0 and 1.",
@@ -349,7 +356,9 @@ TEXT: dict[str, str] = {
     "expression.event.div_zero": "Element {i}: the divisor {where} is exactly 0. torch follows IEEE floating point: x / 0 is ±∞ and 0 / 0 is NaN (not a number), and the slopes 1/y and −x/y² blow up the same way; in calculus f has no value there at all.",
     "expression.event.pow_zero": "Element {i}: the base {where} is exactly 0 and the exponent is below 1: the slope p·x^(p−1) is infinite at 0, so autograd meets ∞ there (and ∞ · 0 = NaN further down the chain).",
     "expression.event.pow_negative": "Element {i}: the base {where} = {value} is negative and the exponent is not a whole number: the power has no real value, and torch returns NaN (not a number).",
-    "expression.event.pow_log": "Element {i}: the exponent depends on a or b while the base {where} = {value} is not positive. The slope with respect to the exponent, x^p · log(x), has no real value there, so that part of the gradient becomes NaN (not a number) or ±∞.",
+    "expression.event.pow_log": "Element {i}: the exponent depends on a or b while the base {where} = {value} is negative. The part of the gradient that comes through the exponent, x^p · log(x), has no real value for a negative x, so torch gives NaN (not a number) there.",
+    "expression.event.pow_log_zero": "Element {i}: the exponent depends on a or b, and the base {where} is exactly 0 with a positive exponent. 0^p = 0 for every p > 0, so the power does not change as the exponent moves: the part of the gradient that comes through the exponent is 0 in calculus, and torch gives 0 too. The formula x^p · log(x) reads 0 · (−∞) at this very point, which is why a value computed from the formula here (as in the SymPy column) can be missing.",
+    "expression.event.pow_log_zero_jump": "Element {i}: the exponent depends on a or b, and the base {where} is exactly 0 with an exponent of 0 or less. Around here the power jumps as the exponent moves (0^p is 0 for p > 0, 1 at p = 0 and ∞ for p < 0), so calculus has no derivative with respect to the exponent; torch gives 0 for that part when the exponent is exactly 0, and −∞ when it is negative.",
     "expression.event.overflow": "Element {i}: {where} is larger than float32 can hold (about 3.4 · 10³⁸), so torch gives ∞, and sums or products after it can become NaN (∞ − ∞, 0 · ∞). SymPy computes exactly and has no such limit.",
     "expression.event.not_finite": "Element {i}: f or its gradient is NaN or ∞ here: a value on the way left the range float32 can hold, or had no real value.",
     "expression.event_numbers": "Numbers at element {i}: f = {q}; autograd a.grad = {a_grad}, b.grad = {b_grad}; SymPy ∂f/∂a·v = {a_sympy}, ∂f/∂b·v = {b_sympy}; finite differences {a_fd} and {b_fd}.",

@@ -320,8 +320,11 @@ TEXT: dict[str, str] = {
         "각 행에 세 가지 답을 나란히 놓았습니다. autograd의 `.grad`, 그 점에서 SymPy가 구한 정확한 "
         "도함수에 v를 곱한 값(`Q.backward(gradient=v)`가 각 원소에 주는 가중치), 그리고 float64로 "
         "계산한 중심 유한 차분 (f(x+h) − f(x−h)) / 2h입니다. ✓는 autograd와 SymPy가 float32 "
-        "반올림 오차 안에서 같다는 뜻이고, ✗는 다르다는 뜻, –는 SymPy에 실수 값이 없다는 뜻입니다."
+        "반올림 오차 안에서 같다는 뜻이고, ✗는 다르다는 뜻입니다."
     ),
+    "expression.dash.no_value": "–는 그 점에서 SymPy의 도함수에 실수 값이 없다는 표시입니다(이유는 SymPy 열에 있습니다). 견줄 값이 없습니다.",
+    "expression.dash.autograd_nan": "SymPy 값 옆의 –는 autograd가 NaN(숫자가 아님)을 내놓아 둘을 견줄 수 없다는 표시입니다. NaN이 어디서 생겼는지는 아래 절에 적었습니다.",
+    "expression.dash.not_computed": "–는 그 점에서 SymPy가 값을 계산하지 않았다는 표시입니다(이유는 SymPy 열에 있습니다). 여기서는 autograd를 유한 차분하고만 견줄 수 있습니다.",
     "expression.point": "a = {a}, b = {b}, v = {v}에서:",
     "expression.col_check": "확인",
     "expression.col_fd": "유한 차분",
@@ -330,12 +333,16 @@ TEXT: dict[str, str] = {
     "expression.sympy.skipped": "계산하지 못함(정확한 값이 너무 커짐)",
     "expression.sympy.timeout": "답 없음",
     "expression.sympy.infinite": "무한대",
-    "expression.sympy_timeout": "SymPy가 제한 시간 안에 끝나지 않아 이번에는 SymPy 열이 비어 있습니다.",
+    "expression.sympy_timeout": "SymPy가 제한 시간 안에 끝내지 못해 SymPy 열이 비어 있습니다. autograd와 유한 차분은 그대로 보여 줍니다.",
+    "expression.sympy_timeout_known": "이 함수는 앞서 SymPy가 제한 시간 안에 끝내지 못했기 때문에 다시 계산하지 않습니다. SymPy 열은 비어 있고, autograd와 유한 차분은 그대로 보여 줍니다.",
+    "expression.sympy_busy": "지금은 SymPy가 다른 계산을 하느라 바빠서 이번에는 SymPy 열이 비어 있습니다. 값을 바꾸거나 페이지를 새로 고치면 다시 계산합니다.",
     "expression.sympy_failed": "SymPy가 이 함수를 미분하지 못해 SymPy 열이 비어 있습니다. autograd와 유한 차분은 그대로 보여 줍니다.",
     "expression.latex_too_long": "도함수가 너무 길어 여기에 다 적지 않았습니다. 값은 표에 있습니다.",
     "expression.unused": "f가 {names}을(를) 쓰지 않습니다. 그 Tensor는 그래프에 들어가지 않으므로 PyTorch에서 `.grad`가 `None`으로 남고, 표에는 0으로 적었습니다.",
     "expression.events_title": "autograd와 미적분이 갈라지는 곳",
     "expression.smooth": "두 점 모두에서 꺾인 점, 0으로 나누기, 오버플로가 없고 autograd가 SymPy와 모두 일치합니다. 여기서는 autograd가 미적분과 정확히 같습니다.",
+    "expression.unchecked": "두 점 모두에서 꺾인 점, 0으로 나누기, 오버플로가 없습니다. SymPy의 답이 없으므로(위 참고) autograd는 유한 차분하고만 견줄 수 있습니다.",
+    "expression.partly_checked": "두 점 모두에서 꺾인 점, 0으로 나누기, 오버플로가 없고, SymPy에 값이 있는 곳에서는 autograd가 SymPy와 모두 일치합니다(나머지는 위 표에 –로 표시했습니다).",
     "expression.rounding": "두 점 모두에서 꺾인 점, 0으로 나누기, 오버플로는 없지만 일부 숫자가 float32 반올림 오차보다 크게 다릅니다(위의 ✗). 아주 크거나 거의 상쇄되는 값은 float32에서 자릿수를 잃지만, SymPy는 정확히 계산합니다.",
     "expression.event.abs_zero": "원소 {i}: abs에 정확히 0이 들어갑니다({where}에서). abs는 0에서 꺾여 있어 미적분으로는 도함수가 없습니다. torch는 올바른 부분 기울기(subgradient) 중 하나인 0을 쓰고 그 값을 연쇄 법칙으로 전달합니다. SymPy의 sign(0)도 0이고, 중심 유한 차분은 양쪽 기울기의 평균을 냅니다.",
     "expression.event.relu_zero": "원소 {i}: relu에 정확히 0이 들어갑니다({where}에서). relu는 0에서 꺾여 있어 미적분으로는 도함수가 없습니다. torch는 왼쪽 기울기 0을 씁니다. SymPy는 relu의 기울기를 계단 함수 θ로 쓰고 θ(0) = 1/2로 정하며, 중심 유한 차분은 기울기 0과 1의 평균을 냅니다.",
@@ -346,7 +353,9 @@ TEXT: dict[str, str] = {
     "expression.event.div_zero": "원소 {i}: 나누는 수 {where}이(가) 정확히 0입니다. torch는 IEEE 부동소수점 규칙을 따라 x / 0은 ±∞, 0 / 0은 NaN(숫자가 아님)이 되고, 기울기 1/y와 −x/y²도 같은 식으로 커집니다. 미적분에서는 f의 값 자체가 없습니다.",
     "expression.event.pow_zero": "원소 {i}: 밑 {where}이(가) 정확히 0이고 지수가 1보다 작습니다. 기울기 p·x^(p−1)가 0에서 무한대라서 autograd는 여기서 ∞를 만납니다(연쇄 법칙에서 0과 곱해지면 NaN).",
     "expression.event.pow_negative": "원소 {i}: 밑 {where} = {value}이(가) 음수이고 지수가 정수가 아닙니다. 이 거듭제곱은 실수 값이 없어 torch는 NaN(숫자가 아님)을 돌려줍니다.",
-    "expression.event.pow_log": "원소 {i}: 지수가 a나 b에 따라 달라지는데 밑 {where} = {value}이(가) 양수가 아닙니다. 지수에 대한 기울기 x^p · log(x)가 실수 값이 없어, 그 부분의 기울기는 NaN(숫자가 아님)이나 ±∞가 됩니다.",
+    "expression.event.pow_log": "원소 {i}: 지수가 a나 b에 따라 달라지는데 밑 {where} = {value}이(가) 음수입니다. 지수를 거쳐 오는 기울기 x^p · log(x)는 x가 음수이면 실수 값이 없으므로, torch는 그 자리에 NaN(숫자가 아님)을 줍니다.",
+    "expression.event.pow_log_zero": "원소 {i}: 지수가 a나 b에 따라 달라지고, 밑 {where}이(가) 정확히 0이며 지수는 양수입니다. p > 0이면 언제나 0^p = 0이라서 지수가 움직여도 거듭제곱 값은 그대로입니다. 그래서 지수를 거쳐 오는 기울기는 미적분으로도 0이고, torch도 0을 줍니다. 다만 공식 x^p · log(x)에 바로 이 점을 넣으면 0 · (−∞)가 되므로, 이 점에서 공식으로 계산하는 값(SymPy 열처럼)은 비어 있을 수 있습니다.",
+    "expression.event.pow_log_zero_jump": "원소 {i}: 지수가 a나 b에 따라 달라지고, 밑 {where}이(가) 정확히 0이며 지수는 0 이하입니다. 여기서는 지수가 조금만 움직여도 거듭제곱 값이 뚝 끊깁니다(0^p는 p > 0이면 0, p = 0이면 1, p < 0이면 ∞). 그래서 미적분으로는 지수에 대한 편미분이 없습니다. torch는 지수가 정확히 0이면 그 부분에 0을, 음수이면 −∞를 줍니다.",
     "expression.event.overflow": "원소 {i}: {where}의 값이 float32가 담을 수 있는 크기(약 3.4 · 10³⁸)를 넘어 torch는 ∞를 줍니다. 그 뒤의 덧셈이나 곱셈은 NaN이 될 수 있습니다(∞ − ∞, 0 · ∞). SymPy는 정확히 계산하므로 이런 한계가 없습니다.",
     "expression.event.not_finite": "원소 {i}: 여기서 f나 기울기가 NaN 또는 ∞입니다. 계산 도중의 값이 float32 범위를 벗어났거나 실수 값이 없었기 때문입니다.",
     "expression.event_numbers": "원소 {i}의 숫자: f = {q}; autograd a.grad = {a_grad}, b.grad = {b_grad}; SymPy ∂f/∂a·v = {a_sympy}, ∂f/∂b·v = {b_sympy}; 유한 차분 {a_fd}, {b_fd}.",
