@@ -16,7 +16,7 @@ from components.ui.class_panels import (
 )
 from components.ui.class_session import class_store
 from components.ui.i18n import t
-from components.ui.layout import start_page
+from components.ui.layout import is_presenting, start_page
 
 state = start_page("class")
 lang = state.lang
@@ -35,7 +35,8 @@ if verified is None:
     st.stop()
 
 code, key = verified
-key_once(code, key, lang)
+presenting = is_presenting(state)
+key_once(code, key, lang, presenting)
 lesson = lesson_choice(lang)
-join_panel(code, lesson, lang)
+join_panel(code, lesson, lang, presenting)
 live_answers(store, code, key, lesson, lang)
