@@ -85,8 +85,8 @@ def student_link(state: PageState) -> tuple[Root, str | None]:
 
 
 def share_panel(state: PageState) -> None:
-    """'Share this view' in presenter view, compact: a small QR code, the link,
-    and a button that opens the QR code large enough for the back row.
+    """'Share this view' in presenter view, compact: a small QR code, one line,
+    and a button that opens the QR code large enough for the back row, with the link.
 
     The link holds this view's lesson values only (``share.STUDENT_PARAMETERS``):
     never ``present`` or an instructor's ``key``.
@@ -98,12 +98,14 @@ def share_panel(state: PageState) -> None:
             st.markdown(f"**{t('share.title', lang)}** · {unreachable_line(root, lang)}")
             return
         png = qr_png(link)
-        with st.container(horizontal=True, vertical_alignment="center", gap="medium"):
+        # One row: the small code, one sentence, and the large code with the
+        # link as text on demand, so the lesson starts on the projector's first screen.
+        with st.container(horizontal=True, vertical_alignment="center", gap="medium",
+                          wrap=False):
             st.image(png, width=SMALL_QR_PX, alt=t("share.qr_alt", lang))
-            with st.container():
-                st.markdown(f"**{t('share.title', lang)}** · {t('share.text', lang)}")
-                # A plain-text element: the link is never read as markdown.
-                st.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
+            st.markdown(f"**{t('share.title', lang)}** · {t('share.text', lang)}")
             with st.popover(t("share.enlarge", lang), icon=":material/qr_code_2:",
                             key="share_qr_large"):
                 st.image(png, width=LARGE_QR_PX, alt=t("share.qr_alt", lang))
+                # A plain-text element: the link is never read as markdown.
+                st.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
