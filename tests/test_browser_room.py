@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 
-from components.numbers import format_number
+from components.ui.controls import _option_label
 from components.ui.i18n import t
 from components.ui.schema import controls_for, parse
 from components.ui.share import STUDENT_PARAMETERS
@@ -168,6 +168,25 @@ def test_class_on_the_projector_shows_the_join_qr_and_never_the_key(browser, roo
         assert tab.locator(".st-key-class_join [data-testid='stMetricValue']").inner_text() == code
 
 
+def test_the_share_qr_follows_a_slider_in_a_fragment(browser, room_url, lan_ip):
+    """③'s lr slider lives in a fragment; in presenter view it reruns the page, so
+    the share panel's QR code holds the new value."""
+    with _tab(browser, 1024, 768, "en") as tab:
+        open_page(tab, room_url, "accumulation", "lang=en&present=1", charts=True)
+        before = _check_student_link(_served_qr(tab, SHARE_QR), lan_ip, room_url, "/accumulation")
+        assert before["lr"] == ["0.01"]
+        old_src = tab.locator(SHARE_QR).first.get_attribute("src")
+        tab.locator(".st-key-lr input[type='range']").first.focus()
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function("() => location.search.includes('lr=0.03')", timeout=30_000)
+        wait_idle(tab)
+        tab.wait_for_function(f"() => document.querySelector({SHARE_QR!r})?.src "
+                              f"&& !document.querySelector({SHARE_QR!r}).src.endsWith("
+                              f"{old_src.rsplit('/', 1)[-1]!r})", timeout=30_000)
+        after = _check_student_link(_served_qr(tab, SHARE_QR), lan_ip, room_url, "/accumulation")
+        assert after["lr"] == ["0.03"]
+
+
 # ---- one page, one truth -------------------------------------------------------------
 
 
@@ -194,7 +213,8 @@ def _assert_sliders_match_url(tab, slug: str, lang: str, expected: dict | None =
     for key, (control, text) in shown.items():
         url_value = parse(control, query[control.name]).value
         if control.widget == "select_slider":
-            assert text == format_number(url_value), (slug, key, text, url_value)
+            # The label the select slider draws (e.g. 0.01, 32×32).
+            assert text == _option_label(control, lang)(url_value), (slug, key, text, url_value)
         else:
             assert float(text) == pytest.approx(url_value), (slug, key, text, url_value)
         if expected and control.name in expected:
@@ -232,7 +252,14 @@ def test_sliders_equal_their_url_after_next_lesson_sidebar_and_back(page, server
     _assert_sliders_match_url(page, "optimizer", lang,
                               {"a1": -1.0, "a2": 0.5, "lr": 0.01, "momentum": 0.9, "steps": 50})
 
-    page.go_back()
+    # Streamlit keeps two history entries per page switch (the page, then the query
+    # string this app writes), so the way back to ③ is one or two presses.
+    for _ in range(3):
+        page.go_back(wait_until="commit")
+        wait_idle(page, timeout=120_000)
+        page.wait_for_timeout(1000)
+        if "/accumulation?" in page.url:
+            break
     _arrive(page, "accumulation")
     _assert_sliders_match_url(page, "accumulation", lang, {**carried, "lr": 0.03})
 
