@@ -22,6 +22,11 @@ def _links(at) -> list[str]:
     return [c.value for c in at.code if "://" in c.value]
 
 
+def _open_large_qr(at) -> None:
+    at.button(key="share_qr_large").click().run()
+    assert_no_exception(at)
+
+
 @pytest.fixture
 def loopback_presenter(monkeypatch):
     """The presenter's browser at 127.0.0.1, this machine's LAN address faked."""
@@ -34,13 +39,16 @@ def loopback_presenter(monkeypatch):
 def test_a_loopback_presenter_shares_the_lan_address_without_present(loopback_presenter, lang):
     at = run_page("gradients", {"present": "1", "a1": "-1", "key": "k" * 22}, lang=lang)
     assert_no_exception(at)
+    # A small QR code on the page; the large one and the link open on demand.
+    assert image_alts(at).count(t("share.qr_alt", lang)) == 1
+    assert not _links(at)
+    _open_large_qr(at)
     [link] = _links(at)
     parts = urlsplit(link)
     assert (parts.scheme, parts.netloc, parts.path) == ("http", f"{LAN_IP}:8501", "/gradients")
     query = parse_qs(parts.query)
     assert set(query) <= STUDENT_PARAMETERS and "present" not in query and "key" not in query
     assert query["a1"] == ["-1"] and query["lang"] == [lang]
-    # A small QR code on the page, the large one in the popover.
     assert image_alts(at).count(t("share.qr_alt", lang)) == 2
     assert at.query_params["present"] == "1"  # the presenter's own view stays presented
 
@@ -62,6 +70,7 @@ def test_the_public_address_wins(loopback_presenter, monkeypatch):
     monkeypatch.setenv(ENV, "https://lab.example.org/autograd/")
     at = run_page("optimizer", {"present": "1", "lr": "0.1"}, lang="ko")
     assert_no_exception(at)
+    _open_large_qr(at)
     [link] = _links(at)
     assert link.startswith("https://lab.example.org/autograd/optimizer?lang=ko&")
     assert "lr=0.1" in link and "present" not in link

@@ -98,14 +98,21 @@ def share_panel(state: PageState) -> None:
             st.markdown(f"**{t('share.title', lang)}** · {unreachable_line(root, lang)}")
             return
         png = qr_png(link)
-        # One row: the small code, one sentence, and the large code with the
-        # link as text on demand, so the lesson starts on the projector's first screen.
+        # One row: the small code, one sentence, and a button that opens the large
+        # code with the link as text, so the lesson starts on the projector's first
+        # screen. A dialog, not a popover: it sits in the middle of the screen, where
+        # the whole code fits at 768 px (a popover under the button was cut off).
         with st.container(horizontal=True, vertical_alignment="center", gap="medium",
                           wrap=False):
             st.image(png, width=SMALL_QR_PX, alt=t("share.qr_alt", lang))
             st.markdown(f"**{t('share.title', lang)}** · {t('share.text', lang)}")
-            with st.popover(t("share.enlarge", lang), icon=":material/qr_code_2:",
-                            key="share_qr_large"):
-                st.image(png, width=LARGE_QR_PX, alt=t("share.qr_alt", lang))
-                # A plain-text element: the link is never read as markdown.
-                st.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
+            if st.button(t("share.enlarge", lang), icon=":material/qr_code_2:",
+                         key="share_qr_large"):
+                st.dialog(t("share.title", lang), width="medium")(_large_qr)(png, link, lang)
+
+
+def _large_qr(png: bytes, link: str, lang: str) -> None:
+    """The dialog's body: the QR code large enough for the back row, and the link."""
+    st.image(png, width=LARGE_QR_PX, alt=t("share.qr_alt", lang))
+    # A plain-text element: the link is never read as markdown.
+    st.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
