@@ -152,6 +152,10 @@ def test_class_on_the_projector_shows_the_join_qr_and_never_the_key(browser, roo
         tab.wait_for_function("() => location.search.includes('key=')", timeout=60_000)
         wait_idle(tab)
         tab.wait_for_selector(JOIN_QR, timeout=30_000)
+        tab.wait_for_function(f"() => document.querySelector({JOIN_QR!r}).complete", timeout=30_000)
+        # The whole join QR code is on the projector's first screen.
+        box = tab.locator(JOIN_QR).first.bounding_box()
+        assert box["width"] >= 300 and 0 <= box["y"] and box["y"] + box["height"] <= 768, box
         query = parse_qs(urlsplit(tab.url).query)
         code, key = query["class"][0], query["key"][0]
         assert key not in tab.evaluate("() => document.body.innerText")

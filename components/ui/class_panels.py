@@ -74,7 +74,7 @@ def key_once(code: str, key: str, lang: str, presenting: bool = False) -> None:
     if st.session_state.get(NEW_KEY) != key:
         return
     if presenting:
-        st.info(t("class.key_not_projected", lang), icon=":material/visibility_off:")
+        st.caption(f":material/visibility_off: {t('class.key_not_projected', lang)}")
         return
     del st.session_state[NEW_KEY]
     st.warning(t("class.key_warning", lang), icon=":material/warning:")

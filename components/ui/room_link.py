@@ -113,6 +113,7 @@ def share_panel(state: PageState) -> None:
 
 def _large_qr(png: bytes, link: str, lang: str) -> None:
     """The dialog's body: the QR code large enough for the back row, and the link."""
-    st.image(png, width=LARGE_QR_PX, alt=t("share.qr_alt", lang))
+    with st.container(horizontal_alignment="center"):
+        st.image(png, width=LARGE_QR_PX, alt=t("share.qr_alt", lang))
     # A plain-text element: the link is never read as markdown.
     st.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
