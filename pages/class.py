@@ -17,11 +17,13 @@ from components.ui.class_panels import (
 )
 from components.ui.class_session import class_store
 from components.ui.i18n import t
-from components.ui.layout import start_page
+from components.ui.layout import is_presenting, start_page
 
 state = start_page("class")
 lang = state.lang
-st.markdown(t("class.intro", lang))
+presenting = is_presenting(state)
+if not presenting:  # on the projector the join code and its QR code come first
+    st.markdown(t("class.intro", lang))
 
 try:
     store = class_store()
@@ -35,7 +37,10 @@ if verified is None:
     st.stop()
 
 code, key = verified
-key_once(code, key, lang)
+key_once(code, key, lang, presenting)
+# The join panel above the lesson choice that its link depends on.
+join_slot = st.container()
 lesson = lesson_choice(lang)
-join_panel(code, lesson, lang)
+with join_slot:
+    join_panel(code, lesson, lang, presenting)
 live_answers(store, code, key, lesson, lang)

@@ -16,7 +16,10 @@ def _bar_total(at, index=0):
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_start_a_class_puts_code_and_key_in_the_url_and_shows_the_key_once(store, lang):
+def test_start_a_class_puts_code_and_key_in_the_url_and_shows_the_key_once(store, lang,
+                                                                           monkeypatch):
+    # AppTest has no browser address: the operator's public address makes the link.
+    monkeypatch.setenv("AUTOGRAD_LAB_PUBLIC_URL", "https://lab.example.org")
     at = run_page("class", lang=lang)
     assert_no_exception(at)
     assert not plotly_specs(at) and not at.get("image")
@@ -26,7 +29,8 @@ def test_start_a_class_puts_code_and_key_in_the_url_and_shows_the_key_once(store
     assert store.check_key(code, key)
     text = all_text(at)
     assert key in text and code in text
-    assert f"class={code}&predict=1&lang={lang}" in text  # the join link
+    # The join link
+    assert f"https://lab.example.org/gradients?class={code}&predict=1&lang={lang}" in text
     assert len(at.get("image")) == 1  # the QR code
     # The key is shown once: the next run of the same page no longer prints it.
     at.run()

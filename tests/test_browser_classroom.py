@@ -8,10 +8,10 @@ and every page is checked inside one test, to keep the suite short.
 from __future__ import annotations
 
 import contextlib
-import io
 
 import pytest
 
+from components.ui.i18n import t
 from components.ui.pages import LESSONS
 from tests.support import open_page, slider_handle, wait_idle
 
@@ -19,7 +19,6 @@ pytestmark = pytest.mark.browser
 
 SLUGS = [""] + [slug for slug, _ in LESSONS]
 RESET = ".st-key-reset_defaults button[data-testid^='stBaseButton'] >> visible=true"
-QR = ".st-key-share_panel [data-testid='stImage'] img"
 PHONES = {(360, 740), (390, 844)}
 SCREENS = [(360, 740, "ko"), (390, 844, "ko"), (390, 844, "en"), (768, 1024, "ko"),
            (1024, 768, "en"), (1024, 768, "ko"), (1440, 900, "en")]
@@ -70,29 +69,6 @@ _GRAPH_TEXT_JS = """() => {
   const viewWidth = parseFloat(/viewBox="0 0 ([0-9.]+)/.exec(svg)[1]);
   return size * img.getBoundingClientRect().width / viewWidth;
 }"""
-
-
-def _decoded_qr(tab) -> str:
-    """The text of the share panel's QR code, read from the rendered pixels."""
-    import zxingcpp
-    from PIL import Image
-
-    image = tab.locator(QR)
-    # To the middle of the screen: at the top edge, Streamlit's fixed header covers it.
-    image.evaluate("e => e.scrollIntoView({block: 'center'})")
-    tab.wait_for_function(f"() => {{ const i = document.querySelector({QR!r}); "
-                          "return i && i.complete && i.naturalWidth > 0; }", timeout=30_000)
-    # A rerun fades the page for a moment: read again until the code is crisp.
-    for _ in range(20):
-        wait_idle(tab)
-        codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(image.screenshot())))
-        if codes:
-            break
-        tab.wait_for_timeout(500)
-    if not codes:
-        image.screenshot(path="/tmp/qr-unreadable.png")
-    assert len(codes) == 1
-    return codes[0].text
 
 
 @contextlib.contextmanager
@@ -152,7 +128,7 @@ def test_no_page_scrolls_sideways_and_no_chart_text_overlaps(browser, server_url
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_presenter_view_is_larger_and_its_qr_code_opens_this_view(browser, server_url, lang):
+def test_presenter_view_is_larger_and_says_when_no_qr_code_can_work(browser, server_url, lang):
     with _tab(browser, 1024, 768, lang) as tab:
         open_page(tab, server_url, "gradients", f"lang={lang}", charts=True)
         _settle_charts(tab)
@@ -172,32 +148,25 @@ def test_presenter_view_is_larger_and_its_qr_code_opens_this_view(browser, serve
         assert tab.evaluate(_GRAPH_TEXT_JS) >= 16
         assert tab.evaluate(_OVERLAPS_JS, CHART_TEXT) == []
 
-        assert _decoded_qr(tab) == tab.url
+        # This server listens on 127.0.0.1 only: no phone could open a link to it,
+        # so the share panel says so instead of showing a QR code
+        # (tests/test_browser_room.py has a server a room can reach).
+        panel = tab.locator(".st-key-share_panel")
+        assert t("share.unreachable.loopback_only", lang,
+                 env="AUTOGRAD_LAB_PUBLIC_URL").split("`")[0] in panel.inner_text()
+        assert panel.locator("[data-testid='stImage']").count() == 0
         assert "present=1" in tab.url and "a1=-1" in tab.url
-        assert tab.url in tab.locator(".st-key-share_panel [data-testid='stCode']").inner_text()
-        # Moving a slider changes the link, and the QR code follows it.
-        _step_and_check_qr(tab, "a1", "a1=-0.9")
-
-
-def _step_and_check_qr(tab, slider: str, expected: str) -> None:
-    """One arrow-key step on ``slider``; the URL gains ``expected`` and the share
-    panel's QR code decodes to that new URL."""
-    slider_handle(tab, slider).focus()
-    tab.keyboard.press("ArrowRight")
-    tab.wait_for_function(f"() => location.search.includes('{expected}')", timeout=30_000)
-    wait_idle(tab)
-    tab.wait_for_timeout(300)  # the QR image is replaced after the run ends
-    assert _decoded_qr(tab) == tab.url
 
 
 def test_presenter_charts_on_the_fragment_pages_follow_their_sliders(browser, server_url):
-    """③'s lr slider lives in a fragment; in presenter view it reruns the page,
-    so the share panel's link and QR code stay current."""
+    """③'s lr slider lives in a fragment; in presenter view it reruns the page."""
     with _tab(browser, 1024, 768, "en") as tab:
         open_page(tab, server_url, "accumulation", "lang=en&present=1", charts=True)
         _settle_charts(tab)
         assert min(tab.evaluate(_TICK_SIZES_JS)) >= 18
-        _step_and_check_qr(tab, "lr", "lr=0.03")
+        slider_handle(tab, "lr").focus()
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function("() => location.search.includes('lr=0.03')", timeout=30_000)
 
 
 def _touch(cdp, kind, x, y):

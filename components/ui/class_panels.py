@@ -7,10 +7,8 @@ calls :func:`instructor_class` first and only passes a verified (code, key) on.
 
 from __future__ import annotations
 
-import io
 from urllib.parse import urlencode, urlsplit
 
-import segno
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -27,7 +25,10 @@ from components.ui.class_session import (
 from components.ui.controls import PageState
 from components.ui.i18n import t
 from components.ui.pages import LESSONS
+from components.ui.room_link import student_root, unreachable_line
 from components.ui.schema import CLASS_CODE, KEY
+from components.ui.share import Root, page_link
+from components.ui.share import qr_png as share_qr_png
 
 NEW_KEY = "class_new_key"
 # Set by a button callback whose write the database did not take: one line on the next run.
@@ -104,16 +105,25 @@ def start_section(state: PageState, store: ClassStore) -> None:
     st.caption(t("class.privacy", lang, hours=format_number(store.ttl_seconds / 3600)))
 
 
-def key_once(code: str, key: str, lang: str) -> None:
-    """Right after "start a class": the key and the instructor link, shown this once."""
-    if st.session_state.pop(NEW_KEY, None) != key:
+def key_once(code: str, key: str, lang: str, presenting: bool = False) -> None:
+    """Right after "start a class": the key and the instructor link, shown this once.
+
+    Never in presenter view, where it would be projected: there one line says
+    where to find it, and the link waits until presenter view is off.
+    """
+    if st.session_state.get(NEW_KEY) != key:
         return
+    if presenting:
+        st.caption(f":material/visibility_off: {t('class.key_not_projected', lang)}")
+        return
+    del st.session_state[NEW_KEY]
     st.warning(t("class.key_warning", lang), icon=":material/warning:")
     st.code(instructor_url(code, key, lang), language=None, wrap_lines=True)
 
 
 def base_url() -> str:
-    """The app's address as the browser sees it, without the page path and query."""
+    """The app's address as the instructor's browser sees it, without the page
+    path and query (the instructor link is for the instructor's own browser)."""
     url = st.context.url or ""
     parts = urlsplit(url)
     if not parts.scheme or not parts.netloc:
@@ -124,9 +134,12 @@ def base_url() -> str:
     return f"{parts.scheme}://{parts.netloc}{path}"
 
 
-def join_url(code: str, lesson: str, lang: str) -> str:
-    """The link students open: the lesson in predict mode, in this class."""
-    return f"{base_url()}/{lesson}?" + urlencode({"class": code, "predict": 1, "lang": lang})
+def join_url(root: Root, code: str, lesson: str, lang: str) -> str | None:
+    """The link students open: the lesson in predict mode, in this class, at an
+    address they can reach (None when there is none)."""
+    if root.url is None:
+        return None
+    return page_link(root.url, lesson, {"class": code, "predict": "1", "lang": lang})
 
 
 def instructor_url(code: str, key: str, lang: str) -> str:
@@ -136,9 +149,7 @@ def instructor_url(code: str, key: str, lang: str) -> str:
 
 def qr_png(url: str) -> bytes:
     """A QR code of ``url`` as PNG, made locally (segno), large enough for a projector."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="png", scale=8, border=2)
-    return buffer.getvalue()
+    return share_qr_png(url, scale=8)
 
 
 def lesson_choice(lang: str) -> str:
@@ -150,19 +161,32 @@ def lesson_choice(lang: str) -> str:
                     format_func=lambda slug: t(f"nav.{slug}", lang))
 
 
-def join_panel(code: str, lesson: str, lang: str) -> None:
-    """The code in large type, the join link and its QR code."""
-    url = join_url(code, lesson, lang)
-    text_col, qr_col = st.columns([3, 2], gap="large")
+# The join QR code on the projector: at least 300 px, what a phone reads from
+# the back of a room (issue 24).
+JOIN_QR_PX = 340
+
+
+def join_panel(code: str, lesson: str, lang: str, presenting: bool = False) -> None:
+    """The code in large type, the join link and its QR code; when no address
+    students can reach is known, one line says so instead of a QR code that
+    could not work."""
+    root = student_root("class")
+    url = join_url(root, code, lesson, lang)
+    with st.container(key="class_join"):
+        text_col, qr_col = st.columns([1, 1] if presenting else [3, 2], gap="large")
     with text_col:
         # Large enough to read from the back row; the code matched its pattern.
         st.metric(t("class.code_label", lang), code)
-        st.markdown(t("class.join_how", lang))
-        st.code(url, language=None, wrap_lines=True)
-    with qr_col:
-        # As wide as its column: large on a projector, never wider than a phone.
-        st.image(qr_png(url), caption=t("class.qr_caption", lang), width="stretch",
-                 alt=t("class.qr_alt", lang))
+        if url is None:
+            st.warning(unreachable_line(root, lang), icon=":material/wifi_off:")
+        else:
+            st.markdown(t("class.join_how", lang))
+            st.code(url, language=None, wrap_lines=True)
+    if url is not None:
+        with qr_col:
+            st.image(qr_png(url), caption=t("class.qr_caption", lang),
+                     width=JOIN_QR_PX if presenting else "stretch",
+                     alt=t("class.qr_alt", lang))
 
 
 def _reveal(store: ClassStore, code: str, key: str, checkpoint_id: str) -> None:

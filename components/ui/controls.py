@@ -1,9 +1,13 @@
 """Widgets and URL state, both driven by the schema in ``ui/schema.py``.
 
-Reading order on every run: a value already in session state wins (the user
-moved a slider, or came from another page); otherwise the query parameter is
-parsed and validated; otherwise the default. Every value is then written
-back to the URL, so the address bar always reproduces the view.
+Reading order on a rerun of the same page: a value already in session state
+wins (the user moved a slider); otherwise the query parameter is parsed and
+validated; otherwise the default. On arriving at a page (another lesson, the
+browser's back button, a first visit) the URL wins; a parameter it does not
+hold comes from the previous lesson when the control is ``carried`` (a, b, v,
+the language and the modes), else from this lesson's own last values in this
+session, else its default. Every value is then written back to the URL, so
+the address bar always reproduces the view.
 """
 
 from __future__ import annotations
@@ -62,41 +66,86 @@ def presenting() -> bool:
     return bool(parse(PRESENT, st.query_params.get(PRESENT.name)).value)
 
 
+# Session keys of the page bookkeeping (not widgets): the page the last full
+# run drew, and each lesson's own (not carried) values when it was left.
+SHOWN_PAGE = "_page_shown"
+PAGE_MEMORY = "_page_memory"
+
+
+def _remember_left_page(page: str) -> None:
+    """Arriving at ``page``: keep the previous page's own values for a later return."""
+    left = st.session_state.get(SHOWN_PAGE)
+    if left is None or left == page:
+        return
+    memory = dict(st.session_state.get(PAGE_MEMORY, {}))
+    # A typed text that was refused is not remembered: its last valid value is.
+    memory[left] = {c.name: st.session_state.get(_last_valid_key(c), st.session_state[c.name])
+                    if c.widget == "text" else st.session_state[c.name]
+                    for c in controls_for(left) if not c.carried and c.name in st.session_state}
+    st.session_state[PAGE_MEMORY] = memory
+
+
+def _arrival_value(control: Control, raw: str | None, remembered: dict[str, Any]) -> Parsed | None:
+    """The value ``control`` starts with on arriving at a page, or None to keep the
+    session's (a carried control the URL does not name)."""
+    if raw is not None:
+        return parse(control, raw)
+    if control.carried:
+        return None
+    if control.name in remembered:
+        return coerce(control, remembered[control.name])
+    return Parsed(control.default)
+
+
 def init_page_state(page: str) -> PageState:
     """Settle every control of ``page`` (and the language) before drawing.
 
     Must run before any of the page's widgets is created: it seeds their
     session-state keys, which is how a URL value reaches a widget.
+
+    On arriving at a page every widget's value is written through session
+    state, even one that did not change: two lessons' sliders with the same
+    key and range share one widget id, and without that write the browser
+    drew the new page's slider at its minimum (issue 24: ②'s a₁ = −1 showed
+    as −3 on ③ while the page computed with −1).
     """
     controls = (LANG, PRESENT, *url_only_controls(page), *controls_for(page))
+    arriving = st.session_state.get(SHOWN_PAGE) != page
+    if arriving:
+        _remember_left_page(page)
+        st.session_state[SHOWN_PAGE] = page
+    remembered = st.session_state.get(PAGE_MEMORY, {}).get(page, {})
     problems: list[tuple[Control, Parsed]] = []
     typed_problems: list[tuple[Control, Parsed]] = []
     last_valid: dict[str, Any] = {}
     for control in controls:
-        if control.widget == "text" and control.name in st.session_state:
-            # What was typed stays in the box (to be fixed); the view keeps
-            # the last valid value until the text is valid again.
-            typed = parse(control, st.session_state[control.name])
-            key = _last_valid_key(control)
-            if typed.problem:
-                typed_problems.append((control, typed))
-                last_valid[control.name] = st.session_state.get(key, control.default)
-            else:
-                st.session_state[key] = last_valid[control.name] = typed.value
-            continue
-        if control.name in st.session_state:
+        raw = st.query_params.get(control.name)
+        start = _arrival_value(control, raw, remembered) if arriving else None
+        if start is None and control.name in st.session_state:
+            if control.widget == "text":
+                # What was typed stays in the box (to be fixed); the view keeps
+                # the last valid value until the text is valid again.
+                typed = parse(control, st.session_state[control.name])
+                key = _last_valid_key(control)
+                if typed.problem:
+                    typed_problems.append((control, typed))
+                    last_valid[control.name] = st.session_state.get(key, control.default)
+                else:
+                    st.session_state[key] = last_valid[control.name] = typed.value
+                continue
             # Kept from another page whose range may be wider: fit it here.
             kept = st.session_state[control.name]
             fitted = coerce(control, kept).value
-            if fitted != kept:
+            if fitted != kept or arriving:
                 st.session_state[control.name] = fitted
             continue
-        parsed = parse(control, st.query_params.get(control.name))
-        if parsed.problem:
-            problems.append((control, parsed))
-        st.session_state[control.name] = parsed.value
+        if start is None:
+            start = parse(control, raw)
+        if start.problem and raw is not None:
+            problems.append((control, start))
+        st.session_state[control.name] = start.value
         if control.widget == "text":  # a shared link's function is the first valid one
-            st.session_state[_last_valid_key(control)] = parsed.value
+            st.session_state[_last_valid_key(control)] = start.value
     values = {c.name: last_valid.get(c.name, st.session_state[c.name]) for c in controls}
     # A text parameter that is not set (no class) stays out of the address bar.
     st.query_params.from_dict({c.name: format_value(c, values[c.name]) for c in controls

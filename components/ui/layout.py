@@ -23,8 +23,8 @@ from components.ui.controls import (
 )
 from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
+from components.ui.room_link import share_panel
 from components.ui.schema import LANG, PRESENT, controls_for
-from components.ui.share import qr_png, share_link
 from components.ui.touch_guard import touch_guard
 from components.ui.user_text import plain
 
@@ -34,8 +34,6 @@ APP_CSS = (_STATIC / "app.css").read_text(encoding="utf-8")
 PRESENT_CSS = (_STATIC / "present.css").read_text(encoding="utf-8")
 # A "<" would let the text end the style element early (or make Streamlit drop it).
 assert "<" not in APP_CSS + PRESENT_CSS, "CSS files must not contain '<'"
-# Longest link the share panel prints (a URL holds ~20 short parameters).
-_LINK_LIMIT = 600
 # A chart summary is two or three sentences; a long option list in /class stays readable.
 _SUMMARY_LIMIT = 2000
 
@@ -103,7 +101,8 @@ def start_page(page: str) -> PageState:
     if state.problems:
         st.warning("  \n".join(problem_message(c, p, state.lang) for c, p in state.problems),
                    icon=":material/link_off:")
-    if presenting:
+    # /class has its own join panel; its "share this view" would carry the key.
+    if presenting and page != "class":
         share_panel(state)
     return state
 
@@ -135,30 +134,6 @@ def _top_bar(state: PageState) -> None:
             st.button(t("top.reset", lang), key="reset_defaults", icon=":material/restart_alt:",
                       help=t("top.reset_help", lang), on_click=reset_to_defaults,
                       args=(state.page,))
-
-
-def share_panel(state: PageState) -> None:
-    """'Share this view': a QR code of the current link and the link as text.
-
-    The host name comes from the presenter's own browser (``st.context.url``),
-    the parameters from the address bar this run has just written.
-    """
-    lang = state.lang
-    params = st.query_params.to_dict()
-    base = st.context.url
-    with st.container(border=True, key="share_panel"):
-        st.markdown(f"**{t('share.title', lang)}**")
-        if base:
-            link = share_link(base, params)
-            qr_col, text_col = st.columns([1, 2], gap="medium", vertical_alignment="center")
-            qr_col.image(qr_png(link), width=260, alt=t("share.qr_alt", lang))
-            text_col.markdown(t("share.text", lang))
-            # A plain-text element: the link is never read as markdown.
-            text_col.code(plain(link, _LINK_LIMIT), language=None, wrap_lines=True)
-        else:
-            st.caption(t("share.no_host", lang))
-            st.code(plain(share_link(f"/{state.page}", params), _LINK_LIMIT), language=None,
-                    wrap_lines=True)
 
 
 def columns_unless_presenting(state: PageState, spec, gap: str = "large"):

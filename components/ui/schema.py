@@ -51,6 +51,12 @@ class Control:
     # A ``text`` control: the whole value must match this regex (after ``upper``).
     pattern: str | None = None
     upper: bool = False
+    # Whether a lesson takes this value from the lesson the student comes from
+    # (README "What a lesson keeps from the previous one"): the tensors a and b
+    # of the tutorial's Q and v, the language and the modes. A lesson's own
+    # settings (lr, momentum, steps, ...) are not carried: ①'s ResNet steps are
+    # not ④'s optimizer steps.
+    carried: bool = False
 
 
 @dataclass(frozen=True)
@@ -74,15 +80,15 @@ class Parsed:
 LR_CHOICES = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 SIZE_CHOICES = (32, 64, 96, 128, 160, 192, 224)
 
-LANG = Control("lang", "choice", "ko", "radio", options=("ko", "en"))
+LANG = Control("lang", "choice", "ko", "radio", options=("ko", "en"), carried=True)
 # Presenter view for a projector; global like the language, kept by every page.
-PRESENT = Control("present", "bool", False, "toggle")
-A1 = Control("a1", "float", 2.0, "slider", -3.0, 3.0, 0.1)
-A2 = Control("a2", "float", 3.0, "slider", -3.0, 3.0, 0.1)
-B1 = Control("b1", "float", 6.0, "slider", -6.0, 6.0, 0.1)
-B2 = Control("b2", "float", 4.0, "slider", -6.0, 6.0, 0.1)
-V1 = Control("v1", "float", 1.0, "slider", -1.0, 1.0, 0.05)
-V2 = Control("v2", "float", 1.0, "slider", -1.0, 1.0, 0.05)
+PRESENT = Control("present", "bool", False, "toggle", carried=True)
+A1 = Control("a1", "float", 2.0, "slider", -3.0, 3.0, 0.1, carried=True)
+A2 = Control("a2", "float", 3.0, "slider", -3.0, 3.0, 0.1, carried=True)
+B1 = Control("b1", "float", 6.0, "slider", -6.0, 6.0, 0.1, carried=True)
+B2 = Control("b2", "float", 4.0, "slider", -6.0, 6.0, 0.1, carried=True)
+V1 = Control("v1", "float", 1.0, "slider", -1.0, 1.0, 0.05, carried=True)
+V2 = Control("v2", "float", 1.0, "slider", -1.0, 1.0, 0.05, carried=True)
 CALLS = Control("calls", "int", 3, "slider", 1, 10, 1)
 ZERO = Control("zero", "bool", False, "toggle")
 GRAPH = Control("graph", "choice", "rebuild", "radio", options=("rebuild", "retain"))
@@ -98,7 +104,7 @@ OBJECTIVE = Control(
     "objective", "choice", "valley", "radio", options=("q", "valley", "rosenbrock")
 )
 # Predict mode: every lesson asks its checkpoint questions before it shows the answers.
-PREDICT = Control("predict", "bool", False, "toggle")
+PREDICT = Control("predict", "bool", False, "toggle", carried=True)
 # The student's own f(a, b): validated by the whitelisting parser, never run.
 EXPR = Control("expr", "text", "3*a**3 - b**2", "text",
                max_length=EXPRESSION_MAX_LENGTH, validate=parse_expression)
@@ -107,12 +113,13 @@ EXPR = Control("expr", "text", "3*a**3 - b**2", "text",
 # control (the ResNet page runs few steps); the URL name stays the same.
 # Class mode's URL-only text parameters (no widget): the join code travels with
 # every page; the instructor key is read on /class only.
-CLASS_CODE = Control("class", "text", None, "none", pattern=CODE_REGEX, upper=True)
-KEY = Control("key", "text", None, "none", pattern=KEY_REGEX)
+CLASS_CODE = Control("class", "text", None, "none", pattern=CODE_REGEX, upper=True,
+                     carried=True)
+KEY = Control("key", "text", None, "none", pattern=KEY_REGEX, carried=True)
 # A class student's random id (class_store.new_student_id, nothing personal) rides
 # in the address bar, so a reconnect to another replica (a new session) is the
 # same student: their answers stay theirs and are never counted twice.
-STUDENT = Control("student", "text", None, "none", pattern="[0-9a-f]{32}")
+STUDENT = Control("student", "text", None, "none", pattern="[0-9a-f]{32}", carried=True)
 
 PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),

@@ -51,8 +51,11 @@ TEXT: dict[str, str] = {
     "top.next": "Next lesson: {title}",
     "top.last": "That was the last lesson. Back to the start",
     "share.title": "Share this view",
-    "share.text": "Point a phone camera at the QR code to open exactly this view, with the same values. You can also copy the link below.",
-    "share.no_host": "This run does not know the server's address, so only the path is shown. Share your browser's address bar instead.",
+    "share.text": "Scan the QR code with a phone camera to open this view with the same values.",
+    "share.enlarge": "Larger QR code",
+    "share.unreachable.loopback_only": "The server only accepts connections from this computer (127.0.0.1), so students' phones cannot open a link to it. Restart it with `--server.address 0.0.0.0`, or set `{env}` to the address students use.",
+    "share.unreachable.no_lan": "No network address of this computer was found, so there is no link students' phones could open. Set `{env}` to the address students use.",
+    "share.unreachable.unknown": "This run cannot tell the server's address, so no QR code is shown. Set `{env}` to the address students use.",
     "url.empty": "URL `{name}=` → {value}: the value is empty, so the default is used.",
     "url.too_long": "URL `{name}` → {value}: the value is too long, so the default is used.",
     "url.not_number": "URL `{name}` = {raw} → {value}: not a number, so the default is used.",
@@ -165,6 +168,7 @@ TEXT: dict[str, str] = {
         "keeps only a hash of it, so it cannot be recovered. Anyone with this link can see the "
         "answers and reveal them: do not share it with students."
     ),
+    "class.key_not_projected": "The instructor link (with its key) is never shown in presenter view. Turn presenter view off on a screen that is not projected to see it once.",
     "class.lesson": "Lesson for the students",
     "class.code_label": "Join code",
     "class.join_how": "Students scan the QR code or open the link below: it opens the lesson in predict mode, in this class.",
