@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import subprocess
 from urllib.parse import parse_qs, urlsplit, urlunsplit
@@ -126,6 +127,21 @@ def assert_sliders_follow_url(page, lesson: str) -> None:
         assert checked, f"no slider of {lesson} found on the page"
 
 
+def shoot(page, name: str) -> None:
+    """With ``REHEARSAL_SCREENSHOTS=<folder>``, keep a screenshot of this step (the
+    whole page: the viewport grows to the page's height for the shot)."""
+    folder = os.environ.get("REHEARSAL_SCREENSHOTS")
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight"
+                           " || document.body.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
+    page.screenshot(path=os.path.join(folder, f"{name}.png"))
+    page.set_viewport_size(size)
+
+
 def wait_for_text(page, needle: str, timeout: float = 60_000) -> None:
     page.wait_for_function("(s) => document.body.innerText.includes(s)", arg=needle,
                            timeout=timeout)
@@ -195,6 +211,7 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
         teacher.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
         wait_idle(teacher)
         choose_lesson(teacher, "resnet", lang)
+        shoot(teacher, "projector_class_start")
         assert key not in teacher.locator("body").inner_text()
         assert key not in teacher.content().replace(teacher.url, "")
         codes = decode_qr_codes(teacher)
@@ -227,7 +244,12 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
             phone.goto(link, wait_until="domcontentloaded")
             phone.wait_for_selector("h1", timeout=180_000)
             wait_idle(phone, timeout=180_000)
-            phones.append((phone, lang))
+            if phone_lang != lang:  # some students read the lessons in English
+                phone.locator(".st-key-lang").get_by_text(t("lang.en", lang)).click()
+                phone.wait_for_url(re.compile(r"lang=en"), timeout=60_000)
+                wait_idle(phone, timeout=120_000)
+            phones.append((phone, phone_lang))
+            shoot(phone, f"join_{index}_{phone_lang}")
         for phone, _ in phones:
             assert f"class={code}" in phone.url and "key=" not in phone.url
             toggle = phone.locator(".st-key-predict input")
@@ -258,6 +280,7 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                     "([card, text]) => document.querySelector(card)?.innerText.includes(text)",
                     arg=[card, count], timeout=90_000)
                 assert key not in teacher.locator("body").inner_text()
+                shoot(teacher, f"projector_{checkpoint.id}_answers")
                 teacher.locator(f".st-key-class_reveal_{checkpoint.id} button").click()
                 teacher.locator(card).get_by_text(t("class.revealed", lang)).wait_for(
                     timeout=60_000)
@@ -269,6 +292,8 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                             "[data-testid='stAlertContentSuccess'],[data-testid='stAlertContentError']"); }""",
                         arg=checkpoint.id, timeout=90_000)
                     wait_idle(phone)
+                shoot(phones[0][0], f"phone_{checkpoint.id}_ko")
+                shoot(phones[1][0], f"phone_{checkpoint.id}_en")
             if position + 1 < len(lessons):
                 for phone, phone_lang in phones:
                     phone.bring_to_front()
