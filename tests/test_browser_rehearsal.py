@@ -1,0 +1,301 @@
+"""A class rehearsal, end to end, the way a lecture uses the app (issue #24).
+
+The server listens on every interface, as ``streamlit run`` on an instructor's
+laptop does. The instructor opens it at 127.0.0.1 on a 1024×768 projector,
+starts a class and projects ``/class`` in presenter view. Five phones
+(390×844, touch) join by decoding the projected QR code, then walk through the
+lessons ① to ⑤ in order by the next-lesson links: on every lesson each
+student predicts and sends, and the instructor reveals.
+
+What is checked on the way, for every point of the issue:
+- the projected join QR holds this machine's LAN address and the server's port,
+  and none of the instructor's own parameters (``key``, ``present``);
+- the instructor key appears nowhere on the projected page, in text or in any
+  QR code;
+- after every navigation, every slider shows the value its URL holds;
+- a student in a class cannot leave predict mode (the toggle is locked);
+- no answer shows on a phone before the instructor reveals it;
+- the instructor's cards state each question and the histogram's bars carry
+  their counts, large enough for the back row.
+
+This sandbox's rule: test traffic goes to loopback only. The phones therefore
+open the decoded link with its host swapped for 127.0.0.1 (same port, path and
+query): the QR's host is checked against the machine's addresses, not dialled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+from urllib.parse import parse_qs, urlsplit, urlunsplit
+
+import pytest
+
+from components.ui.class_session import CLASS_CHECKPOINTS
+from components.ui.i18n import t
+from components.ui.pages import LESSONS
+from components.ui.schema import controls_for, parse
+from tests.support import start_server, stop_server, wait_idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("rehearsal")]
+
+PHONES = 5
+PROJECTOR = {"width": 1024, "height": 768}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# The instructor's own parameters: never in a link meant for students.
+INSTRUCTOR_ONLY = {"key", "present"}
+
+
+def machine_addresses() -> set[str]:
+    """This machine's non-loopback IPv4 addresses (what ``hostname -I`` lists)."""
+    try:
+        out = subprocess.run(["hostname", "-I"], capture_output=True, text=True,
+                             timeout=5).stdout
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    return {a for a in out.split() if re.fullmatch(r"\d+\.\d+\.\d+\.\d+", a)
+            and not a.startswith("127.")}
+
+
+@pytest.fixture(scope="module")
+def lan_server(tmp_path_factory):
+    """The dashboard listening on every interface, with its own class database."""
+    db = tmp_path_factory.mktemp("rehearsal-db") / "classes.sqlite3"
+    proc, url = start_server(extra_args=("--server.address", "0.0.0.0"),
+                             env={"AUTOGRAD_LAB_DB": f"sqlite:///{db}",
+                                  "AUTOGRAD_LAB_PUBLIC_URL": ""})
+    try:
+        yield url
+    finally:
+        stop_server(proc)
+
+
+def decode_qr_codes(page) -> list[str]:
+    """Every QR code drawn on the page, decoded from a screenshot of each image."""
+    import zxingcpp
+    from PIL import Image
+
+    found = []
+    images = page.locator("[data-testid='stImage'] img")
+    for index in range(images.count()):
+        image = images.nth(index)
+        if not image.is_visible():
+            continue
+        shot = Image.open(io.BytesIO(image.screenshot()))
+        found += [code.text for code in zxingcpp.read_barcodes(shot)]
+    return found
+
+
+def slider_values(page) -> dict[str, str]:
+    """Each Streamlit slider on the page: its widget key → the value of its range
+    input (a number for ``st.slider``, the option's index for ``st.select_slider``)."""
+    return page.evaluate("""() => {
+      const out = {};
+      for (const el of document.querySelectorAll("[data-testid='stSlider'] input[type=range]")) {
+        const box = el.closest('[class*="st-key-"]');
+        if (!box) continue;
+        out[box.className.match(/st-key-(\\S+)/)[1]] = el.value;
+      }
+      return out;
+    }""")
+
+
+def assert_sliders_follow_url(page, lesson: str) -> None:
+    """Every control's slider shows the value its page's URL holds."""
+    names = [c.name for c in controls_for(lesson) if c.widget in ("slider", "select_slider")]
+    if names:  # the page's first run may still be drawing
+        page.wait_for_selector(", ".join(f".st-key-{n} [data-testid='stSlider']" for n in names),
+                               timeout=120_000)
+        wait_idle(page, timeout=120_000)
+    query = {k: v[0] for k, v in parse_qs(urlsplit(page.url).query).items()}
+    shown = slider_values(page)
+    checked = 0
+    for control in controls_for(lesson):
+        if control.widget not in ("slider", "select_slider") or control.name not in shown:
+            continue
+        assert control.name in query, (lesson, control.name, page.url)
+        wanted = parse(control, query[control.name]).value
+        if control.widget == "select_slider":
+            wanted = control.options.index(wanted)
+        assert float(shown[control.name]) == pytest.approx(float(wanted)), (
+            lesson, control.name, shown[control.name], query[control.name])
+        checked += 1
+    if names:
+        assert checked, f"no slider of {lesson} found on the page"
+
+
+def shoot(page, name: str) -> None:
+    """With ``REHEARSAL_SCREENSHOTS=<folder>``, keep a screenshot of this step (the
+    whole page: the viewport grows to the page's height for the shot)."""
+    folder = os.environ.get("REHEARSAL_SCREENSHOTS")
+    if not folder:
+        return
+    os.makedirs(folder, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]')?.scrollHeight"
+                           " || document.body.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
+    page.screenshot(path=os.path.join(folder, f"{name}.png"))
+    page.set_viewport_size(size)
+
+
+def wait_for_text(page, needle: str, timeout: float = 60_000) -> None:
+    page.wait_for_function("(s) => document.body.innerText.includes(s)", arg=needle,
+                           timeout=timeout)
+
+
+def choose_lesson(teacher, lesson: str, lang: str) -> None:
+    """The instructor points the class at ``lesson`` (the live cards follow it)."""
+    teacher.locator(".st-key-class_lesson").get_by_text(
+        t(f"nav.{lesson}", lang), exact=True).click()
+    wait_idle(teacher)
+
+
+def send_guess(phone, checkpoint, lang: str) -> None:
+    """Type (or pick) a guess for ``checkpoint`` and press reveal, which sends it."""
+    box = phone.locator(f".st-key-guess_{checkpoint.id}")
+    box.wait_for(timeout=120_000)
+    if checkpoint.is_number:
+        field = box.locator("input")
+        field.click()
+        field.fill("1")
+        phone.keyboard.press("Enter")
+    else:
+        box.locator("[data-testid='stRadioOption']").first.click()
+    wait_idle(phone)
+    phone.locator(f".st-key-reveal_{checkpoint.id} button").click()
+    # Sent: "answer sent, waiting for the instructor" under the question.
+    wait_for_text(phone, t("class.student.waiting", lang, guess="\0").split("\0")[0].strip())
+    wait_idle(phone)
+
+
+def judged(phone, checkpoint_id: str) -> int:
+    """How many right/wrong verdicts the checkpoint's box shows (0 while hidden)."""
+    box = phone.locator(f".st-key-checkpoint_{checkpoint_id}")
+    return (box.locator("[data-testid='stAlertContentSuccess']").count()
+            + box.locator("[data-testid='stAlertContentError']").count())
+
+
+def next_lesson(phone, lang: str, slug: str) -> None:
+    label = t("top.next", lang, title=t(f"nav.{slug}", lang))
+    phone.get_by_role("link", name=label).last.click()
+    phone.wait_for_url(re.compile(rf"/{slug}\?"), timeout=120_000)
+    phone.wait_for_selector("h1", timeout=120_000)
+    wait_idle(phone, timeout=120_000)
+
+
+def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server):
+    port = urlsplit(lan_server).port
+    lang = "ko"
+    with contextlib.ExitStack() as stack:
+        context = stack.enter_context(contextlib.closing(
+            browser.new_context(viewport=PROJECTOR, locale="ko-KR")))
+        teacher = context.new_page()
+
+        # The instructor starts a class on their laptop (localhost).
+        teacher.goto(f"{lan_server}/class?lang={lang}", wait_until="domcontentloaded")
+        wait_idle(teacher)
+        teacher.locator(".st-key-start_class button").click()
+        teacher.wait_for_url(re.compile(r"key="), timeout=60_000)
+        wait_idle(teacher)
+        query = parse_qs(urlsplit(teacher.url).query)
+        code, key = query["class"][0], query["key"][0]
+        choose_lesson(teacher, "resnet", lang)
+
+        # ... and projects it: presenter view.
+        teacher.goto(f"{lan_server}/class?class={code}&key={key}&lang={lang}&present=1",
+                     wait_until="domcontentloaded")
+        teacher.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
+        wait_idle(teacher)
+        choose_lesson(teacher, "resnet", lang)
+        shoot(teacher, "projector_class_start")
+        assert key not in teacher.locator("body").inner_text()
+        assert key not in teacher.content().replace(teacher.url, "")
+        codes = decode_qr_codes(teacher)
+        assert codes, "no QR code readable on the projected /class page"
+        assert not [c for c in codes if key in c]
+        joins = [c for c in codes if f"class={code}" in c]
+        assert joins, codes
+        join = urlsplit(joins[0])
+        addresses = machine_addresses()
+        if not addresses:
+            pytest.skip("this machine has no LAN address to put in a QR code")
+        assert join.hostname in addresses and join.port == port, (join, addresses)
+        join_query = parse_qs(join.query)
+        assert not INSTRUCTOR_ONLY & join_query.keys(), join_query
+        assert join.path.endswith("/resnet")
+        # The QR code is large enough to scan from the room (≥ 300 px on the projector).
+        widths = teacher.locator("[data-testid='stImage'] img").evaluate_all(
+            "els => els.map(e => e.getBoundingClientRect().width)")
+        assert max(widths) >= 300, widths
+
+        # Five phones scan it (host swapped for loopback: see the module's docstring).
+        link = urlunsplit((join.scheme, f"127.0.0.1:{port}", join.path, join.query, ""))
+        phones = []
+        for index in range(PHONES):
+            phone_lang = "ko" if index % 2 == 0 else "en"
+            phone_context = stack.enter_context(contextlib.closing(
+                browser.new_context(locale="ko-KR" if phone_lang == "ko" else "en-US",
+                                    **PHONE)))
+            phone = phone_context.new_page()
+            phone.goto(link, wait_until="domcontentloaded")
+            phone.wait_for_selector("h1", timeout=180_000)
+            wait_idle(phone, timeout=180_000)
+            if phone_lang != lang:  # some students read the lessons in English
+                phone.locator(".st-key-lang").get_by_text(t("lang.en", lang)).click()
+                phone.wait_for_url(re.compile(r"lang=en"), timeout=60_000)
+                wait_idle(phone, timeout=120_000)
+            phones.append((phone, phone_lang))
+            shoot(phone, f"join_{index}_{phone_lang}")
+        for phone, _ in phones:
+            assert f"class={code}" in phone.url and "key=" not in phone.url
+            toggle = phone.locator(".st-key-predict input")
+            assert toggle.is_disabled(), "a student in a class can leave predict mode"
+
+        lessons = [slug for slug, _ in LESSONS]
+        for position, lesson in enumerate(lessons):
+            for phone, _ in phones:
+                phone.bring_to_front()
+                assert urlsplit(phone.url).path.endswith(f"/{lesson}"), phone.url
+                assert f"class={code}" in phone.url and "key=" not in phone.url
+                assert phone.locator("[data-testid='stException']").count() == 0
+                assert_sliders_follow_url(phone, lesson)
+            # Every question of the lesson in turn: the phones send, the instructor
+            # reveals (a lesson in predict mode goes on only past revealed questions).
+            if CLASS_CHECKPOINTS.get(lesson):
+                teacher.bring_to_front()
+                choose_lesson(teacher, lesson, lang)
+            for checkpoint in CLASS_CHECKPOINTS.get(lesson, ()):
+                for phone, phone_lang in phones:
+                    phone.bring_to_front()
+                    send_guess(phone, checkpoint, phone_lang)
+                    assert judged(phone, checkpoint.id) == 0, "answer shown before the reveal"
+                teacher.bring_to_front()
+                card = f".st-key-class_card_{checkpoint.id}"
+                count = t("class.answer_count", lang, count=PHONES).replace("**", "")
+                teacher.wait_for_function(
+                    "([card, text]) => document.querySelector(card)?.innerText.includes(text)",
+                    arg=[card, count], timeout=90_000)
+                assert key not in teacher.locator("body").inner_text()
+                shoot(teacher, f"projector_{checkpoint.id}_answers")
+                teacher.locator(f".st-key-class_reveal_{checkpoint.id} button").click()
+                teacher.locator(card).get_by_text(t("class.revealed", lang)).wait_for(
+                    timeout=60_000)
+                for phone, _ in phones:
+                    phone.bring_to_front()
+                    phone.wait_for_function(
+                        """(id) => { const box = document.querySelector('.st-key-checkpoint_' + id);
+                          return box && box.querySelector(
+                            "[data-testid='stAlertContentSuccess'],[data-testid='stAlertContentError']"); }""",
+                        arg=checkpoint.id, timeout=90_000)
+                    wait_idle(phone)
+                shoot(phones[0][0], f"phone_{checkpoint.id}_ko")
+                shoot(phones[1][0], f"phone_{checkpoint.id}_en")
+            if position + 1 < len(lessons):
+                for phone, phone_lang in phones:
+                    phone.bring_to_front()
+                    next_lesson(phone, phone_lang, lessons[position + 1])
+        assert teacher.locator("[data-testid='stException']").count() == 0
