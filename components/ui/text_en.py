@@ -43,6 +43,10 @@ TEXT: dict[str, str] = {
     "predict.not_revealed": "not revealed yet",
     "predict.score": "Score on this page: **{right} right** out of {revealed} revealed ({asked} in all).",
     "predict.session_score": "This session, all lessons: {right} of {revealed} right. Guesses are kept only in this browser tab.",
+    "predict.session_score_class": (
+        "This session, all lessons: {right} of {revealed} right. In a class, every answer you send is stored on the "
+        "class's server, without your name, until the class is deleted."
+    ),
     "predict.on": "on",
     "predict.off": "off",
     "top.lessons": "Lessons",
@@ -612,9 +616,11 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.first_up": (
         "This time the first step **raised** the loss ({before} → {after}). Not because the slope is steep, but "
-        "because the landscape bends: where the curvature along the step is h, one step multiplies the distance to "
-        "the bottom by (1 − lr·h), so with lr·h > 2 it jumps past the bottom and lands higher than it started. A "
-        "small enough learning rate makes the first step go down."
+        "because the landscape bends. Look only along the line the step travels: there the loss is close to a "
+        "parabola with curvature h, and one step multiplies the offset from that line's lowest point by (1 − lr·h). "
+        "With lr·h > 2 this factor is below −1: the step jumps past that lowest point and lands higher than it "
+        "started. (The distance to the landscape's minimum changes by another factor, unless the step points "
+        "straight at it.) A small enough learning rate makes the first step go down."
     ),
     "optimizer.first_up_numbers": (
         "Along this step the curvature reaches about {h}, so lr·h = {lrh}, more than 2."
@@ -837,8 +843,18 @@ TEXT: dict[str, str] = {
         "same steps, so nothing is wrong:"
     ),
     "optimizer.theory.reason.swing": (
-        "with this momentum the matrix has complex eigenvalues, so the distance swings up and down while it shrinks, "
+        "in a direction this run moves in, the matrix has complex eigenvalues, so the distance swings up and down while it shrinks, "
         "and a window of steps catches part of a swing rather than the average."
+    ),
+    "optimizer.theory.reason.one_direction": (
+        "this run moves in one direction only (its start lies on an eigenvector of the Hessian), the faster one, so its "
+        "distance shrinks at that direction's own rate {rate}. ρ is the rate of the other direction, which this run "
+        "never moves in."
+    ),
+    "optimizer.theory.reason.double": (
+        "this run moves in one direction only (its start lies on an eigenvector of the Hessian), and there the matrix "
+        "has a double real eigenvalue ρ, or two nearly equal ones: the error then falls like k·ρᵏ rather than ρᵏ, and "
+        "the growing factor k makes every window of steps shrink more slowly than ρ."
     ),
     "optimizer.theory.reason.mix": (
         "the distance is made of a part along the floor (rate {r1}) and a part across it (rate {r2}), and the slower "
@@ -871,12 +887,16 @@ TEXT: dict[str, str] = {
     "optimizer.theory.map_text": (
         "Each cell is a real `torch.optim.SGD` run of {steps} steps from ({a1}, {a2}): the lr options × {count} momenta, "
         "{cells} runs, computed once when this page was first opened on the server and shared by everyone. "
-        "The colour is the measured rate over the last half of the run (brighter = faster); grey cells blew up. "
+        "The colour is the measured rate over the last half of the run (brighter = faster). A grey cell has no rate "
+        "below 1 to show: plain grey, the run blew up (it overflowed or ended farther from the minimum than it started); "
+        "grey with a dark ◆, the run ended nearer the minimum, but over the last half it was on an upswing of its "
+        "oscillation, so its distance grew there (measured rate ≥ 1, while the theory's ρ is below 1). "
         "**Click a cell** to set lr and momentum (on a touch screen, use the form under the map); the black ring is the current setting."
     ),
     "optimizer.theory.map_caption": (
         "Red dashed line: the theory's divergence boundary α·λ₂ = 2 + 2μ; cells to its right blew up. "
         "White dots: the rate was still changing at the end of the run (not settled). "
+        "Dark ◆ on grey: the run ended nearer the minimum, but its distance grew over the last half (a swing). "
         "Green star: Goh's optimum α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "rate (√κ−1)/(√κ+1) = {rate}."
     ),
@@ -911,6 +931,7 @@ TEXT: dict[str, str] = {
     "optimizer.chart.theory.y": "momentum μ",
     "optimizer.chart.theory.colour": "measured rate",
     "optimizer.chart.theory.unsettled": "not settled",
+    "optimizer.chart.theory.swing": "grew during a swing (ended nearer)",
     "optimizer.chart.theory.boundary": "α·λ₂ = 2 + 2μ",
     "optimizer.chart.theory.optimum": "optimum (rate {rate})",
     "optimizer.chart.theory.optimum_short": "ρ* = {rate}",
@@ -996,9 +1017,17 @@ TEXT: dict[str, str] = {
     ),
     "resnet.loss_title": "2 · The loss: one number to start backward from",
     "resnet.loss_unbounded": (
-        "One thing first: the tutorial's loss `(prediction - labels).sum()` has no lower bound. Pushing the 1000 "
-        "outputs down lowers it without limit, below 0 and on into ever larger negative numbers. That is why the "
-        "losses on this page are negative, and why training on it never 'finishes'."
+        "One thing first: before any step, the tutorial's loss `(prediction - labels).sum()` is "
+        "sum(prediction) − sum(labels), here {outputs} − {labels}. The 1000 labels from `torch.rand` add up to "
+        "about 500 whatever the network does, which is why the loss is negative from the start. It also has no "
+        "lower bound: pushing the 1000 outputs down lowers it without limit, so it keeps falling, and training on "
+        "it never 'finishes'."
+    ),
+    "resnet.loss_unbounded_positive": (
+        "One thing first: before any step, the tutorial's loss `(prediction - labels).sum()` is "
+        "sum(prediction) − sum(labels), here {outputs} − {labels}: the outputs add up to more than the random "
+        "labels, so the loss starts above 0. It has no lower bound, though: pushing the 1000 outputs down lowers it "
+        "without limit, so it keeps falling, below 0 too, and training on it never 'finishes'."
     ),
     "resnet.loss_text": (
         "`loss = (prediction - labels).sum()` = **{loss}**, where `labels = torch.rand(1, 1000)` is random too. "
@@ -1239,10 +1268,12 @@ TEXT: dict[str, str] = {
     "charttext.map.name": "measured rates (α–μ map)",
     "charttext.map.summary": (
         "Measured convergence rate of {cells} real SGD runs ({steps} steps each) over learning "
-        "rate × momentum; {diverged} of them diverged. Goh's optimum (star): lr {lr}, momentum "
+        "rate × momentum; {diverged} of them diverged, and in {swing} more the distance grew over the last half "
+        "during a swing although the run ended nearer the minimum. Goh's optimum (star): lr {lr}, momentum "
         "{mu}, rate {rate}. Your setting (ring): lr {cur_lr}, momentum {cur_mu}."
     ),
     "charttext.map.diverged": "diverged",
+    "charttext.map.swing": "{measured} (swing, ended nearer)",
     "charttext.bars.summary": "{tensor}.grad from autograd: {grads}; by hand ({formula}): {hand}.",
     "charttext.bars.element": "element",
     "charttext.bars.autograd": "autograd (.grad)",

@@ -46,7 +46,11 @@ TEXT: dict[str, str] = {
     "predict.col_answer": "PyTorch",
     "predict.not_revealed": "아직 확인 전",
     "predict.score": "이 페이지 점수: 확인한 {revealed}개 중 **{right}개 정답** (질문은 모두 {asked}개).",
-    "predict.session_score": "이번 세션의 모든 수업: {revealed}개 중 {right}개 맞음. 예측은 이 브라우저 탭에만 저장됩니다.",
+    "predict.session_score": "이번 세션의 모든 단원: {revealed}개 중 {right}개 맞힘. 예측은 이 브라우저 탭에만 저장됩니다.",
+    "predict.session_score_class": (
+        "이번 세션의 모든 단원: {revealed}개 중 {right}개 맞힘. 수업 중에는 보낸 답이 이름 없이 수업 서버에 저장되고, "
+        "수업이 지워질 때까지 남습니다."
+    ),
     "predict.on": "켜짐",
     "predict.off": "꺼짐",
     "top.lessons": "수업 목록",
@@ -180,12 +184,12 @@ TEXT: dict[str, str] = {
     "class.chart_guesses": "예측",
     "class.chart_answer": "PyTorch의 답: {value}",
     "class.other_settings": "{count}명은 슬라이더 값을 바꿔서 다른 정답에 대해 답했습니다(맞고 틀림은 각자의 정답으로 판정).",
-    "class.student.joined": "수업 **{code}**에 참여 중입니다. 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
+    "class.student.joined": "수업 **{code}**에 참여 중입니다. ‘정답 확인’을 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
     "class.student.unknown": "수업 코드 “{code}”인 수업이 없거나 끝났습니다. 혼자 하는 예측 모드로 계속합니다.",
     "class.student.db_error": "수업 데이터베이스에 연결할 수 없어 혼자 하는 예측 모드로 계속합니다.",
     "class.student.waiting": "답을 보냈습니다 (내 답: {guess}). 강사가 공개할 때까지 기다려 주세요. 그 전까지는 답을 고쳐 다시 보낼 수 있습니다.",
-    "class.student.send_hint": "수업 중에는 공개를 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
-    "class.student.revealed_unanswered": "강사가 이 체크포인트의 정답을 공개했습니다. 답을 고르고 공개를 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
+    "class.student.send_hint": "수업 중에는 ‘정답 확인’을 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
+    "class.student.revealed_unanswered": "강사가 이 확인 문제의 정답을 공개했습니다. 답을 고르고 ‘정답 확인’을 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
     "class.student.too_fast": "답을 너무 빨리 연달아 보냈습니다. 잠시 뒤에 다시 눌러 주세요.",
     "class.student.invalid": "이 답은 수업에 보낼 수 없습니다(너무 큰 수). 보통 크기의 수로 다시 보내 주세요.",
     "class.student.gone": "수업이 끝나 답을 보낼 수 없습니다. 이 페이지에서 혼자 계속할 수 있습니다.",
@@ -596,8 +600,11 @@ TEXT: dict[str, str] = {
         "모멘텀을 올려 비교해 보세요. 버퍼가 기울기에서 출발하므로 첫 단계는 그래도 지금과 똑같습니다."
     ),
     "optimizer.first_up": (
-        "이번에는 첫 단계에서 손실이 오히려 **올라갔습니다**({before} → {after}). 경사가 가팔라서가 아니라 지형이 휘어 있기 때문입니다. 걸음 방향의 곡률이 h인 곳에서 한 "
-        "걸음은 바닥까지의 거리를 (1 − lr·h)배로 만듭니다. lr·h가 2보다 크면 바닥을 지나쳐 처음보다 더 높은 곳에 떨어집니다. 학습률을 충분히 줄이면 첫 단계에서도 손실이 내려갑니다."
+        "이번에는 첫 단계에서 손실이 오히려 **올라갔습니다**({before} → {after}). 경사가 가팔라서가 아니라 지형이 휘어 있기 때문입니다. "
+        "걸음이 지나가는 직선 위만 보면 손실은 곡률이 h인 포물선에 가깝고, 한 걸음은 그 직선의 가장 낮은 점을 기준으로 한 위치를 "
+        "(1 − lr·h)배로 만듭니다. lr·h가 2보다 크면 이 배수가 −1보다 작아서, 그 점을 지나쳐 처음보다 더 높은 곳에 떨어집니다. "
+        "(걸음이 최저점을 곧바로 향하지 않는 한, 지형 전체의 최저점까지의 거리는 이와 다른 배수로 바뀝니다.) "
+        "학습률을 충분히 줄이면 첫 단계에서도 손실이 내려갑니다."
     ),
     "optimizer.first_up_numbers": "이 걸음이 지나간 구간에서 곡률은 가장 큰 곳에서 약 {h}이고, lr·h = {lrh}로 2보다 큽니다.",
     "optimizer.first_diverged": "첫 단계에서 벌써 값이 넘쳤습니다: {what}. 이 기울기에 비해 학습률이 너무 큽니다.",
@@ -778,8 +785,17 @@ TEXT: dict[str, str] = {
         "잘못된 것은 없습니다."
     ),
     "optimizer.theory.reason.swing": (
-        "이 모멘텀에서는 행렬의 고윳값이 복소수여서, 거리가 줄어드는 동안 커졌다 작아졌다 출렁입니다. "
+        "이 실행이 움직이는 방향에서 행렬의 고윳값이 복소수여서, 거리가 줄어드는 동안 커졌다 작아졌다 출렁입니다. "
         "몇 단계짜리 구간은 평균이 아니라 출렁임의 일부를 잡습니다."
+    ),
+    "optimizer.theory.reason.one_direction": (
+        "이 실행은 한 방향으로만 움직이고(출발점이 헤시안의 고유벡터 위에 있습니다), 그 방향은 빠른 쪽입니다. 그래서 "
+        "거리가 줄어드는 비율은 그 방향의 값인 {rate}입니다. ρ는 이 실행이 전혀 움직이지 않는 다른 방향의 값입니다."
+    ),
+    "optimizer.theory.reason.double": (
+        "이 실행은 한 방향으로만 움직이고(출발점이 헤시안의 고유벡터 위에 있습니다), 그 방향의 행렬은 실수 고윳값 ρ를 "
+        "중근으로 가지거나 거의 같은 실수 고윳값 두 개를 가집니다. 이때 오차는 ρᵏ가 아니라 k·ρᵏ처럼 줄어들고, 커지는 "
+        "k 때문에 어느 구간에서나 ρ보다 느리게 줄어듭니다."
     ),
     "optimizer.theory.reason.mix": (
         "거리는 바닥을 따라가는 부분(속도 {r1})과 가로지르는 부분(속도 {r2})으로 이루어지는데, 느린 부분이 아직 "
@@ -812,12 +828,16 @@ TEXT: dict[str, str] = {
     "optimizer.theory.map_text": (
         "칸 하나하나가 ({a1}, {a2})에서 출발해 {steps}단계를 실행한 실제 `torch.optim.SGD`입니다. 학습률 선택지 × 모멘텀 "
         "{count}개로 모두 {cells}번 실행하며, 서버에서 이 페이지를 처음 열 때 한 번 계산해 모두가 함께 씁니다. "
-        "색은 실행의 뒤쪽 절반에서 측정한 수렴 속도이고(밝을수록 빠름), 회색 칸은 발산한 실행입니다. "
+        "색은 실행의 뒤쪽 절반에서 측정한 수렴 비율입니다(작을수록 빠르고, 밝게 칠합니다). 회색 칸은 1보다 작은 비율이 "
+        "나오지 않은 칸입니다. 그냥 회색은 발산한 실행(float32 범위를 넘었거나 출발할 때보다 최저점에서 더 멀어짐)이고, "
+        "진한 ◆가 찍힌 회색은 최저점에 더 가까워진 채 끝났지만 뒤쪽 절반이 출렁임의 커지는 구간에 걸려 거리가 늘어난 "
+        "실행입니다(측정한 비율은 1 이상, 이론의 ρ는 1보다 작음). "
         "**칸을 클릭하면** 학습률과 모멘텀이 그 값으로 바뀝니다(터치 화면에서는 지도 아래의 양식을 쓰세요). 검은 고리는 지금 설정입니다."
     ),
     "optimizer.theory.map_caption": (
         "빨간 점선: 이론의 발산 경계 α·λ₂ = 2 + 2μ이며, 그 오른쪽 칸은 발산했습니다. "
-        "흰 점: 실행이 끝날 때까지 수렴 속도가 계속 바뀐 칸입니다(자리를 잡지 않음). "
+        "흰 점: 실행이 끝날 때까지 수렴 비율이 계속 바뀐 칸입니다(아직 일정해지지 않음). "
+        "회색 위의 진한 ◆: 최저점에 더 가까워진 채 끝났지만 뒤쪽 절반에서는 출렁임 때문에 거리가 늘어난 칸입니다. "
         "초록 별: Goh의 최적값 α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "수렴 속도 (√κ−1)/(√κ+1) = {rate}."
     ),
@@ -852,6 +872,7 @@ TEXT: dict[str, str] = {
     "optimizer.chart.theory.y": "모멘텀 μ",
     "optimizer.chart.theory.colour": "측정한 수렴 속도",
     "optimizer.chart.theory.unsettled": "자리 잡지 않음",
+    "optimizer.chart.theory.swing": "출렁이며 거리가 늘어남(끝은 더 가까움)",
     "optimizer.chart.theory.boundary": "α·λ₂ = 2 + 2μ",
     "optimizer.chart.theory.optimum": "최적값 (속도 {rate})",
     "optimizer.chart.theory.optimum_short": "ρ* = {rate}",
@@ -936,8 +957,16 @@ TEXT: dict[str, str] = {
     ),
     "resnet.loss_title": "2 · 손실: 역전파를 시작할 숫자 하나",
     "resnet.loss_unbounded": (
-        "먼저 알아 둘 점이 있습니다. 튜토리얼의 손실 `(prediction - labels).sum()`에는 아래쪽 한계가 없습니다. 출력 1000개를 끌어내리기만 하면 얼마든지 작아지므로 0 "
-        "아래, 음수로도 끝없이 내려갑니다. 그래서 이 페이지의 손실은 음수로 나오고, 학습이 '끝나는' 지점도 없습니다."
+        "먼저 알아 둘 점이 있습니다. 튜토리얼의 손실 `(prediction - labels).sum()`은 학습을 시작하기 전부터 "
+        "sum(prediction) − sum(labels), 여기서는 {outputs} − {labels}입니다. `torch.rand`로 만든 정답 1000개의 합은 "
+        "신경망과 상관없이 500 안팎이므로, 손실은 처음부터 음수입니다. 게다가 이 손실에는 아래쪽 한계가 없어서 출력 "
+        "1000개를 끌어내리기만 하면 얼마든지 작아집니다. 그래서 손실은 계속 내려가고, 학습이 '끝나는' 지점도 없습니다."
+    ),
+    "resnet.loss_unbounded_positive": (
+        "먼저 알아 둘 점이 있습니다. 튜토리얼의 손실 `(prediction - labels).sum()`은 학습을 시작하기 전부터 "
+        "sum(prediction) − sum(labels), 여기서는 {outputs} − {labels}입니다. 출력의 합이 임의의 정답 1000개의 합보다 커서 "
+        "손실은 0보다 크게 시작합니다. 하지만 이 손실에는 아래쪽 한계가 없어서 출력 1000개를 끌어내리기만 하면 얼마든지 "
+        "작아집니다. 그래서 손실은 0 아래로도 계속 내려가고, 학습이 '끝나는' 지점도 없습니다."
     ),
     "resnet.loss_text": (
         "`loss = (prediction - labels).sum()` = **{loss}** 입니다. 정답 역할의 `labels = torch.rand(1, 1000)`도 임의의 값입니다. "
@@ -1168,11 +1197,13 @@ TEXT: dict[str, str] = {
     "charttext.params.ends": "{name}, {steps}단계 뒤: {values}",
     "charttext.map.name": "측정한 수렴률 (α–μ 지도)",
     "charttext.map.summary": (
-        "학습률 × 모멘텀 격자에서 실제 SGD {cells}번(각 {steps}단계)의 수렴률을 쟀고, 그중 "
-        "{diverged}번은 발산했습니다. Goh의 최적점(별): 학습률 {lr}, 모멘텀 {mu}, 수렴률 {rate}. "
+        "학습률 × 모멘텀 격자에서 실제 SGD를 {cells}번(각 {steps}단계) 실행해 수렴 비율을 쟀습니다. 그중 "
+        "{diverged}번은 발산했고, 다른 {swing}번은 최저점에 더 가까워진 채 끝났지만 출렁임 때문에 뒤쪽 절반에서 "
+        "거리가 늘었습니다. Goh의 최적점(별): 학습률 {lr}, 모멘텀 {mu}, 수렴 비율 {rate}. "
         "지금 설정(고리): 학습률 {cur_lr}, 모멘텀 {cur_mu}."
     ),
     "charttext.map.diverged": "발산",
+    "charttext.map.swing": "{measured} (출렁임, 끝은 더 가까움)",
     "charttext.bars.summary": "autograd가 구한 {tensor}.grad: {grads}; 손으로 구한 값({formula}): {hand}.",
     "charttext.bars.element": "원소",
     "charttext.bars.autograd": "autograd (.grad)",
