@@ -225,7 +225,7 @@ TEXT: dict[str, str] = {
     "gradients.check_caption": (
         "The check column is `torch.isclose(by hand, .grad)`. The tutorial's exact `==` comparison gives "
         "a: {exact_a}, b: {exact_b}. The finite difference estimates the slope without autograd, "
-        "as (f(x+h) − f(x−h)) / 2h, and should agree closely."
+        "as (f(x+ε) − f(x−ε)) / 2ε for a small ε, and should agree closely."
     ),
     "gradients.bars_title": "The gradients as bars",
     "gradients.bars_caption": "Bars are autograd's `.grad`; red diamonds are the hand derivatives. When they overlap, they agree.",

@@ -81,15 +81,15 @@ TEXT: dict[str, str] = {
     "control.b2": "b₂ (b[1])",
     "control.b2.help": "텐서 b의 두 번째 요소. 튜토리얼의 값은 4입니다.",
     "control.v1": "v₁ (gradient[0])",
-    "control.v1.help": "Q.backward(gradient=v)에 넘기는 v의 첫 번째 요소: Q₁에 주는 가중치입니다.",
+    "control.v1.help": "Q.backward(gradient=v)에 넘기는 v의 첫 번째 요소로, Q₁의 미분에 곱해지는 값입니다.",
     "control.v2": "v₂ (gradient[1])",
-    "control.v2.help": "Q.backward(gradient=v)에 넘기는 v의 두 번째 요소: Q₂에 주는 가중치입니다.",
+    "control.v2.help": "Q.backward(gradient=v)에 넘기는 v의 두 번째 요소로, Q₂의 미분에 곱해지는 값입니다.",
     "control.expr": "f(a, b) =",
     "control.expr.help": "a와 b로 된 나만의 함수입니다. 예: 3*a**3 - b**2, sigmoid(a*b). 요소마다 따로 적용됩니다.",
     "control.calls": "backward() 호출 횟수",
     "control.calls.help": "같은 텐서에서 backward()를 몇 번 부를지 정합니다.",
     "control.zero": "호출 사이마다 .grad 초기화",
-    "control.zero.help": "켜면 호출 전마다 `a.grad = None`으로 기울기를 비웁니다(0으로 채우는 것이 아니라 텐서를 버립니다). 끄면 기울기가 계속 더해집니다.",
+    "control.zero.help": "켜면 호출 전마다 `a.grad = None`으로 기울기를 초기화합니다(0으로 채우는 것이 아니라 텐서를 버립니다). 끄면 기울기가 계속 더해집니다.",
     "control.graph": "그래프 재사용 방법",
     "control.graph.help": "호출 전마다 Q를 새로 계산할지, retain_graph=True로 그래프를 남겨 둘지 고릅니다.",
     "control.graph.rebuild": "매번 Q 다시 계산",
@@ -154,7 +154,7 @@ TEXT: dict[str, str] = {
     "class.need_key": "이 수업의 답을 보려면 수업을 만들 때 받은 강사용 링크(키가 들어 있는 링크)로 여세요.",
     "class.how": (
         "**수업 시작**을 누르면 6자리 참여 코드와 강사 키가 만들어집니다. "
-        "학생들은 QR 코드나 링크로 예측 모드의 레슨에 들어와 답을 보내고, "
+        "학생들은 QR 코드나 링크로 예측 모드의 단원에 들어와 답을 보내고, "
         "이 페이지에서는 확인 문제마다 답한 학생 수와 답의 분포를 실시간으로 봅니다. "
         "**수업에 공개**를 누르면 모든 학생의 화면에 정답이 나타납니다."
     ),
@@ -165,7 +165,7 @@ TEXT: dict[str, str] = {
         "다시 찾을 수 없습니다. 이 링크를 가진 사람은 누구나 답을 보고 정답을 공개할 수 있으니 "
         "학생들과 공유하지 마세요."
     ),
-    "class.lesson": "학생들이 풀 레슨",
+    "class.lesson": "학생들이 풀 단원",
     "class.code_label": "참여 코드",
     "class.join_how": "학생들은 QR 코드를 찍거나 아래 링크를 엽니다. 예측 모드가 켜진 채로 이 수업에 들어옵니다.",
     "class.qr_caption": "참여 링크의 QR 코드",
@@ -187,7 +187,7 @@ TEXT: dict[str, str] = {
     "class.student.joined": "수업 **{code}**에 참여 중입니다. ‘정답 확인’을 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
     "class.student.unknown": "수업 코드 “{code}”인 수업이 없거나 끝났습니다. 혼자 하는 예측 모드로 계속합니다.",
     "class.student.db_error": "수업 데이터베이스에 연결할 수 없어 혼자 하는 예측 모드로 계속합니다.",
-    "class.student.waiting": "답을 보냈습니다 (내 답: {guess}). 강사가 공개할 때까지 기다려 주세요. 그 전까지는 답을 고쳐 다시 보낼 수 있습니다.",
+    "class.student.waiting": "답을 보냈습니다(내 답: {guess}). 강사가 공개할 때까지 기다려 주세요. 그 전까지는 답을 고쳐 다시 보낼 수 있습니다.",
     "class.student.send_hint": "수업 중에는 ‘정답 확인’을 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 나타납니다.",
     "class.student.revealed_unanswered": "강사가 이 확인 문제의 정답을 공개했습니다. 답을 고르고 ‘정답 확인’을 누르면 볼 수 있습니다(이제는 수업 집계에 들어가지 않습니다).",
     "class.student.too_fast": "답을 너무 빨리 연달아 보냈습니다. 잠시 뒤에 다시 눌러 주세요.",
@@ -207,7 +207,7 @@ TEXT: dict[str, str] = {
     "gradients.controls_v": "gradient 인자 v",
     "gradients.preset_ones": "v = [1, 1]",
     "gradients.preset_tutorial": "v = [0.7, 0.3]",
-    "gradients.preset_tutorial_help": "튜토리얼이 예로 든 가중치(Q₁에 0.7, Q₂에 0.3)입니다.",
+    "gradients.preset_tutorial_help": "튜토리얼이 예로 든 v(Q₁에 0.7, Q₂에 0.3)입니다.",
     "gradients.preset_ones_help": "Q.sum()과 같은 결과를 주는 가장 흔한 선택입니다.",
     "gradients.hand_title": "손으로 푼 미분",
     "gradients.hand_text": (
@@ -223,8 +223,8 @@ TEXT: dict[str, str] = {
     "gradients.col_fd": "유한 차분",
     "gradients.check_caption": (
         "검사 열은 `torch.isclose(손 계산, .grad)`입니다. 튜토리얼처럼 `==`로 정확히 비교하면 "
-        "a: {exact_a}, b: {exact_b}입니다. 유한 차분은 autograd 없이 (f(x+h) − f(x−h)) / 2h 로 "
-        "어림한 값으로, 위의 답과 거의 같아야 합니다."
+        "a: {exact_a}, b: {exact_b}입니다. 유한 차분은 autograd 없이 구한 어림값 (f(x+ε) − f(x−ε)) / 2ε이며(ε: 작은 수), "
+        "위의 답과 거의 같아야 합니다."
     ),
     "gradients.bars_title": "기울기 막대그래프",
     "gradients.bars_caption": "막대는 autograd가 계산한 `.grad`, 빨간 마름모는 손으로 푼 값입니다. 둘이 겹치면 일치하는 것입니다.",
@@ -246,7 +246,7 @@ TEXT: dict[str, str] = {
     "gradients.chart.tangent.y": "Q{i}",
     "gradients.chart.tangent.curve": "Qᵢ 곡선",
     "gradients.chart.tangent.tangent": "현재 점의 접선",
-    "gradients.chart.tangent.slope": "기울기 {value}",
+    "gradients.chart.tangent.slope": "접선의 기울기 {value}",
     "gradients.graph_title": "계산 그래프 (Q.grad_fn에서 읽은 실제 그래프)",
     "gradients.graph_caption": (
         "autograd는 연산마다 역전파용 노드를 만들어 `grad_fn`으로 이어 둡니다. "
@@ -260,7 +260,7 @@ TEXT: dict[str, str] = {
     "gradients.graph.leaf_grad": "{name}.grad = {value}",
     "gradients.why_title": "왜 gradient= 인자가 필요할까?",
     "gradients.why_text": (
-        "역전파는 **하나의 수(스칼라)** 에서 출발해 연쇄 법칙을 적용합니다. 그런데 Q는 요소가 두 개인 벡터라서 "
+        "역전파는 **하나의 수**(스칼라)에서 출발해 연쇄 법칙을 적용합니다. 그런데 Q는 요소가 두 개인 벡터라서 "
         "어디서 출발할지가 정해져 있지 않습니다. 그래서 인자 없이 `Q.backward()`를 부르면 PyTorch가 실제로 다음 오류를 냅니다."
     ),
     "gradients.why_error_label": "Q.backward()를 실행했을 때 이 페이지에서 실제로 받은 오류:",
@@ -272,12 +272,12 @@ TEXT: dict[str, str] = {
     "gradients.sum_title": "Q.sum().backward()와 gradient=torch.ones_like(Q)는 같을까?",
     "gradients.sum_row_sum": "Q.sum().backward()",
     "gradients.sum_row_ones": "Q.backward(gradient=torch.ones_like(Q))",
-    "gradients.sum_same": "두 방법의 `a.grad`, `b.grad`가 완전히 같습니다 (`torch.equal` = True). 스칼라로 합치면 `gradient` 인자가 필요 없습니다.",
-    "gradients.sum_differ": "두 방법의 결과가 다릅니다 (`torch.equal` = False).",
+    "gradients.sum_same": "두 방법의 `a.grad`, `b.grad`가 완전히 같습니다(`torch.equal` = True). 스칼라로 합치면 `gradient` 인자가 필요 없습니다.",
+    "gradients.sum_differ": "두 방법의 결과가 다릅니다(`torch.equal` = False).",
     "gradients.predict.a1_grad.label": "`a.grad[0]`",
     "gradients.predict.a1_grad.question": "a₁ = {a1}, v₁ = {v1}일 때 `Q.backward(gradient=v)`를 실행하면 `a.grad[0]`은 얼마일까요?",
     "gradients.predict.a1_grad.why": "a₁에 의존하는 요소는 Q₁ = 3a₁³ − b₁² 하나뿐이므로 `a.grad[0]` = v₁ · ∂Q₁/∂a₁ = v₁ · 9a₁² = {v1} × 9 × ({a1})² = {answer}입니다.",
-    "gradients.predict.a1_grad.wrong": "`a.grad[0]`은 a₁에 대한 Q₁의 기울기(9a₁²)에 `gradient=v`가 Q₁에 주는 가중치 v₁을 곱한 값입니다.",
+    "gradients.predict.a1_grad.wrong": "`a.grad[0]`은 a₁에 대한 Q₁의 기울기(9a₁²)에 `gradient=v`의 첫 요소 v₁을 곱한 값입니다.",
     "gradients.predict.a1_grad.slip.forgot_v": "v를 빠뜨린 것 같습니다. `backward(gradient=v)`는 요소마다 미분값에 v를 곱하므로 답은 9a₁²가 아니라 9a₁² × v₁입니다.",
     "gradients.predict.a1_grad.slip.q_value": "그것은 Q₁ 자체의 값(b₁ = {b1}일 때 3a₁³ − b₁²)입니다. `.grad`에는 값이 아니라 기울기, 즉 a₁이 움직일 때 Q₁이 얼마나 빨리 변하는지가 담깁니다.",
     "gradients.predict.a1_grad.slip.power_rule": "거듭제곱 미분은 d(3a³)/da = 3 · 3a² = 9a²입니다. 앞의 계수 3도 그대로 곱해집니다.",
@@ -291,11 +291,11 @@ TEXT: dict[str, str] = {
         "컴퓨터 대수 시스템 SymPy의 답, 그리고 유한 차분과 비교합니다."
     ),
     "expression.grammar": (
-        "쓸 수 있는 것: 숫자, a, b, + − * / 와 ** (거듭제곱), 괄호, 함수 sin, cos, tan, exp, log, "
+        "쓸 수 있는 것: 숫자, a, b, +, −, *, /, ** (거듭제곱), 괄호, 함수 sin, cos, tan, exp, log, "
         "sqrt, abs, tanh, sigmoid, relu, 상수 pi와 e. 최대 200자입니다. 입력한 글은 파싱만 할 뿐 "
         "파이썬 코드로 실행하지 않습니다."
     ),
-    "expression.kept": "화면에는 마지막으로 올바르게 입력한 함수가 그대로 남아 있습니다: {expr}",
+    "expression.kept": "마지막으로 올바르게 입력한 함수({expr})가 화면에 그대로 남아 있습니다.",
     "expression.typed.empty": "입력란이 비어 있습니다. a와 b로 된 함수를 입력하세요.",
     "expression.typed.too_long": "함수가 200자보다 깁니다.",
     "expression.presets": "이런 함수를 넣어 보세요",
@@ -348,7 +348,7 @@ TEXT: dict[str, str] = {
     "expression.event.not_finite": "요소 {i}: 여기서 f나 기울기가 NaN 또는 ∞입니다. 계산 도중의 값이 float32 범위를 벗어났거나 실수 값이 없었기 때문입니다.",
     "expression.event_numbers": "요소 {i}의 숫자: f = {q}. autograd a.grad = {a_grad}, b.grad = {b_grad}. SymPy ∂f/∂a·v = {a_sympy}, ∂f/∂b·v = {b_sympy}. 유한 차분 {a_fd}, {b_fd}.",
     "expression.curve_title": "a₁을 따라 본 f와 autograd가 그리는 접선",
-    "expression.curve_caption": "주황색 접선의 기울기는 b₁을 {b1}에 고정하고 a₁ = {a1}에서 autograd가 구한 ∂f/∂a₁ = {slope}입니다. 여기에 가중치 v₁(= {v1})을 곱하면 `a.grad[0]` = v₁ × 기울기 = {grad}입니다.",
+    "expression.curve_caption": "주황색 접선의 기울기는 b₁을 {b1}에 고정하고 a₁ = {a1}에서 autograd가 구한 ∂f/∂a₁ = {slope}입니다. 여기에 v₁(= {v1})을 곱하면 `a.grad[0]` = v₁ × 접선의 기울기 = {grad}입니다.",
     "expression.curve_caption_none": "a₁ = {a1}에서는 접선을 그리지 않습니다. 그 점의 f나 접선의 기울기가 {slope}(으)로 유한한 숫자가 아니기 때문입니다(위 절 참고).",
     "expression.curve_gaps": "곡선이 끊긴 곳은 f가 유한한 실수 값을 갖지 않는 곳입니다.",
     "expression.chart.title": "a₁을 움직일 때의 f(a₁, b₁) (b₁ 고정)",
@@ -356,7 +356,7 @@ TEXT: dict[str, str] = {
     "expression.chart.y": "f(a₁, b₁)",
     "expression.chart.curve": "f",
     "expression.chart.tangent": "접선 (autograd가 구한 편미분)",
-    "expression.chart.slope": "기울기 {value}",
+    "expression.chart.slope": "접선의 기울기 {value}",
     "expression.graph_title": "역전파 그래프 (실제 Q.grad_fn에서 읽음)",
     "expression.graph_caption": (
         "각 상자는 autograd가 f를 계산하면서 기록한 실제 `Q.grad_fn` 사슬의 노드입니다. 기울기는 맨 위의 "
@@ -378,7 +378,7 @@ TEXT: dict[str, str] = {
     "expression.error.too_many_nodes": "식의 부분(숫자, 이름, 연산)이 {limit}개를 넘습니다. 더 짧게 써 주세요.",
     "expression.error.function_without_call": "{where}번째 글자의 {token}은(는) 함수입니다. {token}(a)처럼 인자 하나와 함께 쓰세요.",
     "expression.error.unknown_name": "{where}번째 글자의 {token}은(는) 쓸 수 없습니다. 쓸 수 있는 이름은 a, b, pi, e뿐입니다.",
-    "expression.error.operator": "{where}번째 글자 근처의 연산자 {token}은(는) 쓸 수 없습니다. + − * / 와 **만 쓰세요.",
+    "expression.error.operator": "{where}번째 글자 근처의 연산자 {token}은(는) 쓸 수 없습니다. +, −, *, /, **만 쓰세요.",
     "expression.error.unknown_function": "{where}번째 글자의 {token}은(는) 허용된 함수가 아닙니다. sin, cos, tan, exp, log, sqrt, abs, tanh, sigmoid, relu 중에서 쓰세요.",
     "expression.error.keyword": "키워드 인자({token}=, {where}번째 글자)는 쓸 수 없습니다. 함수에는 인자 하나만 그대로 넣으세요.",
     "expression.error.starred": "* 풀어 넣기({where}번째 글자)는 쓸 수 없습니다.",
@@ -455,7 +455,7 @@ TEXT: dict[str, str] = {
     ),
     "accumulation.error_label": "두 번째 호출에서 PyTorch가 실제로 낸 오류:",
     "accumulation.after_error": "실패한 호출은 아무것도 더하지 않았습니다. `a.grad`는 첫 번째 호출의 결과({value}) 그대로입니다.",
-    "accumulation.fix_intro": "피하는 방법은 두 가지입니다. 둘 다 빈 `.grad`에서 시작해 여기서 실제로 실행됩니다:",
+    "accumulation.fix_intro": "피하는 방법은 두 가지이며, 둘 다 빈 `.grad`에서 시작해 여기서 실제로 실행됩니다.",
     "accumulation.rebuild_title": "방법 1: Q를 다시 계산 (튜토리얼의 방법)",
     "accumulation.rebuild_text": (
         "순전파를 다시 하면 값이 새로 저장된 새 그래프가 만들어집니다. 학습 루프는 원래 이렇게 동작합니다. "
@@ -518,7 +518,7 @@ TEXT: dict[str, str] = {
     "accumulation.outcome.with_lower": "마지막 손실은 초기화한 쪽이 더 낮습니다({with_} 대 {without}).",
     "accumulation.outcome.only_with_diverged": (
         "이 학습률에서는 오히려 초기화한 쪽이 발산했습니다. 기본 SGD는 lr × 곡률 h < 2여야 자리를 잡는데, 이 손실에서 가장 큰 곡률은 10이라 lr·h = {lrh}입니다. 초기화하지 "
-        "않은 쪽(모멘텀 1과 같음)은 lr·h < 4인 동안 터지지 않고 흔들리기만 합니다. 자리를 잡지 못하기는 마찬가지입니다."
+        "않은 쪽(모멘텀 1과 같음)은 lr·h < 4인 동안 발산하지 않고 흔들리기만 합니다. 자리를 잡지 못하기는 마찬가지입니다."
     ),
     "accumulation.chart.training.title_with": "optim.zero_grad() 사용",
     "accumulation.chart.training.title_without": "optim.zero_grad() 없음",
@@ -546,12 +546,12 @@ TEXT: dict[str, str] = {
     "accumulation.predict.a1_grad_calls.why.reset": "호출 전마다 `.grad`를 초기화하므로 마지막 호출만 남습니다. 9a₁² = 9 × ({a1})² = {answer}.",
     "accumulation.predict.a1_grad_calls.wrong": "`backward()`는 호출할 때마다 `a.grad[0]`에 9a₁²를 더합니다. 앞선 호출이 남긴 값은 호출 전에 초기화해야만 사라집니다.",
     "accumulation.predict.a1_grad_calls.slip.overwrite": "autograd는 `.grad`를 덮어쓰지 않고 더합니다. 호출할 때마다 이미 있는 값 위에 9a₁²가 또 쌓입니다.",
-    "accumulation.predict.a1_grad_calls.slip.no_reset": "초기화가 켜져 있으면 호출 전마다 `.grad`가 비워지므로 앞선 호출은 아무것도 남기지 않습니다.",
+    "accumulation.predict.a1_grad_calls.slip.no_reset": "초기화가 켜져 있으면 호출 전마다 `.grad`가 초기화되므로 앞선 호출은 아무것도 남기지 않습니다.",
     "accumulation.predict.a1_grad_calls.slip.zero_after": "초기화는 각 호출의 뒤가 아니라 앞에서 일어납니다. 마지막 호출의 기울기는 `.grad`에 그대로 남아 있습니다.",
     "accumulation.predict.second_backward.label": "두 번째 `backward()`",
     "accumulation.predict.second_backward.question": "Q를 한 번 계산한 뒤 `retain_graph=True` 없이 `Q.sum().backward()`를 두 번 호출합니다. 두 번째 호출은 어떻게 될까요?",
-    "accumulation.predict.second_backward.option.adds": "기울기를 한 번 더 더한다 (`a.grad`가 두 배)",
-    "accumulation.predict.second_backward.option.same": "아무 일도 하지 않는다 (`a.grad` 그대로)",
+    "accumulation.predict.second_backward.option.adds": "기울기를 한 번 더 더한다(`a.grad`가 두 배)",
+    "accumulation.predict.second_backward.option.same": "아무 일도 하지 않는다(`a.grad` 그대로)",
     "accumulation.predict.second_backward.option.error": "`RuntimeError`가 난다",
     "accumulation.predict.second_backward.option.zero": "`a.grad`를 0으로 되돌린다",
     "accumulation.predict.second_backward.why.error": "첫 번째 `backward()`가 역전파를 위해 그래프에 저장해 둔 값을 해제하므로, 두 번째 호출은 쓸 값이 없어 PyTorch가 `RuntimeError`를 냅니다. `a.grad[0]`은 첫 호출이 남긴 값 그대로({after})입니다.",
@@ -594,8 +594,8 @@ TEXT: dict[str, str] = {
     "optimizer.metric_plain": "모멘텀 0일 때 같은 단계 후",
     "optimizer.first_same": (
         "{same} **모멘텀은 첫 단계를 바꾸지 못합니다.** 첫 `optim.step()` 전에는 PyTorch에 모멘텀 버퍼가 없습니다. 첫 단계가 기울기를 그대로 복사해 버퍼를 만들기 "
-        "때문에(buf = g), 첫 이동은 모멘텀이 없을 때와 똑같이 p − lr·g입니다. 그래서 두 실행의 손실이 똑같이 {value}입니다. 2단계부터는 버퍼에 앞선 기울기도 함께 담깁니다. "
-        "buf = μ·buf + g."
+        "때문에(buf = g), 첫 이동은 모멘텀이 없을 때와 똑같이 p − lr·g입니다. 그래서 두 실행의 손실이 똑같이 {value}입니다. 2단계부터는 버퍼에 앞선 기울기도 함께 담깁니다"
+        "(buf = μ·buf + g)."
     ),
     "optimizer.first_plain": (
         "모멘텀이 0이면 PyTorch는 버퍼를 아예 만들지 않고, 매 단계 p ← p − lr·g만 계산합니다. "
@@ -636,15 +636,15 @@ TEXT: dict[str, str] = {
     "optimizer.stop.params": "파라미터 값이 float32로 나타낼 수 있는 범위를 넘었습니다",
     "optimizer.growing": (
         "**{name}: 발산하는 중입니다.** 아직 float32 오버플로는 일어나지 않았지만 손실이 {start}에서 {end}까지 커졌습니다. "
-        "걸음마다 더 크게 지나치고 있어서, 단계를 더 늘리면 결국 값이 넘칩니다."
+        "걸음마다 더 크게 지나치고 있어서, 단계를 더 늘리면 결국 오버플로가 일어납니다."
     ),
     "optimizer.why_q": (
         "**왜 그럴까요?** Q = 3a³ − b²에는 최저점이 없습니다. b의 기울기 −2b는 b를 0에서 멀어지는 쪽으로 밀기 때문에, b가 0이 아니면 |b|가 단계마다 커지고 "
         "−b²는 끝없이 내려갑니다. a의 기울기 9a²는 음수가 되지 않으므로 a는 줄어들거나 그대로일 뿐 커지지 않습니다. a가 0 아래로 내려가면 3a³이 −∞로 내려가고, 기울기 9a²도 함께 커져서 걸음이 점점 "
         "길어집니다."
     ),
-    "optimizer.why_q.runaway": "{name}: {elements}의 크기가 너무 커져 손실이 넘쳤습니다.",
-    "optimizer.why_q.runaway_calm": "{name}: {elements}의 크기가 너무 커져 손실이 넘쳤습니다. 나머지 요소가 멈춘 값: {calm}.",
+    "optimizer.why_q.runaway": "{name}: {elements}의 크기가 너무 커져 손실에서 오버플로가 일어났습니다.",
+    "optimizer.why_q.runaway_calm": "{name}: {elements}의 크기가 너무 커져 손실에서 오버플로가 일어났습니다. 나머지 요소가 멈춘 값: {calm}.",
     "optimizer.why_landscape": (
         "**왜 그럴까요?** 이 지형에는 최저점이 있으니, 학습률이 너무 큰 것입니다. 많이 휜 곳에서는 lr × 기울기만큼의 한 걸음이 바닥을 지나쳐 반대편의 더 높은 곳에 떨어집니다. "
         "그곳의 기울기는 더 크므로 걸음이 갈수록 커집니다. 곡률이 h인 그릇 모양에서 기본 SGD는 lr·h < 2일 때만, 모멘텀 μ를 쓴 SGD는 lr·h < 2(1 + μ)일 때만 바닥에 "
@@ -659,7 +659,7 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.q_outlook.runs": (
         "이번 {steps}단계 안에서는 오버플로가 일어나지 않았지만, 자리를 잡은 것도 아닙니다. 0에서 계속 멀어지는 요소가 있어서({elements}) 단계를 늘리면 손실은 끝없이 내려가고, 결국 "
-        "float32가 넘칩니다."
+        "float32 오버플로가 일어납니다."
     ),
     "optimizer.q_outlook.creeps": "b가 0이라 −b²는 움직이지 않고, a는 0보다 큰 쪽에서 0으로 다가가는 중입니다. 기울기 9a²도 a와 함께 작아집니다.",
     "optimizer.q_outlook.still": "이 출발점에서는 기울기가 정확히 0이라 SGD가 한 걸음도 움직이지 않았습니다. 최저점이어서가 아니라 평평한 곳이어서 멈춘 것입니다.",
@@ -760,7 +760,7 @@ TEXT: dict[str, str] = {
     "optimizer.theory.intro": (
         "골짜기는 2차식이라서 그 위의 SGD를 정확히 분석할 수 있습니다(Goh, *Why Momentum Really Works*, Distill 2017). "
         "분석은 헤시안, 곧 2계 도함수를 모은 행렬에서 시작합니다. 이 페이지는 코드에 적힌 손실에서 "
-        "`torch.autograd.functional.hessian`으로 헤시안을 구하고, `torch.linalg.eigvalsh`로 고윳값을 구합니다."
+        "`torch.autograd.functional.hessian`으로 헤시안을 구하고, `torch.linalg.eigvalsh`로 고윳값을 구합니다. 아래 식에서는 Goh의 글처럼 학습률 lr을 α, 모멘텀을 μ로 씁니다."
     ),
     "optimizer.theory.hessian_caption": (
         "λ₁(= {low})은 골짜기 바닥을 따라가는 방향 (1, 1)의 곡률이고, λ₂(= {high})는 골짜기를 가로지르는 방향 (1, −1)의 "
@@ -885,7 +885,7 @@ TEXT: dict[str, str] = {
     "optimizer.chart.theory.hover_diverged": "학습률 {lr}, 모멘텀 {mu}<br>발산",
     "optimizer.predict.a1_after_step.label": "a₁",
     "optimizer.predict.a1_after_step.question": "목적 함수: {objective}. 시작점 a₁ = {a1}, 학습률 = {lr}, 모멘텀 = {momentum}. 첫 번째 `optim.step()` 뒤 a₁은 얼마일까요?",
-    "optimizer.predict.a1_after_step.why": "시작점의 기울기는 g₁ = ∂loss/∂a₁ = {g1}입니다. 첫 단계는 모멘텀이 있든 없든(버퍼가 기울기 자체로 시작하므로) 기울기의 반대 방향으로 lr × g₁만큼 움직입니다: a₁ − lr · g₁ = {a1} − {lr} × ({g1}) = {answer}.",
+    "optimizer.predict.a1_after_step.why": "시작점의 기울기는 g₁ = ∂loss/∂a₁ = {g1}입니다. 첫 단계는 모멘텀이 있든 없든(버퍼가 기울기 자체로 시작하므로) 기울기의 반대 방향으로 lr × g₁만큼 움직이므로 a₁ − lr · g₁ = {a1} − {lr} × ({g1}) = {answer}입니다.",
     "optimizer.predict.a1_after_step.wrong": "SGD는 a₁ ← a₁ − lr · ∂loss/∂a₁로 바꾸며, 시작점에서 ∂loss/∂a₁ = {g1}입니다.",
     "optimizer.predict.a1_after_step.slip.plus_sign": "SGD는 기울기의 반대 방향, 곧 내리막으로 움직입니다. 그래서 a₁ + lr · g₁이 아니라 a₁ − lr · g₁입니다.",
     "optimizer.predict.a1_after_step.slip.no_lr": "이동량은 기울기에 학습률을 곱한 값입니다. 학습률(lr = {lr})을 곱하면 a₁의 변화량은 {delta}입니다.",
@@ -902,7 +902,7 @@ TEXT: dict[str, str] = {
     "optimizer.predict.momentum_first_loss.why.lower": "1단계 뒤 손실은 모멘텀이 있을 때 {after_momentum}, 없을 때 {after_plain}입니다.",
     "optimizer.predict.momentum_first_loss.why.higher": "1단계 뒤 손실은 모멘텀이 있을 때 {after_momentum}, 없을 때 {after_plain}입니다.",
     "optimizer.predict.momentum_first_loss.wrong.lower": "모멘텀은 지나온 방향이 있어야 힘을 씁니다. 첫 단계에서는 버퍼가 기울기 그 자체라서 모멘텀이 없을 때와 똑같이 움직입니다.",
-    "optimizer.predict.momentum_first_loss.wrong.higher": "첫 단계에서는 모멘텀 때문에 더 멀리 나아가는 일이 아직 일어날 수 없습니다. 첫 단계에서는 버퍼가 기울기 그 자체라서 모멘텀이 없을 때와 똑같이 움직입니다.",
+    "optimizer.predict.momentum_first_loss.wrong.higher": "첫 단계에서는 모멘텀 때문에 더 멀리 나아가는 일이 아직 일어날 수 없습니다. 이때는 버퍼가 기울기 그 자체라서 모멘텀이 없을 때와 똑같이 움직입니다.",
     "optimizer.predict.momentum_first_loss.wrong.same": "여기서는 두 첫 단계가 다릅니다. 손실은 모멘텀이 있을 때 {after_momentum}, 없을 때 {after_plain}입니다.",
     "optimizer.code.q": "튜토리얼의 Q를 오차로 봄",
     "optimizer.code.valley": "a[0] = a[1]을 따라 좁게 파인 골짜기, 최저점은 (0, 0)",
@@ -917,7 +917,7 @@ TEXT: dict[str, str] = {
     "optimizer.code.print_plain": "(모멘텀 0:",
     "optimizer.code.print_buffer": "a의 모멘텀 버퍼:",
     "optimizer.code.print_stop": "momentum={momentum}: {step}단계 뒤 손실이 {loss}이므로 멈춤",
-    "optimizer.code.no_buffer": "모멘텀 0: PyTorch는 모멘텀 버퍼를 만들지 않습니다 (optim.state[a]가 비어 있음)",
+    "optimizer.code.no_buffer": "모멘텀 0: PyTorch는 모멘텀 버퍼를 만들지 않습니다(optim.state[a]가 비어 있음)",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① ResNet18로 학습 한 단계 실행하기",
     "resnet.intro": (
@@ -928,10 +928,10 @@ TEXT: dict[str, str] = {
     "resnet.controls_train": "학습 설정",
     "resnet.controls_data": "데이터와 가중치",
     "resnet.controls_hint": "학습률·모멘텀·단계 수 슬라이더는 4절 `optim.step()`에 있습니다. 그 슬라이더를 움직이면 4·5절과 그 아래 코드만 다시 계산하고, 이 값들과 상관없는 나머지 절(순전파, 첫 역전파, 고정하기)은 그대로 둡니다.",
-    "resnet.weights.cache": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). torch hub 캐시 `{path}`에서 읽었습니다.",
-    "resnet.weights.download": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). 방금 `{path}`에 내려받았습니다.",
+    "resnet.weights.cache": "사전 학습된 가중치 `ResNet18_Weights.DEFAULT`(ImageNet)를 사용합니다. torch hub 캐시 `{path}`에서 읽었습니다.",
+    "resnet.weights.download": "사전 학습된 가중치 `ResNet18_Weights.DEFAULT`(ImageNet)를 사용합니다. 방금 `{path}`에 내려받았습니다.",
     "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
-    "resnet.weights.random": "선택한 대로 무작위 가중치를 씁니다: `torch.manual_seed(0); model = resnet18()`.",
+    "resnet.weights.random": "선택한 대로 무작위 가중치(`torch.manual_seed(0); model = resnet18()`)를 씁니다.",
     "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
     "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
     "resnet.queued": "서버 차례를 기다리는 중: 앞에 ResNet 계산 {ahead}개가 있습니다. 슬라이더를 움직여도 순서는 그대로 유지됩니다.",
@@ -947,7 +947,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.eval_note": (
         "32×32에서는 마지막 특징 맵이 1×1밖에 되지 않습니다. 학습 모드의 BatchNorm은 채널마다 값이 하나뿐이면 분산을 구할 수 없어서 "
-        "PyTorch가 실행을 거부합니다: `{error}`. 그래서 이 크기에서는 먼저 `model.eval()`을 호출합니다. "
+        "PyTorch가 실행을 거부합니다(`{error}`). 그래서 이 크기에서는 먼저 `model.eval()`을 호출합니다. "
         "그러면 BatchNorm이 저장해 둔 통계를 쓰고, 기울기는 똑같이 흐릅니다."
     ),
     "resnet.top_title": "점수가 가장 높은 다섯 클래스 (예측값의 소프트맥스)",
@@ -1030,10 +1030,10 @@ TEXT: dict[str, str] = {
     "resnet.chart.loss.y": "손실",
     "resnet.chart.loss.name": "손실",
     "resnet.rule_ok": (
-        "✓ 모든 단계, 모든 텐서에서 확인했습니다: 새 가중치는 W − lr·buf입니다. "
+        "✓ 모든 단계, 모든 텐서에서 새 가중치가 W − lr·buf인지 확인했습니다. "
         "모멘텀 버퍼 buf는 첫 단계에서 grad이고, 그다음부터는 momentum·buf + grad입니다."
     ),
-    "resnet.rule_ok_plain": "✓ 모든 단계, 모든 텐서에서 확인했습니다: 새 가중치는 W − lr·grad입니다 (모멘텀이 0이면 버퍼를 두지 않습니다).",
+    "resnet.rule_ok_plain": "✓ 모든 단계, 모든 텐서에서 새 가중치가 W − lr·grad인지 확인했습니다(모멘텀이 0이면 버퍼를 두지 않습니다).",
     "resnet.rule_bad": "✗ 어떤 단계에서 가중치가 SGD 규칙 W − lr·buf를 따르지 않았습니다. 아래 표에서 어느 단계인지 볼 수 있습니다.",
     "resnet.loss_falls": (
         "교차 엔트로피 같은 제대로 된 손실은 0 아래로 내려가지 않습니다. 예측이 맞은 뒤에도 조금씩 줄어들지만 0에 다가갈 뿐입니다. 이 연습용 손실에는 그런 바닥이 없습니다."
@@ -1044,7 +1044,7 @@ TEXT: dict[str, str] = {
     "resnet.loss_all_down": "{steps}단계 내내 손실이 내려갔습니다.",
     "resnet.loss_rose_at": "{step}단계에서는 손실이 내려가지 않고 오히려 올라갔습니다.",
     "resnet.diverged": (
-        "숫자가 넘쳤습니다. {step}단계를 마친 뒤의 손실은 float32로 나타낼 수 있는 범위를 벗어나 더는 유한한 수가 아닙니다. 하한이 없는 손실을 따라 가중치가 끝없이 끌려간 "
+        "오버플로가 일어났습니다. {step}단계를 마친 뒤의 손실은 float32로 나타낼 수 있는 범위를 벗어나 더는 유한한 수가 아닙니다. 하한이 없는 손실을 따라 가중치가 끝없이 끌려간 "
         "결과입니다. 단계 수를 줄이거나 학습률을 낮춰 보세요."
     ),
     "resnet.steps_expander": "단계별 숫자 보기",
@@ -1119,11 +1119,11 @@ TEXT: dict[str, str] = {
     "resnet.predict.largest_grad_layer.why": "가장 긴 막대는 {answer}의 `{name}`입니다(‖grad‖ = {norm}). 가장 짧은 것은 `{small}`({small_norm})입니다. 어느 텐서의 기울기가 가장 큰지는 가중치와 입력에 따라 달라집니다. 합성곱 커널은 이미지의 모든 위치에서 쓰이므로 위치마다 기울기 기여를 모읍니다.",
     "resnet.predict.largest_grad_layer.wrong.conv1": "`conv1`의 커널은 이미지 전체를 훑으므로 기울기가 큰 경우가 많지만 이번에는 아닙니다. ‖grad‖는 {group_conv1}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
     "resnet.predict.largest_grad_layer.wrong.bn1": "`bn1`은 채널마다 배율 하나와 이동 하나, 모두 128개의 수만 가지므로 기울기가 작습니다. ‖grad‖는 {group_bn1}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
-    "resnet.predict.largest_grad_layer.wrong.layer1": "`layer1`에서 가장 큰 ‖grad‖도 {group_layer1}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
-    "resnet.predict.largest_grad_layer.wrong.layer2": "`layer2`에서 가장 큰 ‖grad‖도 {group_layer2}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
-    "resnet.predict.largest_grad_layer.wrong.layer3": "`layer3`에서 가장 큰 ‖grad‖도 {group_layer3}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
-    "resnet.predict.largest_grad_layer.wrong.layer4": "`layer4`에서 가장 큰 ‖grad‖도 {group_layer4}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
-    "resnet.predict.largest_grad_layer.wrong.fc": "`fc`는 손실 바로 옆에 있지만, 손실에 가깝다고 기울기가 가장 커지는 것은 아닙니다. `fc`에서 가장 큰 ‖grad‖도 {group_fc}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
+    "resnet.predict.largest_grad_layer.wrong.layer1": "`layer1`에서 가장 큰 ‖grad‖는 {group_layer1}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
+    "resnet.predict.largest_grad_layer.wrong.layer2": "`layer2`에서 가장 큰 ‖grad‖는 {group_layer2}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
+    "resnet.predict.largest_grad_layer.wrong.layer3": "`layer3`에서 가장 큰 ‖grad‖는 {group_layer3}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
+    "resnet.predict.largest_grad_layer.wrong.layer4": "`layer4`에서 가장 큰 ‖grad‖는 {group_layer4}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
+    "resnet.predict.largest_grad_layer.wrong.fc": "`fc`는 손실 바로 옆에 있지만, 손실에 가깝다고 기울기가 가장 커지는 것은 아닙니다. `fc`에서 가장 큰 ‖grad‖는 {group_fc}입니다. 가장 긴 막대의 {norm}보다 작습니다.",
     "resnet.predict.loss_after_step.label": "한 단계 뒤 손실",
     "resnet.predict.loss_after_step.question": "lr = {lr}일 때 `optim.step()`을 한 번 하면 손실은 처음({before})보다 낮아질까요, 같을까요, 높아질까요?",
     "resnet.predict.loss_after_step.option.lower": "낮아진다",
@@ -1220,7 +1220,7 @@ TEXT: dict[str, str] = {
     "charttext.bars.hand": "손 계산 ({formula})",
     "charttext.curve.name": "a₁을 따라 본 f",
     "charttext.curve.summary": "b₁을 고정하고 a₁을 {low}에서 {high}까지 움직인 f(a₁, b₁). {point}",
-    "charttext.curve.point": "a₁ = {x0}에서 f = {y0}이고 autograd의 기울기는 {slope}입니다.",
+    "charttext.curve.point": "a₁ = {x0}에서 f = {y0}이고, 접선의 기울기(autograd가 구한 편미분)는 {slope}입니다.",
     "charttext.curve.no_point": "a₁ = {x0}에서는 f나 접선의 기울기가 유한한 수가 아니어서 접선을 그리지 않습니다.",
     "charttext.curve.range": "f는 {low}에서 {high}까지입니다.",
     "charttext.curve.gaps": "{count}개 점은 유한한 값이 없습니다(곡선이 끊긴 곳).",
@@ -1231,7 +1231,7 @@ TEXT: dict[str, str] = {
     "charttext.grads.parameter": "파라미터",
     "charttext.grads.group": "레이어",
     "charttext.resnet_loss.summary": (
-        "단계 전 손실은 {first}, {steps}단계 뒤에는 {last}입니다 (최저 {low}, {low_step}단계 뒤)."
+        "단계 전 손실은 {first}, {steps}단계 뒤에는 {last}입니다(최저 {low}, {low_step}단계 뒤)."
     ),
     "charttext.resnet_loss.overflow": (
         "단계 전 손실은 {first}이고, {step}단계부터는 더 이상 유한한 수가 아닙니다(오버플로)."
@@ -1264,18 +1264,18 @@ TEXT: dict[str, str] = {
     # Issue #18 × #14: the drag sliders' figures, read aloud (one sentence per frame).
     "gradients.chart.tangent.alt_ab": "그림: {x} = {value}일 때 Q{i} = {q}이고 접선의 기울기는 {slope}입니다. autograd의 {grad_name} = {grad}, 손으로 구한 값은 {hand}입니다.",
     "gradients.chart.tangent.alt_v": "그림: v{i} = {value}일 때 autograd의 a.grad[{j}] = {a_grad} (손으로 구한 값 {a_hand}), b.grad[{j}] = {b_grad} (손으로 구한 값 {b_hand})입니다.",
-    "accumulation.chart.history.alt": "그림: backward()를 {calls}번 호출하며 매번 읽은 기울기. a.grad는 {a_values}, b.grad는 {b_values}입니다 (호출 1번부터 {calls}번까지, 요소 [0] / [1]).",
+    "accumulation.chart.history.alt": "그림: backward()를 {calls}번 호출하며 매번 읽은 기울기. a.grad는 {a_values}, b.grad는 {b_values}입니다(호출 1번부터 {calls}번까지, 요소 [0] / [1]).",
     "accumulation.live_hint": "끌어 보세요. 한 칸마다 실제 backward() 호출이 하나씩 늘거나 줄고, 선이 따라 움직입니다. 표와 차트는 손을 떼면 바뀝니다.",
     # Issue #14: 레슨 ④의 끄는 슬라이더 (모멘텀과 학습률).
     "optimizer.live_title": "모멘텀과 학습률을 끌어 보세요: 경로가 따라 움직입니다",
     "optimizer.live_intro": (
         "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
-        "{steps}단계 실행한 결과입니다 (발산한 실행은 그 자리에서 멈춥니다). 여러분이 슬라이더를 만지기 전에 서버가 "
-        "전체 범위를 미리 계산해 두고 (값마다 한 번씩 실행하되 모두 함께 진행합니다), 그림은 그 숫자를 그리기만 합니다. "
+        "{steps}단계 실행한 결과입니다(발산한 실행은 그 자리에서 멈춥니다). 여러분이 슬라이더를 만지기 전에 서버가 "
+        "전체 범위를 미리 계산해 두고(값마다 한 번씩 실행하되 모두 함께 진행합니다), 그림은 그 숫자를 그리기만 합니다. "
         "손을 떼면 페이지의 나머지도 바뀝니다."
     ),
     "optimizer.live.momentum_hint": "학습률 {lr}. μ에 따라 바뀌는 것은 실선 실행뿐이고, 점선(모멘텀 0)은 그대로입니다.",
-    "optimizer.live.lr_hint": "모멘텀 {momentum}. 학습률은 두 실행 모두에 쓰입니다 (점선인 모멘텀 0 실행도 포함).",
+    "optimizer.live.lr_hint": "모멘텀 {momentum}. 학습률은 두 실행 모두에 쓰입니다(점선인 모멘텀 0 실행도 포함).",
     "optimizer.live.alt": "그림: 모멘텀 {momentum}, 학습률 {lr}, 처음 손실 {start}. {summary}",
     "optimizer.live.chart.map_title": "(a₁, a₂)의 경로",
     "optimizer.live.chart.loss_title": "단계별 손실",
