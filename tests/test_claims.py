@@ -32,6 +32,12 @@ Claims checked, and how:
 | random weights: top five probabilities (resnet.top_random) | the sweep's softmax values |
 | downsample = 1×1 Conv2d + BatchNorm2d (resnet.grads_caption) | torchvision's resnet18 modules |
 | tutorial attributions ("the tutorial uses …") | the text of the seed tutorial |
+| α–μ map: grey = blew up, grey ◆ = grew over the last half in a swing but ended nearer (optimizer.theory.map_text, charttext.map.*) | every cell of the page's map against a real run |
+| why an unsettled run's rate is not ρ (optimizer.theory.reason.*) | the directions the run moves in; double roots; 3 starts × lr × μ |
+| first_up: (1 − lr·h) multiplies the offset along the step's line, not the distance | valley from (2, 3), lr 0.1; an eigenvector start |
+| where guesses are kept (predict.session_score*) | a plain and a class page |
+| the student's button is ‘정답 확인’ (class.student.*) | the catalogue's button label |
+| ① the loss starts negative because sum(labels) ≈ 500 (resnet.loss_unbounded) | 32 and 64 px runs, seed 0 |
 
 The ResNet sweep runs every lr option at 32 px (1 and 10 steps) and 64 px
 (1 step) by default, and every size × {1, 10} steps with

@@ -1337,7 +1337,7 @@ TEXT: dict[str, str] = {
     # Issue #18 × #14: the drag sliders' figures, read aloud (one sentence per frame).
     "gradients.chart.tangent.alt_ab": "Figure: at {x} = {value}, Q{i} = {q} and the tangent's slope is {slope}; autograd's {grad_name} = {grad}, the hand value is {hand}.",
     "gradients.chart.tangent.alt_v": "Figure: with v{i} = {value}, autograd's a.grad[{j}] = {a_grad} (hand value {a_hand}) and b.grad[{j}] = {b_grad} (hand value {b_hand}).",
-    "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() {calls|call|calls} — a.grad {a_values}; b.grad {b_values} (after call 1 to {calls}, element [0] / [1]).",
+    "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() {calls|call|calls} — a.grad {a_values}; b.grad {b_values} ({calls|after call 1|after calls 1 to {calls}}, element [0] / [1]).",
     "accumulation.live_hint": "Drag: each step is one more (or one fewer) real backward() call, and the lines follow. The table and the charts update when you let go.",
     # Issue #14: lesson ④'s drag sliders (momentum and the learning rate).
     "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
