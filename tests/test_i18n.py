@@ -16,7 +16,7 @@ HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 def _fields(text: str) -> set[str]:
     # {n|one|other} (English plurals) counts as {n} plus the fields inside its forms.
-    text = PLURAL.sub(lambda m: "{%s}%s%s" % m.groups(), text)
+    text = PLURAL.sub(lambda m: "{" + m.group(1) + "}" + m.group(2) + m.group(3), text)
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
