@@ -818,7 +818,8 @@ TEXT: dict[str, str] = {
     "optimizer.theory.intro": (
         "The valley is a quadratic, so SGD on it can be analysed exactly (Goh, *Why Momentum Really Works*, Distill 2017). "
         "Everything starts from its Hessian, the matrix of second derivatives. The page computes it from the loss in the code "
-        "with `torch.autograd.functional.hessian` and takes its eigenvalues with `torch.linalg.eigvalsh`:"
+        "with `torch.autograd.functional.hessian` and takes its eigenvalues with `torch.linalg.eigvalsh`. "
+        "Below, as in Goh's article, the learning rate lr is written α and the momentum μ:"
     ),
     "optimizer.theory.hessian_caption": (
         "λ₁ = {low} is the curvature along the valley floor (the direction (1, 1)), λ₂ = {high} the curvature across it "
