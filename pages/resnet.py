@@ -92,7 +92,7 @@ top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
                   else outcomes.say(outcomes.resnet_top_random(result), lang))
 
 st.header(t("resnet.loss_title", lang))
-st.info(t("resnet.loss_unbounded", lang), icon=":material/south:")
+st.info(outcomes.say(outcomes.resnet_loss_start(result), lang), icon=":material/south:")
 st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
 st.markdown(t("resnet.loss_hand", lang))
 table(last_layer_table(result, lang), lang)

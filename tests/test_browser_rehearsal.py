@@ -74,18 +74,28 @@ def lan_server(tmp_path_factory):
 
 
 def decode_qr_codes(page) -> list[str]:
-    """Every QR code drawn on the page, decoded from a screenshot of each image."""
+    """Every QR code drawn on the page, decoded from a screenshot of each image
+    (once every image has loaded; a rerun may still be swapping one in)."""
     import zxingcpp
     from PIL import Image
 
-    found = []
-    images = page.locator("[data-testid='stImage'] img")
-    for index in range(images.count()):
-        image = images.nth(index)
-        if not image.is_visible():
-            continue
-        shot = Image.open(io.BytesIO(image.screenshot()))
-        found += [code.text for code in zxingcpp.read_barcodes(shot)]
+    found: list[str] = []
+    for _ in range(10):
+        wait_idle(page)
+        page.wait_for_function("() => [...document.querySelectorAll("
+                               "\"[data-testid='stImage'] img\")].every(i => i.complete"
+                               " && i.naturalWidth > 0)", timeout=30_000)
+        images = page.locator("[data-testid='stImage'] img")
+        found = []
+        for index in range(images.count()):
+            image = images.nth(index)
+            if not image.is_visible():
+                continue
+            shot = Image.open(io.BytesIO(image.screenshot()))
+            found += [code.text for code in zxingcpp.read_barcodes(shot)]
+        if found:
+            return found
+        page.wait_for_timeout(500)
     return found
 
 

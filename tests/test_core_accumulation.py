@@ -221,3 +221,5 @@ def test_snippet_comments_follow_the_language():
     assert ko != en
     assert ko.replace(" ", "").count("#") == en.replace(" ", "").count("#")
     assert "retain_graph=True" in en and "lr=0.1" in en and "a.grad = None" in en
+    assert "optim.zero_grad() 없음:" in ko and "no optim.zero_grad():" not in ko  # printed labels
+    assert "no optim.zero_grad():" in en

@@ -275,10 +275,14 @@ def test_snippet_prints_the_page_numbers(objective, a, lr, momentum, steps, caps
     else:
         assert "plain_losses" not in namespace
         assert namespace["optim"].state[namespace["a"]] == {}
-    assert "loss before optim.step(): " + repr(comparison.with_momentum.losses[0]) in output
+    assert notes["print_before"] + " " + repr(comparison.with_momentum.losses[0]) in output
+    # The printed labels follow the page's language (ko when momentum ≠ 0 here).
+    assert ("첫 optim.step() 전의 손실:" in output) == bool(momentum)
     for run in (comparison.with_momentum, comparison.plain):
         if run.diverged:
-            assert f"after step {run.diverged_at}, stopping" in output
+            stop = notes["print_stop"].split("{loss}")[0].format(momentum=run.momentum,
+                                                                 step=run.diverged_at)
+            assert stop in output, (stop, output)
 
 
 @pytest.mark.parametrize("objective", ["q", "valley", "rosenbrock"])

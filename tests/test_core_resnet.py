@@ -366,7 +366,7 @@ def _run_snippet(code: str) -> list[float]:
     output = io.StringIO()
     with torch.random.fork_rng(devices=[]), contextlib.redirect_stdout(output):
         exec(compile(code, "<snippet>", "exec"), {})
-    return [float(x) for x in re.findall(r"loss = (\S+)", output.getvalue())]
+    return [float(x) for x in re.findall(r"(?:loss|손실) = (\S+)", output.getvalue())]
 
 
 @pytest.mark.parametrize("lr,momentum,steps,seed,size", [
@@ -395,3 +395,6 @@ def test_snippet_comments_follow_the_language():
               + finetune_snippet(labels_for("resnet.code", lang)) for lang in ("ko", "en"))
     assert ko.count("#") == en.count("#") >= 12
     assert "고정" in ko and "freeze" in en and "freeze every" not in ko
+    # What the code prints is in the page's language too (issue 27), with the singular.
+    assert "1단계: 손실 =" not in ko and "'{step + 1}단계: 손실 ='" in ko and "'1단계 뒤: 손실 ='" in ko
+    assert "'after 1 step: loss ='" in en and "steps: loss" not in en

@@ -142,7 +142,7 @@ def test_tutorial_slopes_korean_titles_and_the_page_palette():
     for name, slope in slopes.items():
         spec = live_figure(state, name)
         k = spec["frames"]["value"].index(state[name])
-        assert spec["frames"]["slope_text"][k] == f"기울기 {slope}"
+        assert spec["frames"]["slope_text"][k] == f"접선의 기울기 {slope}"  # not .grad
         i = name[1]
         assert spec["panels"][0]["title"] == f"{name[0]}{i}에 대한 Q{i}"
     assert live_svg.CURVE_COLOR == plotly_gradients.AUTOGRAD_COLOR

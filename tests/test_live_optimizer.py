@@ -123,8 +123,9 @@ def test_every_frame_equals_the_page_at_that_grid_point(objective, a, b, lr, mom
         if chosen.diverged:
             assert f"step {chosen.diverged_at}" in frames["m_label"][k]
         else:
+            n = len(chosen.losses) - 1
             assert frames["m_label"][k] == \
-                f"after {len(chosen.losses) - 1} steps: {format_number(chosen.losses[-1])}"
+                f"after {n} {'step' if n == 1 else 'steps'}: {format_number(chosen.losses[-1])}"
 
 
 def test_packed_columns_keep_every_float32_exactly():

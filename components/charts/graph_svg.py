@@ -12,6 +12,7 @@ from __future__ import annotations
 from html import escape
 
 from components.numbers import format_vector
+from components.plural import fill
 
 FONT_SIZE = 14
 LINE_HEIGHT = 19
@@ -104,8 +105,8 @@ def backward_graph_description(graph, labels: dict[str, str]) -> str:
     ops = {node.node_id: node.op for node in graph.nodes}
     ops["out"] = graph.output_name
     start = graph.nodes[0].grad if graph.nodes and graph.nodes[0].grad is not None else ()
-    parts = [labels["alt"].format(count=len(graph.nodes), value=format_vector(graph.output_value),
-                                  start=format_vector(start))]
+    parts = [fill(labels["alt"], count=len(graph.nodes), value=format_vector(graph.output_value),
+                  start=format_vector(start))]
     leaves = {node.node_id: node for node in graph.nodes}
     for node_id, path in sorted(_paths_to_leaves(graph).items(),
                                 key=lambda item: leaves[item[0]].leaf_name):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from components.charts.accumulation import A_LIMIT, B_LIMIT, ELEMENT_COLORS, MAX_CALLS
 from components.charts.live_svg import figure, panel
 from components.numbers import format_number
+from components.plural import fill
 
 # Narrow: the figure sits in the table's column, beside the page's own charts.
 WIDTH, HEIGHT = 360, 300
@@ -76,5 +77,5 @@ def _alt_text(run, labels: dict[str, str]) -> str:
     """The frame's numbers in one sentence (``labels["alt"]``): the SVG's text alternative."""
     def values(grads) -> str:
         return ", ".join(" / ".join(format_number(v) for v in g) for g in grads)
-    return labels["alt"].format(calls=run.calls, a_values=values(run.a_grads),
-                                b_values=values(run.b_grads))
+    return fill(labels["alt"], calls=run.calls, a_values=values(run.a_grads),
+                b_values=values(run.b_grads))

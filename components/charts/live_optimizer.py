@@ -30,6 +30,7 @@ from components.charts.optimizer import (
     axis_scale,
 )
 from components.numbers import format_number
+from components.plural import fill
 
 WIDTH, HEIGHT = 600, 348
 MAP_BOX = (50, 40, 250, 250)
@@ -226,7 +227,7 @@ def _end_label(run, labels: dict[str, str]) -> str:
     """Where the run ended: its loss after the last step, or the step it blew up at."""
     if run.diverged:
         return labels["stopped"].format(step=run.diverged_at)
-    return labels["end"].format(steps=len(run.losses) - 1, loss=format_number(run.losses[-1]))
+    return fill(labels["end"], steps=len(run.losses) - 1, loss=format_number(run.losses[-1]))
 
 
 def _run_items(columns: dict, name: str, color: str, dash: str, marker: str, every: int,

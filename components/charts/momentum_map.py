@@ -38,8 +38,11 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
     divergence boundary, Goh's optimum and the ``current`` (lr, momentum)
     (None: without it, see ``current_traces``).
 
-    ``labels``: x, y, colour, diverged, unsettled, boundary, optimum ({rate}),
+    ``labels``: x, y, colour, diverged, unsettled, swing, boundary, optimum ({rate}),
     current, hover ({lr}, {mu}, {measured}, {predicted}), hover_diverged.
+    Grey: no rate below 1 to colour. A cell that blew up is plain grey; a run that
+    ended nearer the minimum but whose distance grew over the measured half (kind
+    ``swing``) is grey with a dark diamond, so the two are told apart without colour.
     An invisible marker sits on every cell (trace ``CLICK_TRACE``, customdata
     [lr, momentum]) so a click selects a cell: plotly heatmaps cannot be selected.
     """
@@ -50,7 +53,7 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
         row_c, row_g = [], []
         for i in range(len(rates.lrs)):
             rate = rates.measured[j][i]
-            if rates.blew_up[j][i] or rate is None or rate >= 1:
+            if rates.kind(j, i) != "rate":
                 row_c.append(None)
                 row_g.append(1.0)
             else:
@@ -86,7 +89,9 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
                 text = labels["hover"].format(
                     lr=_lr_text(lr), mu=format_number(mu), measured=format_number(measured),
                     predicted=format_number(rates.predicted[j][i]))
-                if not rates.steady[j][i]:
+                if rates.kind(j, i) == "swing":
+                    text += "<br>" + labels["swing"]
+                elif not rates.steady[j][i]:
                     text += "<br>" + labels["unsettled"]
             hover.append(text)
     invisible = dict(marker=dict(opacity=0))
@@ -98,12 +103,19 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
     ))
     # Cells whose rate was still changing at the end of the run: a small ring.
     rings = [(xs[i], mu) for j, mu in enumerate(rates.momenta) for i in range(len(rates.lrs))
-             if not rates.blew_up[j][i] and not rates.steady[j][i]]
+             if rates.kind(j, i) == "rate" and not rates.steady[j][i]]
     fig.add_trace(go.Scatter(
         x=[p[0] for p in rings], y=[p[1] for p in rings], mode="markers",
         name=labels["unsettled"], hoverinfo="skip",
         # A white dot with a dark rim shows on dark cells, bright cells and the legend.
         marker=dict(symbol="circle", size=7, color="white", line=dict(width=1, color="#333333")),
+    ))
+    swings = [(xs[i], mu) for j, mu in enumerate(rates.momenta) for i in range(len(rates.lrs))
+              if rates.kind(j, i) == "swing"]
+    fig.add_trace(go.Scatter(
+        x=[p[0] for p in swings], y=[p[1] for p in swings], mode="markers",
+        name=labels["swing"], hoverinfo="skip",
+        marker=dict(symbol="diamond", size=8, color="#333333"),
     ))
     mus = [k * 0.99 / 60 for k in range(61)]
     fig.add_trace(go.Scatter(

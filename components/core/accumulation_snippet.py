@@ -48,6 +48,9 @@ def retain_code(notes: dict[str, str]) -> str:
 def accumulation_snippet(a, b, calls: int, zero: bool, graph: str, lr: float,
                          notes: dict[str, str]) -> str:
     """The whole page in code: repeated backward calls, then the SGD demo."""
+    # The two printed labels, in the page's language, padded so the lists line up.
+    width = max(len(notes["print_with"]), len(notes["print_without"]))
+    with_label, without_label = (notes[k].ljust(width) for k in ("print_with", "print_without"))
     lines = [
         "import torch",
         "",
@@ -99,7 +102,7 @@ def accumulation_snippet(a, b, calls: int, zero: bool, graph: str, lr: float,
         "        losses.append(loss.item())",
         "    return losses",
         "",
-        'print("optim.zero_grad():   ", [round(v, 3) for v in train(True)])',
-        'print("no optim.zero_grad():", [round(v, 3) for v in train(False)])',
+        f'print({with_label!r}, [round(v, 3) for v in train(True)])',
+        f'print({without_label!r}, [round(v, 3) for v in train(False)])',
     ]
     return "\n".join(lines) + "\n"

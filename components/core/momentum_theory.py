@@ -244,6 +244,50 @@ class RateReport:
     shrunk: float | None  # start distance / last distance of the run
     run_steps: int
     run_diverged: bool
+    # The start's offset from the minimum along each eigenvector (same order as
+    # ``eigenvalues``): a direction with 0 here is one the run never moves in.
+    components: tuple[float, float] = (0.0, 0.0)
+
+    def moving(self) -> tuple[int, ...]:
+        """The eigen-directions the run moves in (index into ``eigenvalues``)."""
+        size = max(abs(c) for c in self.components)
+        return tuple(i for i, c in enumerate(self.components) if size and abs(c) > 1e-12 * size)
+
+    def unsettled_reason(self) -> str:
+        """Why an unsettled run's rate is not ρ, from the directions it moves in:
+        ``swing`` (a moving direction has complex eigenvalues), ``mix`` (it moves in
+        both, the slower has not taken over), ``one_direction`` (it moves only in
+        the faster direction: ρ belongs to the one it never moves in) or ``double``
+        (one direction with a double or nearly double real eigenvalue: the error
+        falls like k·ρᵏ, e.g. from (1, 1) at lr 0.01, μ 0.81)."""
+        moving = self.moving()
+        if any(self.oscillating[i] for i in moving):
+            return "swing"
+        if len(moving) != 1:
+            return "mix"
+        (i,) = moving
+        # (Rounding aside: at lr 0.01, μ 0.81 both directions have radius 0.9.)
+        if self.mode_rates[i] < self.predicted * (1.0 - 1e-9):
+            return "one_direction"
+        return "double"
+
+
+def direction_components(start, curvatures: Curvatures) -> tuple[float, float]:
+    """The start's offset from the valley's minimum along each eigenvector."""
+    low = core.MINIMUM[OBJECTIVE]
+    offset = (start[0] - low[0], start[1] - low[1])
+    return tuple(v[0] * offset[0] + v[1] * offset[1] for v in curvatures.eigenvectors)
+
+
+def double_root_gap(lr: float, momentum: float, curvature: float) -> float | None:
+    """How far apart the direction's two real eigenvalues are, relative to the
+    larger one (0 = a double root); None when they are complex."""
+    trace = 1.0 + momentum - lr * curvature
+    disc = trace * trace - 4.0 * momentum
+    if disc < 0:
+        return None
+    big = (abs(trace) + math.sqrt(disc)) / 2.0
+    return math.sqrt(disc) / big if big else 0.0
 
 
 def rate_report(run: core.SGDRun, start, curvatures: Curvatures) -> RateReport:
@@ -286,6 +330,7 @@ def rate_report(run: core.SGDRun, start, curvatures: Curvatures) -> RateReport:
         shrunk=dists[0] / last if last > 0 and not run.diverged else None,
         run_steps=run.finite_steps,
         run_diverged=run.diverged,
+        components=direction_components(start, curvatures),
     )
 
 
@@ -296,7 +341,7 @@ class RateMap:
     Row j is ``momenta[j]``, column i is ``lrs[i]``. ``measured`` is None where
     nothing could be measured; ``blew_up`` marks runs that overflowed or ended
     farther from the minimum than they started; ``predicted`` is the theory's
-    rate for the same cell.
+    rate for the same cell. ``kind`` sorts a cell for the map's colours.
     """
 
     lrs: tuple[float, ...]
@@ -309,6 +354,18 @@ class RateMap:
     predicted: tuple[tuple[float, ...], ...]
     curvatures: Curvatures
     optimum: Optimum
+
+    def kind(self, j: int, i: int) -> str:
+        """``blew_up``; ``swing``: the run ended nearer the minimum, but its distance
+        grew over the measured last half (rate ≥ 1, it was in an upswing: at
+        lr 0.03/μ 0.96 from (2, 3) ρ = 0.980, measured 1.003); ``unmeasured``
+        (too few steps above ``DISTANCE_FLOOR``) or ``rate`` (a measured rate < 1)."""
+        rate = self.measured[j][i]
+        if self.blew_up[j][i]:
+            return "blew_up"
+        if rate is None:
+            return "unmeasured"
+        return "swing" if rate >= 1.0 else "rate"
 
 
 def grid_distances(lrs, momenta, start, steps: int) -> list[list[tuple[float, ...]]]:

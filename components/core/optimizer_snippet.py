@@ -46,9 +46,10 @@ def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: i
     if momentum != 0:
         runs = (f"{'losses, optim, ' + names} = train(momentum={float_literal(momentum)})\n"
                 f"plain_losses, {blanks} = train(momentum=0.0)\n")
-        plain_first = ', "(momentum 0:", plain_losses[1], ")"'
-        plain_last = ', "(momentum 0:", plain_losses[-1], ")"'
-        buffer = 'print("momentum buffer of a:", optim.state[a]["momentum_buffer"])\n'
+        plain = repr(notes["print_plain"])
+        plain_first = f', {plain}, plain_losses[1], ")"'
+        plain_last = f', {plain}, plain_losses[-1], ")"'
+        buffer = f'print({notes["print_buffer"]!r}, optim.state[a]["momentum_buffer"])\n'
     else:
         runs = f"losses, optim, {names} = train(momentum=0.0)\n"
         plain_first = plain_last = ""
@@ -64,11 +65,14 @@ def optimizer_snippet(objective: str, a, b, lr: float, momentum: float, steps: i
         ("        optim.step()", notes["step"]),
         (f"        loss = loss_fn({args}).item()", notes["after"]),
         ("        if not math.isfinite(loss):", notes["overflow"]),
-        ('            print(f"momentum={momentum}: loss {loss} after step {step}, stopping")', ""),
+        (f'            print(f{notes["print_stop"]!r})', ""),
         ("            break", ""),
         ("        losses.append(loss)", ""),
         (f"    return losses, optim, {names}", ""),
     ]
+    # The printed labels are the page's language too; the last step is known only
+    # when the run ends (it stops at an overflow), so it is filled in by Python.
+    last_label = notes["print_last"].replace("{n}", "{len(losses) - 1}")
     width = max(len(code) for code, note in loop if note) + 2
     body = "\n".join(f"{code:<{width}}# {note}" if note else code for code, note in loop)
     return f"""import math
@@ -83,8 +87,8 @@ def train(momentum):
 
 
 {runs}
-print("loss before optim.step():", losses[0])
+print({notes["print_before"]!r}, losses[0])
 if len(losses) > 1:
-    print("loss after the first optim.step():", losses[1]{plain_first})
-print("loss after", len(losses) - 1, "steps:", losses[-1]{plain_last})
+    print({notes["print_first"]!r}, losses[1]{plain_first})
+print(f{last_label!r}, losses[-1]{plain_last})
 {shown}{buffer}"""

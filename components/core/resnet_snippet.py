@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from components.core.resnet_weights import RANDOM_INIT_SEED
 from components.core.snippets import float_literal
+from components.plural import fill
 
 COMMENT_COLUMN = 44
 
@@ -34,6 +35,9 @@ def resnet_snippet(lr: float, momentum: float, steps: int, seed: int, size: int,
                        _line("model = resnet18()")]
     if not train_mode:
         model_lines.append(_line("model.eval()", notes["eval"]))
+    # Printed labels in the page's language; the step count is known here.
+    step_label = notes["print_step"].replace("{k}", "{step + 1}")
+    after_label = fill(notes["print_after"], steps=int(steps))
     lines = [
         "import torch",
         "from torchvision.models import resnet18, ResNet18_Weights",
@@ -52,11 +56,11 @@ def resnet_snippet(lr: float, momentum: float, steps: int, seed: int, size: int,
         _line("    loss = (prediction - labels).sum()", notes["loss"]),
         _line("    loss.backward()", notes["backward"]),
         _line("    optim.step()", notes["step"]),
-        '    print(f"step {step + 1}: loss = {loss.item():.6g}")',
+        f'    print(f{step_label!r}, f"{{loss.item():.6g}}")',
         "",
         _line("with torch.no_grad():", notes["no_grad"]),
         "    loss = (model(data) - labels).sum()",
-        'print(f"after {step + 1} steps: loss = {loss.item():.6g}")',
+        f'print({after_label!r}, f"{{loss.item():.6g}}")',
     ]
     return "\n".join(lines) + "\n"
 

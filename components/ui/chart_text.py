@@ -204,9 +204,12 @@ def params_text(comparison, lang: str) -> ChartText:
 def rate_map_text(rates, current: tuple[float, float], lang: str) -> ChartText:
     """The measured rate of every (lr, momentum) cell of the α–μ map (map_figure)."""
     cells = len(rates.lrs) * len(rates.momenta)
-    blew = sum(1 for row in rates.blew_up for b in row if b)
+    kinds = [[rates.kind(j, i) for i in range(len(rates.lrs))] for j in range(len(rates.momenta))]
+    blew = sum(row.count("blew_up") for row in kinds)
+    swung = sum(row.count("swing") for row in kinds)
     best = rates.optimum
     summary = t("charttext.map.summary", lang, cells=cells, steps=rates.steps, diverged=blew,
+                swing=swung,
                 lr=_n(best.lr), mu=_n(best.momentum), rate=_n(best.rate),
                 cur_lr=_n(current[0]), cur_mu=_n(current[1]))
     columns = ["μ \\ lr"] + [_n(lr) for lr in rates.lrs]
@@ -216,8 +219,15 @@ def rate_map_text(rates, current: tuple[float, float], lang: str) -> ChartText:
         row = [_n(mu)]
         for i in range(len(rates.lrs)):
             measured = rates.measured[j][i]
-            row.append(diverged if rates.blew_up[j][i] or measured is None or measured >= 1
-                       else _n(measured))
+            kind = kinds[j][i]
+            if kind == "blew_up":
+                row.append(diverged)
+            elif kind == "swing":
+                row.append(t("charttext.map.swing", lang, measured=_n(measured)))
+            elif kind == "unmeasured":
+                row.append(MISSING)
+            else:
+                row.append(_n(measured))
         rows.append(row)
     return _text(t("charttext.map.name", lang), summary, columns, rows, lang)
 

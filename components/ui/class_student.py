@@ -238,6 +238,7 @@ class ClassPredictMode(PredictMode):
     """Predict mode in a class: the same questions, and the class's status under each."""
 
     store: ClassCheckpointStore
+    SCORE_KEY = "predict.session_score_class"  # every answer sent is stored on the server
 
     def __init__(self, lang: str, store: ClassCheckpointStore):
         super().__init__(lang, True, store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components.plural import fill
 from components.ui import text_en, text_ko
 
 LANGUAGES = ("ko", "en")
@@ -18,4 +19,4 @@ def t(key: str, lang: str, **values) -> str:
     text = catalog.get(key)
     if text is None:
         return key
-    return text.format(**values) if values else text
+    return fill(text, **values) if values else text

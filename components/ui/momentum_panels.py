@@ -137,12 +137,12 @@ def _status_sentence(report: theory.RateReport, lang: str) -> str:
         gap = abs(m.rate / report.predicted - 1) * 100
         return t("optimizer.theory.status.settled", lang, gap=format_number(gap, 2), **values)
     if report.status == "unsettled":
-        reason = ("optimizer.theory.reason.swing" if any(report.oscillating)
-                  else "optimizer.theory.reason.mix")
+        reason = "optimizer.theory.reason." + report.unsettled_reason()
         r1, r2 = (rate_text(v) for v in report.mode_rates)
+        own = rate_text(report.mode_rates[report.moving()[0]]) if report.moving() else ""
         return (t("optimizer.theory.status.unsettled", lang,
                   window=rate_text(report.window_theory), **values)
-                + " " + t(reason, lang, r1=r1, r2=r2))
+                + " " + t(reason, lang, r1=r1, r2=r2, rate=own))
     return t(f"optimizer.theory.status.{report.status}", lang, **values)
 
 

@@ -267,6 +267,15 @@ def resnet_loss(result: TrainingResult) -> list[Sentence]:
     return sentences
 
 
+def resnet_loss_start(result: TrainingResult) -> Sentence:
+    """Why the loss starts where it does: sum(prediction) − sum(labels) before any
+    step. Random labels add up to about 500, so it starts negative unless the
+    outputs add up to more (pretrained weights could); either way it has no floor."""
+    outputs = result.losses[0] + result.labels_sum
+    key = "resnet.loss_unbounded" if result.losses[0] < 0 else "resnet.loss_unbounded_positive"
+    return Sentence(key, {"outputs": outputs, "labels": result.labels_sum}, digits=4)
+
+
 def resnet_move(result: TrainingResult) -> Sentence:
     """How far the layer that moved most moved, or why that cannot be measured."""
     layer = result.most_moved_layer

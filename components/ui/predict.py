@@ -202,6 +202,10 @@ def _in_fragment_run() -> bool:
 class PredictMode:
     """The checkpoints of one page run. Every method does nothing when predict mode is off."""
 
+    # Where the guesses are kept, said under the score: this browser tab here, the
+    # class's server in class mode (ClassPredictMode).
+    SCORE_KEY = "predict.session_score"
+
     def __init__(self, lang: str, on: bool, store: CheckpointStore | None = None):
         self.lang = lang
         self.on = on
@@ -335,7 +339,7 @@ class PredictMode:
         right, revealed = score(records)
         st.markdown(t("predict.score", lang, right=right, revealed=revealed, asked=len(records)))
         all_right, all_revealed = score(self.store.records())
-        st.caption(t("predict.session_score", lang, right=all_right, revealed=all_revealed))
+        st.caption(t(self.SCORE_KEY, lang, right=all_right, revealed=all_revealed))
 
 
 def predict_mode(state: PageState, store: CheckpointStore | None = None) -> PredictMode:

@@ -43,6 +43,10 @@ TEXT: dict[str, str] = {
     "predict.not_revealed": "not revealed yet",
     "predict.score": "Score on this page: **{right} right** out of {revealed} revealed ({asked} in all).",
     "predict.session_score": "This session, all lessons: {right} of {revealed} right. Guesses are kept only in this browser tab.",
+    "predict.session_score_class": (
+        "This session, all lessons: {right} of {revealed} right. In a class, every answer you send is stored on the "
+        "class's server, without your name, until the class is deleted."
+    ),
     "predict.on": "on",
     "predict.off": "off",
     "top.lessons": "Lessons",
@@ -141,7 +145,7 @@ TEXT: dict[str, str] = {
     ),
     "home.video": "For a visual explanation of backpropagation, watch [3Blue1Brown's backpropagation video]({url}).",
     "home.cpu": "This dashboard runs on the CPU only; no GPU is needed.",
-    "home.versions": "Running: PyTorch {torch} · torchvision {torchvision} · Streamlit {streamlit} · {threads} CPU threads",
+    "home.versions": "Running: PyTorch {torch} · torchvision {torchvision} · Streamlit {streamlit} · {threads} CPU {threads|thread|threads}",
     "home.source": "Source tutorial: the PyTorch Korea tutorial “A gentle introduction to torch.autograd”",
     # --- class (instructor page and students in a class) --------------------
     "class.title": "Class mode: ask the whole room",
@@ -150,7 +154,7 @@ TEXT: dict[str, str] = {
         "answers spread, then reveal the answer. Students take part without names, and nobody "
         "sees anyone else's answer."
     ),
-    "class.db_error": "The class database is not answering right now (check AUTOGRAD_LAB_DB on the server). This page tries again every {seconds} seconds and carries on by itself.",
+    "class.db_error": "The class database is not answering right now (check AUTOGRAD_LAB_DB on the server). This page tries again every {seconds} {seconds|second|seconds} and carries on by itself.",
     "class.reveal_failed": "Not revealed: the class database is not answering. Press again in a moment.",
     "class.need_key": "To see this class's answers, open the instructor link (with its key) you got when you started the class.",
     "class.how": (
@@ -162,7 +166,7 @@ TEXT: dict[str, str] = {
     "class.start": "Start a class",
     "class.start_refused.client": "Too many classes were started from here in the last minute (at most {count}). Wait a minute, then start one again.",
     "class.start_refused.total": "This server holds its maximum of {count} live classes, so no new class can start. Try again once older classes have been deleted.",
-    "class.privacy": "No names, addresses or browser details are stored. Classes and their answers are deleted after {hours} hours.",
+        "class.privacy": "No names, addresses or browser details are stored. Classes and their answers are deleted after {hours} {hours|hour|hours}.",
     "class.key_warning": (
         "Save the instructor link below now. The key is shown only this once and the server "
         "keeps only a hash of it, so it cannot be recovered. Anyone with this link can see the "
@@ -174,7 +178,7 @@ TEXT: dict[str, str] = {
     "class.join_how": "Students scan the QR code or open the link below: it opens the lesson in predict mode, in this class.",
     "class.qr_caption": "QR code of the join link",
     "class.live_title": "Answers per checkpoint",
-    "class.live_caption": "Refreshes by itself every {seconds} seconds.",
+    "class.live_caption": "Refreshes by itself every {seconds} {seconds|second|seconds}.",
     "class.show_answer": "Show the answer on the charts",
     "class.show_answer.help": "Leave it off while this screen is on the projector. Revealed checkpoints always show their answer.",
     "class.answer_count": "Answers: **{count}**",
@@ -187,21 +191,21 @@ TEXT: dict[str, str] = {
     "class.chart_wrong": "Wrong",
     "class.chart_guesses": "Guesses",
     "class.chart_answer": "PyTorch's answer: {value}",
-    "class.other_settings": "{count} students had moved a slider and answered for a different value (each is judged against their own answer).",
+    "class.other_settings": "{count} {count|student|students} had moved a slider and answered for a different value (each is judged against their own answer).",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.predict_locked": "In a class, predict mode stays on: the answers appear when the instructor reveals them.",
     "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
-    "class.student.db_error": "The class database is not answering right now. Answers you send are kept on this page and sent as soon as it is back; it is checked every {seconds} seconds.",
+    "class.student.db_error": "The class database is not answering right now. Answers you send are kept on this page and sent as soon as it is back; it is checked every {seconds} {seconds|second|seconds}.",
     "class.student.waiting": "Answer sent (yours: {guess}). Waiting for the instructor to reveal it; until then you can change your answer and send it again.",
-    "class.student.pending": "Not sent yet (yours: {guess}): the class database is not answering. It is sent again by itself every {seconds} seconds; your answer stays on this page, so just wait.",
+    "class.student.pending": "Not sent yet (yours: {guess}): the class database is not answering. It is sent again by itself every {seconds} {seconds|second|seconds}; your answer stays on this page, so just wait.",
     "class.student.send_hint": "In a class, Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.revealed_unanswered": "The instructor has revealed this checkpoint. Give an answer and press Reveal to see it (it no longer counts in the class's answers).",
     "class.student.too_fast": "Answers sent too quickly one after another. Wait a moment and press again.",
-    "class.student.full": "This class is full (at most {count} students answer in one class), so your answer was not sent. Go on here on your own.",
+    "class.student.full": "This class is full (at most {count} {count|student|students} answer in one class), so your answer was not sent. Go on here on your own.",
     "class.student.invalid": "This answer cannot be sent to the class (the number is too large). Send an ordinary number.",
     "class.student.gone": "The class has ended, so answers can no longer be sent. You can go on here on your own.",
     "class.student.local": "PyTorch's answer is not a finite number, so this one is not counted in the class and is revealed right away.",
-    "class.student.spread": "How the whole class answered: {count} answers. Only the bar heights are shown, nobody's own answer.",
+    "class.student.spread": "How the whole class answered: {count} {count|answer|answers}. Only the bar heights are shown, nobody's own answer.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② Gradients with autograd",
     "gradients.intro": (
@@ -231,7 +235,7 @@ TEXT: dict[str, str] = {
     "gradients.check_caption": (
         "The check column is `torch.isclose(by hand, .grad)`. The tutorial's exact `==` comparison gives "
         "a: {exact_a}, b: {exact_b}. The finite difference estimates the slope without autograd, "
-        "as (f(x+h) − f(x−h)) / 2h, and should agree closely."
+        "as (f(x+ε) − f(x−ε)) / 2ε for a small ε, and should agree closely."
     ),
     "gradients.bars_title": "The gradients as bars",
     "gradients.bars_caption": "Bars are autograd's `.grad`; red diamonds are the hand derivatives. When they overlap, they agree.",
@@ -392,10 +396,10 @@ TEXT: dict[str, str] = {
     "expression.error.empty": "The function is empty: type an expression in a and b.",
     "expression.error.control_char": "Character {where} is an invisible control character ({token}); only printable text is allowed.",
     "expression.error.non_ascii": "Character {where} is {token}, not a plain ASCII character. A look-alike letter (such as Cyrillic а for a) would be a different name, so only ASCII is allowed.",
-    "expression.error.too_deep": "Nested too deeply at character {where}: at most {limit} levels of parentheses, functions and chained operations.",
-    "expression.error.too_long": "The function is longer than {limit} characters.",
+    "expression.error.too_deep": "Nested too deeply at character {where}: at most {limit} {limit|level|levels} of parentheses, functions and chained operations.",
+    "expression.error.too_long": "The function is longer than {limit} {limit|character|characters}.",
     "expression.error.syntax": "Not a complete formula (the problem is near character {where}): check the parentheses and operators.",
-    "expression.error.too_many_nodes": "The formula has more than {limit} parts (numbers, names and operations): make it shorter.",
+    "expression.error.too_many_nodes": "The formula has more than {limit} {limit|part|parts} (numbers, names and operations): make it shorter.",
     "expression.error.function_without_call": "{token} at character {where} is a function: give it one argument, as in {token}(a).",
     "expression.error.unknown_name": "{token} at character {where} is not allowed: the only names are a, b, pi and e.",
     "expression.error.operator": "The operator {token} near character {where} is not allowed: use + − * / and ** only.",
@@ -515,7 +519,7 @@ TEXT: dict[str, str] = {
     "accumulation.training_title": "Why a training loop zeroes the gradients first",
     "accumulation.training_intro": (
         "A tiny but real training loop: `torch.optim.SGD` fits the line y = w·x + c to four points on y = 2x + 1, "
-        "starting from w = c = 0, for {steps} steps. Top: `optim.zero_grad()` before every `loss.backward()`, as the "
+        "starting from w = c = 0, for {steps} {steps|step|steps}. Top: `optim.zero_grad()` before every `loss.backward()`, as the "
         "tutorial recommends. Bottom: the same loop without that one line. Try several learning rates."
     ),
     "accumulation.run_with": "with optim.zero_grad()",
@@ -533,7 +537,7 @@ TEXT: dict[str, str] = {
         "earlier steps as well. The loop moves exactly like SGD with momentum 1 (`momentum=1`)."
     ),
     "accumulation.outcome.rose": "Without zeroing, the loss started to rise again at step {step}.",
-    "accumulation.outcome.never_rose": "Without zeroing, the loss did not rise once in {steps} steps.",
+    "accumulation.outcome.never_rose": "Without zeroing, the loss did not rise once in {steps} {steps|step|steps}.",
     "accumulation.outcome.without_lower": (
         "This time the run without zeroing ended lower (last loss {without} against {with_}). At a small learning "
         "rate the summed gradient just makes the steps bigger, so the loss falls faster. But momentum 1 has "
@@ -563,11 +567,13 @@ TEXT: dict[str, str] = {
     "accumulation.code.check_accumulate": "accumulated over the calls: a.grad = calls·9a², b.grad = calls·(-2b)",
     "accumulation.code.train_title": "A tiny training loop: fit y = w*x + c to points on y = 2x + 1",
     "accumulation.code.zero_grad": "the line the tutorial asks for",
+    "accumulation.code.print_with": "optim.zero_grad():",
+    "accumulation.code.print_without": "no optim.zero_grad():",
     "accumulation.code.backward": "adds this step's gradient to w.grad and c.grad",
     "accumulation.predict.a1_grad_calls.label": "`a.grad[0]`",
-    "accumulation.predict.a1_grad_calls.question": "With a₁ = {a1}, `Q.sum().backward()` runs {calls} times, and resetting `.grad` between calls is **{reset}**. What is `a.grad[0]` after the last call?",
+    "accumulation.predict.a1_grad_calls.question": "With a₁ = {a1}, `Q.sum().backward()` runs {calls} {calls|time|times}, and resetting `.grad` between calls is **{reset}**. What is `a.grad[0]` after the last call?",
     "accumulation.predict.a1_grad_calls.question_class": "`Q.sum().backward()` runs the chosen number of times, with or without resetting `.grad` between calls: what is `a.grad[0]` after the last call?",
-    "accumulation.predict.a1_grad_calls.why.add": "Each call adds ∂Q.sum()/∂a₁ = 9a₁² = 9 × ({a1})² = {once} to `a.grad[0]`, so after {calls} calls it holds {calls} × {once} = {answer}.",
+    "accumulation.predict.a1_grad_calls.why.add": "Each call adds ∂Q.sum()/∂a₁ = 9a₁² = 9 × ({a1})² = {once} to `a.grad[0]`, so after {calls} {calls|call|calls} it holds {calls} × {once} = {answer}.",
     "accumulation.predict.a1_grad_calls.why.reset": "The reset empties `.grad` before every call, so only the last call counts: 9a₁² = 9 × ({a1})² = {answer}.",
     "accumulation.predict.a1_grad_calls.wrong": "Each `backward()` adds 9a₁² to `a.grad[0]`; only a reset before a call clears what the earlier calls left.",
     "accumulation.predict.a1_grad_calls.slip.overwrite": "autograd adds to `.grad`, it does not overwrite it: every call puts another 9a₁² on top of what is already there.",
@@ -634,9 +640,11 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.first_up": (
         "This time the first step **raised** the loss ({before} → {after}). Not because the slope is steep, but "
-        "because the landscape bends: where the curvature along the step is h, one step multiplies the distance to "
-        "the bottom by (1 − lr·h), so with lr·h > 2 it jumps past the bottom and lands higher than it started. A "
-        "small enough learning rate makes the first step go down."
+        "because the landscape bends. Look only along the line the step travels: there the loss is close to a "
+        "parabola with curvature h, and one step multiplies the offset from that line's lowest point by (1 − lr·h). "
+        "With lr·h > 2 this factor is below −1: the step jumps past that lowest point and lands higher than it "
+        "started. (The distance to the landscape's minimum changes by another factor, unless the step points "
+        "straight at it.) A small enough learning rate makes the first step go down."
     ),
     "optimizer.first_up_numbers": (
         "Along this step the curvature reaches about {h}, so lr·h = {lrh}, more than 2."
@@ -645,7 +653,7 @@ TEXT: dict[str, str] = {
         "The very first step already overflowed: {what}. The learning rate is far too large for the gradients "
         "here."
     ),
-    "optimizer.curve_title": "The loss over all {steps} steps",
+    "optimizer.curve_title": "The loss over {steps|its one step|all {steps} steps}",
     "optimizer.curve_caption": (
         "Solid blue: your momentum. Dashed orange: momentum 0 (plain SGD), from the same start with the same "
         "learning rate. The open circles mark the loss before and after the first step, which both runs share; how "
@@ -663,10 +671,10 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.curve_parts": "The curves first part at step {step} (dotted line).",
     "optimizer.curve_parts_never": "The two runs' parameters never differed in the steps both finished.",
-    "optimizer.metric_final": "{name}: loss after {steps} steps",
+    "optimizer.metric_final": "{name}: loss after {steps} {steps|step|steps}",
     "optimizer.metric_stopped": "{name}: stopped at step {step}, loss",
     "optimizer.diverged": (
-        "**{name}: the run diverged.** After step {step} {what}, so the run stopped there. {done} steps finished "
+        "**{name}: the run diverged.** After step {step} {what}, so the run stopped there. {done} {done|step|steps} finished "
         "with finite numbers; the red ✕ on the chart marks where the run ended."
     ),
     "optimizer.stop.loss_neg_inf": (
@@ -708,7 +716,7 @@ TEXT: dict[str, str] = {
         "lowers the loss. Real losses, such as squared errors, have a floor they cannot go below."
     ),
     "optimizer.q_outlook.runs": (
-        "Nothing overflowed within these {steps} steps, but SGD has not settled either: some elements keep moving "
+        "Nothing overflowed within {steps|this step|these {steps} steps}, but SGD has not settled either: some elements keep moving "
         "away from 0 ({elements}), so with more steps the loss keeps falling without end until float32 overflows."
     ),
     "optimizer.q_outlook.creeps": (
@@ -729,10 +737,10 @@ TEXT: dict[str, str] = {
         "position after one more `optim.step()`."
     ),
     "optimizer.map_run.closer": (
-        "**{name}**: in {steps} steps the distance to the minimum shrank from {start} to {end}."
+        "**{name}**: in {steps} {steps|step|steps} the distance to the minimum shrank from {start} to {end}."
     ),
     "optimizer.map_run.farther": (
-        "**{name}**: after {steps} steps the distance to the minimum had grown from {start} to {end}."
+        "**{name}**: after {steps} {steps|step|steps} the distance to the minimum had grown from {start} to {end}."
     ),
     "optimizer.map_run.left": "**{name}**: left the map at step {step}.",
     "optimizer.map_compare.momentum": (
@@ -832,7 +840,8 @@ TEXT: dict[str, str] = {
     "optimizer.theory.intro": (
         "The valley is a quadratic, so SGD on it can be analysed exactly (Goh, *Why Momentum Really Works*, Distill 2017). "
         "Everything starts from its Hessian, the matrix of second derivatives. The page computes it from the loss in the code "
-        "with `torch.autograd.functional.hessian` and takes its eigenvalues with `torch.linalg.eigvalsh`:"
+        "with `torch.autograd.functional.hessian` and takes its eigenvalues with `torch.linalg.eigvalsh`. "
+        "Below, as in Goh's article, the learning rate lr is written α and the momentum μ:"
     ),
     "optimizer.theory.hessian_caption": (
         "λ₁ = {low} is the curvature along the valley floor (the direction (1, 1)), λ₂ = {high} the curvature across it "
@@ -859,8 +868,18 @@ TEXT: dict[str, str] = {
         "same steps, so nothing is wrong:"
     ),
     "optimizer.theory.reason.swing": (
-        "with this momentum the matrix has complex eigenvalues, so the distance swings up and down while it shrinks, "
+        "in a direction this run moves in, the matrix has complex eigenvalues, so the distance swings up and down while it shrinks, "
         "and a window of steps catches part of a swing rather than the average."
+    ),
+    "optimizer.theory.reason.one_direction": (
+        "this run moves in one direction only (its start lies on an eigenvector of the Hessian), the faster one, so its "
+        "distance shrinks at that direction's own rate {rate}. ρ is the rate of the other direction, which this run "
+        "never moves in."
+    ),
+    "optimizer.theory.reason.double": (
+        "this run moves in one direction only (its start lies on an eigenvector of the Hessian), and there the matrix "
+        "has a double real eigenvalue ρ, or two nearly equal ones: the error then falls like k·ρᵏ rather than ρᵏ, and "
+        "the growing factor k makes every window of steps shrink more slowly than ρ."
     ),
     "optimizer.theory.reason.mix": (
         "the distance is made of a part along the floor (rate {r1}) and a part across it (rate {r2}), and the slower "
@@ -872,14 +891,14 @@ TEXT: dict[str, str] = {
         "error larger. With this momentum the learning rate must stay below {boundary}."
     ),
     "optimizer.theory.status.grows": "Over steps {first}–{last} the real run's distance grew by {measured} per step.",
-    "optimizer.theory.status.overflowed": "The real run overflowed float32 and stopped after {steps} finite steps.",
+    "optimizer.theory.status.overflowed": "The real run overflowed float32 and stopped after {steps} finite {steps|step|steps}.",
     "optimizer.theory.status.short": (
         "**Too few steps to measure.** A steady measurement needs at least 24 steps (the last half of the run, "
         "cut into four parts of at least 3 steps); this run has {steps}."
     ),
     "optimizer.theory.status.at_minimum": "**Nothing to measure.** The start is the minimum itself: the distance is 0.",
     "optimizer.theory.steps.theory": (
-        "At ρ = {rate} the theory needs {steps} steps to shrink the error 100-fold (ln 100 / −ln ρ)."
+        "At ρ = {rate} the theory needs {steps} {steps|step|steps} to shrink the error 100-fold (ln 100 / −ln ρ)."
     ),
     "optimizer.theory.steps.run": "The real run stayed 100 times closer than its start from step {step} on.",
     "optimizer.theory.steps.run_not": (
@@ -891,14 +910,18 @@ TEXT: dict[str, str] = {
     "optimizer.theory.steps.never": "With ρ ≥ 1 the error never shrinks 100-fold: each step multiplies it by at least 1.",
     "optimizer.theory.map_title": "The α–μ map: every learning rate and momentum, measured",
     "optimizer.theory.map_text": (
-        "Each cell is a real `torch.optim.SGD` run of {steps} steps from ({a1}, {a2}): the lr options × {count} momenta, "
-        "{cells} runs, computed once when this page was first opened on the server and shared by everyone. "
-        "The colour is the measured rate over the last half of the run (brighter = faster); grey cells blew up. "
+        "Each cell is a real `torch.optim.SGD` run of {steps} {steps|step|steps} from ({a1}, {a2}): the lr options × {count} {count|momentum|momenta}, "
+        "{cells} {cells|run|runs}, computed once when this page was first opened on the server and shared by everyone. "
+        "The colour is the measured rate over the last half of the run (brighter = faster). A grey cell has no rate "
+        "below 1 to show: plain grey, the run blew up (it overflowed or ended farther from the minimum than it started); "
+        "grey with a dark ◆, the run ended nearer the minimum, but over the last half it was on an upswing of its "
+        "oscillation, so its distance grew there (measured rate ≥ 1, while the theory's ρ is below 1). "
         "**Click a cell** to set lr and momentum (on a touch screen, use the form under the map); the black ring is the current setting."
     ),
     "optimizer.theory.map_caption": (
         "Red dashed line: the theory's divergence boundary α·λ₂ = 2 + 2μ; cells to its right blew up. "
         "White dots: the rate was still changing at the end of the run (not settled). "
+        "Dark ◆ on grey: the run ended nearer the minimum, but its distance grew over the last half (a swing). "
         "Green star: Goh's optimum α\\* = (2/(√λ₁+√λ₂))² = {lr}, μ\\* = ((√λ₂−√λ₁)/(√λ₂+√λ₁))² = {mu}, "
         "rate (√κ−1)/(√κ+1) = {rate}."
     ),
@@ -914,13 +937,13 @@ TEXT: dict[str, str] = {
     "optimizer.theory.map_spinner": "Running the map's real SGD runs (once per server)…",
     "optimizer.theory.limits_title": "**Two limits of the theory**",
     "optimizer.theory.race": (
-        "**The best rate is not the fastest over {steps} steps.** ρ describes the long run. At the optimum both "
+        "**The best rate is not the fastest over {steps} {steps|step|steps}.** ρ describes the long run. At the optimum both "
         "directions are critically damped, so the error falls like k·ρ\\*ᵏ rather than ρ\\*ᵏ. Real runs from ({a1}, {a2}) "
-        "at α\\* = {lr} show it: after {steps} steps μ\\* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
+        "at α\\* = {lr} show it: after {steps} {steps|step|steps} μ\\* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
         "(rate {rate}, slower than {rate_star}) is at {d}."
     ),
     "optimizer.theory.race_optimum_wins": (
-        "**The rate is a long-run promise.** Over {steps} steps from the tutorial start no other momentum at α\\* "
+        "**The rate is a long-run promise.** Over {steps} {steps|step|steps} from the tutorial start no other momentum at α\\* "
         "beat the optimum here; it ends {d_star} from the minimum."
     ),
     "optimizer.theory.noise": (
@@ -933,6 +956,7 @@ TEXT: dict[str, str] = {
     "optimizer.chart.theory.y": "momentum μ",
     "optimizer.chart.theory.colour": "measured rate",
     "optimizer.chart.theory.unsettled": "not settled",
+    "optimizer.chart.theory.swing": "grew during a swing (ended nearer)",
     "optimizer.chart.theory.boundary": "α·λ₂ = 2 + 2μ",
     "optimizer.chart.theory.optimum": "optimum (rate {rate})",
     "optimizer.chart.theory.optimum_short": "ρ* = {rate}",
@@ -973,6 +997,12 @@ TEXT: dict[str, str] = {
     "optimizer.code.step": "buf = momentum*buf + grad; p -= lr*buf",
     "optimizer.code.after": "the loss after this optim.step()",
     "optimizer.code.overflow": "overflow or NaN: the run diverged, stop",
+    "optimizer.code.print_before": "loss before optim.step():",
+    "optimizer.code.print_first": "loss after the first optim.step():",
+    "optimizer.code.print_last": "loss after step {n}:",
+    "optimizer.code.print_plain": "(momentum 0:",
+    "optimizer.code.print_buffer": "momentum buffer of a:",
+    "optimizer.code.print_stop": "momentum={momentum}: loss {loss} after step {step}, stopping",
     "optimizer.code.no_buffer": "momentum 0: PyTorch keeps no momentum buffer (optim.state[a] is empty)",
     # --- resnet -------------------------------------------------------------
     "resnet.title": "① One training step of ResNet18",
@@ -991,7 +1021,7 @@ TEXT: dict[str, str] = {
     "resnet.computing": "Running ResNet18 on the CPU…",
     "resnet.progress.model": "Preparing ResNet18: loading its weights and building the model…",
     "resnet.progress.training": "Running the forward pass, `loss.backward()` and {steps} `optim.step()` calls on a {size}×{size} input…",
-    "resnet.progress.finetune": "Timing `loss.backward()` {repeats} times each, whole network and frozen network…",
+    "resnet.progress.finetune": "Timing `loss.backward()` {repeats} {repeats|time|times} each, whole network and frozen network…",
     "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
     "resnet.queued": "Waiting in line for the server: {ahead} ahead of you. Moving a slider keeps your place.",
     "resnet.forward_title": "1 · Forward pass: the prediction",
@@ -1025,9 +1055,17 @@ TEXT: dict[str, str] = {
     ),
     "resnet.loss_title": "2 · The loss: one number to start backward from",
     "resnet.loss_unbounded": (
-        "One thing first: the tutorial's loss `(prediction - labels).sum()` has no lower bound. Pushing the 1000 "
-        "outputs down lowers it without limit, below 0 and on into ever larger negative numbers. That is why the "
-        "losses on this page are negative, and why training on it never 'finishes'."
+        "One thing first: before any step, the tutorial's loss `(prediction - labels).sum()` is "
+        "sum(prediction) − sum(labels), here {outputs} − {labels}. The 1000 labels from `torch.rand` add up to "
+        "about 500 whatever the network does, which is why the loss is negative from the start. It also has no "
+        "lower bound: pushing the 1000 outputs down lowers it without limit, so it keeps falling, and training on "
+        "it never 'finishes'."
+    ),
+    "resnet.loss_unbounded_positive": (
+        "One thing first: before any step, the tutorial's loss `(prediction - labels).sum()` is "
+        "sum(prediction) − sum(labels), here {outputs} − {labels}: the outputs add up to more than the random "
+        "labels, so the loss starts above 0. It has no lower bound, though: pushing the 1000 outputs down lowers it "
+        "without limit, so it keeps falling, below 0 too, and training on it never 'finishes'."
     ),
     "resnet.loss_text": (
         "`loss = (prediction - labels).sum()` = **{loss}**, where `labels = torch.rand(1, 1000)` is random too. "
@@ -1048,7 +1086,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.grads_title": "3 · loss.backward(): a gradient for every parameter",
     "resnet.grads_text": (
-        "One call fills the `.grad` of all {tensors} parameter tensors, {numel} numbers in total. "
+        "One call fills the `.grad` of all {tensors} parameter {tensors|tensor|tensors}, {numel} {numel|number|numbers} in total. "
         "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by layer:"
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 norm, log scale)",
@@ -1079,7 +1117,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.metric_before": "loss before the first step",
     "resnet.metric_after_one": "after 1 step",
-    "resnet.metric_after_all": "after {steps} steps",
+    "resnet.metric_after_all": "after {steps} {steps|step|steps}",
     "resnet.chart.loss.x": "optim.step() calls so far",
     "resnet.chart.loss.y": "loss",
     "resnet.chart.loss.name": "loss",
@@ -1096,9 +1134,9 @@ TEXT: dict[str, str] = {
     "resnet.loss_one_down": "In this one step the loss fell from {before} to {after}.",
     "resnet.loss_one_up": "In this one step the loss rose, from {before} to {after}.",
     "resnet.loss_all_down_faster": (
-        "The loss fell at every one of the {steps} steps, and by more at each step than at the one before."
+        "The loss fell at every one of the {steps} {steps|step|steps}, and by more at each step than at the one before."
     ),
-    "resnet.loss_all_down": "The loss fell at every one of the {steps} steps.",
+    "resnet.loss_all_down": "{steps|The loss fell at the one step.|The loss fell at every one of the {steps} steps.}",
     "resnet.loss_rose_at": "At step {step} the loss did not fall but rose.",
     "resnet.diverged": (
         "The numbers overflowed: after step {step} the loss was no longer a finite number in float32. Following a "
@@ -1113,7 +1151,7 @@ TEXT: dict[str, str] = {
     "resnet.col_rule": "SGD rule",
     "resnet.move_title": "5 · How far each layer moved, and SGD's momentum buffers",
     "resnet.move_text": (
-        "Top: how much each layer's weights changed over the {steps} step(s), relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
+        "Top: how much each layer's weights changed over the {steps} {steps|step|steps}, relative to their size, ‖W_after − W_before‖ / ‖W_before‖. "
         "Bottom: the size of `optim.state[p][\"momentum_buffer\"]` after the last step. "
         "The buffer is SGD's memory of past gradients (`buf = momentum·buf + grad`); each step moves the weights by `lr·buf`."
     ),
@@ -1125,7 +1163,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.move.no_buffer": "momentum = 0: SGD keeps no buffer",
     "resnet.chart.move.change_text": "{percent} %",
     "resnet.move_caption": (
-        "This toy loss pushes all 1000 outputs down at once. With lr = {lr}, over {steps} step(s) the layer that "
+        "This toy loss pushes all 1000 outputs down at once. With lr = {lr}, over {steps} {steps|step|steps} the layer that "
         "moved most, `{layer}`, changed by {percent} % of its own size. A smaller learning rate shrinks the bars."
     ),
     "resnet.move_caption_overflow": (
@@ -1141,16 +1179,16 @@ TEXT: dict[str, str] = {
     "resnet.col_layer": "layer",
     "resnet.col_with_grad": "tensors with .grad",
     "resnet.col_none": ".grad is None",
-    "resnet.finetune_counts": "{trainable} numbers are trained; {frozen} are frozen and get no `.grad`.",
+    "resnet.finetune_counts": "{trainable} {trainable|number|numbers} are trained; {frozen} are frozen and get no `.grad`.",
     "resnet.metric_speedup": "loss.backward() is faster by",
     "resnet.chart.time.full": "whole network",
     "resnet.chart.time.frozen": "frozen + new fc",
     "resnet.chart.time.x": "loss.backward() time in ms",
     "resnet.chart.time.y": "model",
     "resnet.chart.time.ms": "{value} ms",
-    "resnet.time_caption": "Measured on this server: the median of {repeats} runs each, forward pass not timed. The speed-up is the median of the {repeats} runs' ratios; one run alone gave anything from {low}× to {high}×. Times vary with the server's load.",
+    "resnet.time_caption": "Measured on this server: the median of {repeats} {repeats|run|runs} each, forward pass not timed. The speed-up is the median of the {repeats} {repeats|run's|runs'} ratios; one run alone gave anything from {low}× to {high}×. Times vary with the server's load.",
     "resnet.finetune_speed": (
-        "`loss.backward()` is about **{speedup} times faster** (the median of {repeats} runs; single runs gave {low}× to {high}×): autograd only goes back through operations that involve "
+        "`loss.backward()` is about **{speedup} times faster** (the median of {repeats} {repeats|run|runs}; single runs gave {low}× to {high}×): autograd only goes back through operations that involve "
         "a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
     ),
     "resnet.finetune_no_speedup": (
@@ -1158,7 +1196,7 @@ TEXT: dict[str, str] = {
         "work, short timings jitter. The work itself did shrink: autograd only goes back through operations that "
         "involve a tensor requiring a gradient, so it stops at `fc` and never enters the frozen layers."
     ),
-    "resnet.none_expander": "The {count} tensors whose .grad stayed None",
+    "resnet.none_expander": "The {count} {count|tensor|tensors} whose .grad stayed None",
     "resnet.nograd_title": "7 · torch.no_grad(): a forward pass without a graph",
     "resnet.nograd_text": (
         "Inside `with torch.no_grad():` autograd records nothing: the result has no `grad_fn`, and nothing is saved for a backward pass. "
@@ -1209,16 +1247,18 @@ TEXT: dict[str, str] = {
     "resnet.code.loss": "the tutorial's toy loss",
     "resnet.code.backward": "fills .grad of every parameter",
     "resnet.code.step": "W <- W - lr * buf (the momentum buffer; grad at momentum 0)",
+    "resnet.code.print_step": "step {k}: loss =",
+    "resnet.code.print_after": "after {steps} {steps|step|steps}: loss =",
     "resnet.code.no_grad": "no graph needed just to measure",
     "resnet.code.freeze": "freeze every pretrained parameter",
     "resnet.code.new_fc": "a new last layer: requires_grad=True",
     # Issue #18 (part A): text alternatives and named table headers.
     "gradients.col_call": "call",
     "expression.col_element": "element",
-    "gradients.graph.alt": "Backward graph read from Q.grad_fn: Q and {count} backward nodes. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
+    "gradients.graph.alt": "Backward graph read from Q.grad_fn: Q and {count} backward {count|node|nodes}. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
     "gradients.graph.alt_path": "From Q back to {name}: {path}; {name} = {value}, {name}.grad = {grad}.",
     "gradients.graph.alt_path_no_grad": "From Q back to {name}: {path}; {name} = {value}.",
-    "expression.graph.alt": "Backward graph of Q = f(a, b) read from Q.grad_fn: Q and {count} backward nodes. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
+    "expression.graph.alt": "Backward graph of Q = f(a, b) read from Q.grad_fn: Q and {count} backward {count|node|nodes}. Q = {value}; the backward pass starts at Q with the gradient v = {start}.",
     "expression.graph.alt_path": "From Q back to {name}: {path}; {name} = {value}, {name}.grad = {grad}.",
     "expression.graph.alt_path_no_grad": "From Q back to {name}: {path}; {name} = {value}.",
     "share.qr_alt": "QR code of the link to this view",
@@ -1236,7 +1276,7 @@ TEXT: dict[str, str] = {
     "charttext.extremes": "largest {high_name} {high}, smallest {low_name} {low}",
     "charttext.history.name": "{tensor}.grad per call",
     "charttext.history.summary": (
-        "{tensor}.grad after 1…{calls} backward() calls without a reset: element [0] {acc0}; "
+        "{tensor}.grad after {calls|1 backward() call|1…{calls} backward() calls} without a reset: element [0] {acc0}; "
         "element [1] {acc1}. Reset before every call: element [0] {zero0}; element [1] {zero1}."
     ),
     "charttext.history.call": "call k",
@@ -1247,12 +1287,12 @@ TEXT: dict[str, str] = {
         "Loss per SGD step at learning rate {lr}. With optim.zero_grad(): {with_}. "
         "Without it: {without}."
     ),
-    "charttext.training.ends": "from {first} to {last} in {steps} steps (lowest {low})",
+    "charttext.training.ends": "from {first} to {last} in {steps} {steps|step|steps} (lowest {low})",
     "charttext.training.diverged": "blew up at step {step} (last finite loss {last})",
     "charttext.training.step": "SGD step",
     "charttext.loss.name": "loss per step",
     "charttext.loss.summary": "Loss after each optim.step(): {runs}.",
-    "charttext.loss.ends": "{name} goes from {first} to {last} in {steps} steps (lowest {low}, at step {low_step})",
+    "charttext.loss.ends": "{name} goes from {first} to {last} in {steps} {steps|step|steps} (lowest {low}, at step {low_step})",
     "charttext.loss.stopped": "{name} stopped at step {step} ({what}; the last one drawn is {last})",
     "charttext.stop.loss_neg_inf": "the loss overflowed float32 to minus infinity",
     "charttext.stop.loss_pos_inf": "the loss overflowed float32 to infinity",
@@ -1262,18 +1302,20 @@ TEXT: dict[str, str] = {
     "charttext.loss.col": "loss, {name}",
     "charttext.path.name": "paths on the loss map",
     "charttext.path.summary": "Both runs start at {start}; the minimum is at {minimum}. {ends}.",
-    "charttext.path.ends": "{name} ends at {point} after {steps} steps, loss {loss}",
+    "charttext.path.ends": "{name} ends at {point} after {steps} {steps|step|steps}, loss {loss}",
     "charttext.path.diverged": "(diverged)",
     "charttext.params.name": "a and b per step",
     "charttext.params.summary": "Start: {start}. {ends}.",
-    "charttext.params.ends": "{name} after {steps} steps: {values}",
+    "charttext.params.ends": "{name} after {steps} {steps|step|steps}: {values}",
     "charttext.map.name": "measured rates (α–μ map)",
     "charttext.map.summary": (
-        "Measured convergence rate of {cells} real SGD runs ({steps} steps each) over learning "
-        "rate × momentum; {diverged} of them diverged. Goh's optimum (star): lr {lr}, momentum "
+        "Measured convergence rate of {cells} real SGD {cells|run|runs} ({steps} {steps|step|steps} each) over learning "
+        "rate × momentum; {diverged} of them diverged, and in {swing} more the distance grew over the last half "
+        "during a swing although the run ended nearer the minimum. Goh's optimum (star): lr {lr}, momentum "
         "{mu}, rate {rate}. Your setting (ring): lr {cur_lr}, momentum {cur_mu}."
     ),
     "charttext.map.diverged": "diverged",
+    "charttext.map.swing": "{measured} (swing, ended nearer)",
     "charttext.bars.summary": "{tensor}.grad from autograd: {grads}; by hand ({formula}): {hand}.",
     "charttext.bars.element": "element",
     "charttext.bars.autograd": "autograd (.grad)",
@@ -1283,16 +1325,16 @@ TEXT: dict[str, str] = {
     "charttext.curve.point": "At a₁ = {x0}, f = {y0} and autograd's slope is {slope}.",
     "charttext.curve.no_point": "At a₁ = {x0}, f or its slope is not a finite number, so no tangent is drawn.",
     "charttext.curve.range": "f runs from {low} to {high}.",
-    "charttext.curve.gaps": "{count} points have no finite value (gaps in the curve).",
+    "charttext.curve.gaps": "{count} {count|point has|points have} no finite value (gaps in the curve).",
     "charttext.grads.name": "‖grad‖ per parameter",
     "charttext.grads.summary": (
-        "‖grad‖ of each of the {count} parameter tensors after the first backward(), on a log "
+        "‖grad‖ of each of the {count} parameter {count|tensor|tensors} after the first backward(), on a log "
         "scale: {extremes}."
     ),
     "charttext.grads.parameter": "parameter",
     "charttext.grads.group": "layer",
     "charttext.resnet_loss.summary": (
-        "Loss {first} before any step and {last} after {steps} step(s) (lowest {low}, after "
+        "Loss {first} before any step and {last} after {steps} {steps|step|steps} (lowest {low}, after "
         "step {low_step})."
     ),
     "charttext.resnet_loss.overflow": (
@@ -1310,12 +1352,12 @@ TEXT: dict[str, str] = {
     "charttext.time.ms": "median time (ms)",
     "charttext.spread.name": "the class's guesses",
     "charttext.spread.empty": "No guesses yet.",
-    "charttext.spread.summary": "{count} guesses from {low} to {high}; the most ({top_count}) fall between {top}.",
+    "charttext.spread.summary": "{count} {count|guess|guesses} from {low} to {high}; the most ({top_count}) fall between {top}.",
     "charttext.spread.bars": "Students per range: {bars}.",
     "charttext.spread.answer": "PyTorch's answer is {answer}: {right} right, {wrong} wrong.",
     "charttext.spread.range": "range",
     "charttext.choice.name": "the class's choices",
-    "charttext.choice.summary": "{total} answers: {picks}.",
+    "charttext.choice.summary": "{total} {total|answer|answers}: {picks}.",
     "charttext.choice.right": "The right option is “{option}”.",
     "charttext.choice.option": "option",
     # Issue #14: drag sliders whose figure follows the drag.
@@ -1328,13 +1370,13 @@ TEXT: dict[str, str] = {
     # Issue #18 × #14: the drag sliders' figures, read aloud (one sentence per frame).
     "gradients.chart.tangent.alt_ab": "Figure: at {x} = {value}, Q{i} = {q} and the tangent's slope is {slope}; autograd's {grad_name} = {grad}, the hand value is {hand}.",
     "gradients.chart.tangent.alt_v": "Figure: with v{i} = {value}, autograd's a.grad[{j}] = {a_grad} (hand value {a_hand}) and b.grad[{j}] = {b_grad} (hand value {b_hand}).",
-    "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() calls — a.grad {a_values}; b.grad {b_values} (after call 1 to {calls}, element [0] / [1]).",
+    "accumulation.chart.history.alt": "Figure: the gradients over {calls} backward() {calls|call|calls} — a.grad {a_values}; b.grad {b_values} ({calls|after call 1|after calls 1 to {calls}}, element [0] / [1]).",
     "accumulation.live_hint": "Drag: each step is one more (or one fewer) real backward() call, and the lines follow. The table and the charts update when you let go.",
     # Issue #14: lesson ④'s drag sliders (momentum and the learning rate).
     "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
     "optimizer.live_intro": (
         "Hold a slider below and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
-        "steps from the same start (a run that blows up stops there). The server computes the slider's whole range before you touch it "
+        "{steps|step|steps} from the same start (a run that blows up stops there). The server computes the slider's whole range before you touch it "
         "(one run per value, all stepped together), and the figure only draws those numbers. "
         "The rest of the page follows when you let go."
     ),
@@ -1348,6 +1390,6 @@ TEXT: dict[str, str] = {
     "optimizer.live.chart.loss_log": "loss (log scale)",
     "optimizer.live.chart.loss_symlog": "loss (signed log scale)",
     "optimizer.live.chart.chosen": "momentum μ (the slider's value)",
-    "optimizer.live.chart.end": "after {steps} steps: {loss}",
+    "optimizer.live.chart.end": "after {steps} {steps|step|steps}: {loss}",
     "optimizer.live.chart.stopped": "blew up at step {step}",
 }
