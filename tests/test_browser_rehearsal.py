@@ -91,6 +91,8 @@ def decode_qr_codes(page) -> list[str]:
             image = images.nth(index)
             if not image.is_visible():
                 continue
+            # Whole on the screen, not under Streamlit's fixed header.
+            image.evaluate("e => e.scrollIntoView({block: 'center'})")
             shot = Image.open(io.BytesIO(image.screenshot()))
             found += [code.text for code in zxingcpp.read_barcodes(shot)]
         if found:
@@ -150,6 +152,40 @@ def shoot(page, name: str) -> None:
     page.set_viewport_size({"width": size["width"], "height": min(int(height) + 40, 12_000)})
     page.screenshot(path=os.path.join(folder, f"{name}.png"))
     page.set_viewport_size(size)
+
+
+def assert_swipes_scroll(phone, lesson: str) -> None:
+    """A thumb scrolling the page with 10 px of sideways drift, starting on a drag
+    slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)."""
+    from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, WATCH_RUNS, _swipe_from
+
+    cdp = phone.context.new_cdp_session(phone)
+    url = phone.url
+    drag = phone.locator(DRAG_RANGE.format("a1"))
+    if drag.count():
+        before = drag.get_attribute("aria-valuenow")
+        phone.evaluate(WATCH_RUNS)
+        assert _swipe_from(phone, cdp, DRAG_RANGE.format("a1"), 0.5, 10, 300) > 100
+        assert drag.get_attribute("aria-valuenow") == before
+        assert phone.evaluate("window.__states") == [], f"a swipe on {lesson} reran the page"
+    knob = phone.locator(ST_RANGE.format("b2"))
+    before = knob.get_attribute("aria-valuetext")
+    phone.evaluate(WATCH_RUNS)
+    assert _swipe_from(phone, cdp, KNOB.format("b2"), 0.5, 10, 300) > 100
+    assert knob.get_attribute("aria-valuetext") == before
+    assert phone.evaluate("window.__states") == [], f"a swipe on {lesson} reran the page"
+    assert phone.url == url
+
+
+# Rendered font sizes (px) of the projected page: body text and the histogram's ticks.
+PROJECTED_SIZES = """() => {
+  const size = el => parseFloat(getComputedStyle(el).fontSize);
+  const body = [...document.querySelectorAll('[data-testid=stMarkdownContainer] p')]
+    .filter(p => p.offsetParent && p.textContent.trim()).map(size);
+  const ticks = [...document.querySelectorAll('.js-plotly-plot .xtick text, .js-plotly-plot .ytick text')]
+    .map(size);
+  return {body: Math.min(...body), ticks: ticks.length ? Math.min(...ticks) : null};
+}"""
 
 
 def wait_for_text(page, needle: str, timeout: float = 60_000) -> None:
@@ -224,6 +260,11 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
         shoot(teacher, "projector_class_start")
         assert key not in teacher.locator("body").inner_text()
         assert key not in teacher.content().replace(teacher.url, "")
+        # The join code in large type, whole (not cut to "AQE7…").
+        value = teacher.locator(".st-key-class_join [data-testid='stMetricValue']")
+        assert value.inner_text().strip() == code
+        assert value.evaluate("e => [e, ...e.querySelectorAll('*')].every("
+                              "n => n.scrollWidth <= n.clientWidth + 1)"), "the code is cut"
         codes = decode_qr_codes(teacher)
         assert codes, "no QR code readable on the projected /class page"
         assert not [c for c in codes if key in c]
@@ -291,6 +332,10 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                     arg=[card, count], timeout=90_000)
                 assert key not in teacher.locator("body").inner_text()
                 shoot(teacher, f"projector_{checkpoint.id}_answers")
+                teacher.wait_for_selector(f"{card} .js-plotly-plot .xtick text", timeout=60_000)
+                sizes = teacher.evaluate(PROJECTED_SIZES)
+                # Read from the back row: body text ≥ 24 px, chart ticks ≥ 18 px at 1024 px.
+                assert sizes["body"] >= 24 and sizes["ticks"] >= 18, sizes
                 teacher.locator(f".st-key-class_reveal_{checkpoint.id} button").click()
                 teacher.locator(card).get_by_text(t("class.revealed", lang)).wait_for(
                     timeout=60_000)
@@ -304,6 +349,9 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                     wait_idle(phone)
                 shoot(phones[0][0], f"phone_{checkpoint.id}_ko")
                 shoot(phones[1][0], f"phone_{checkpoint.id}_en")
+            if lesson == "gradients":  # revealed: the drag sliders are on the page now
+                phones[0][0].bring_to_front()
+                assert_swipes_scroll(phones[0][0], lesson)
             if position + 1 < len(lessons):
                 for phone, phone_lang in phones:
                     phone.bring_to_front()
