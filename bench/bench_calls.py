@@ -121,7 +121,11 @@ def _in_child(root: str, page: str, reruns: int) -> dict:
                           or (names != ("*",) and cn not in names))
             cumulative += outside if callers else ct
         parts[label] = cumulative / total
-    return dict(calls=calls / reruns, cpu=active["cpu"] / reruns, parts=parts)
+    # The project's own functions by cumulative share (where to look next).
+    own = sorted(((ct / total, f"{path.split(root + '/')[-1]}:{name}")
+                  for (path, _l, name), (_cc, _nc, _tt, ct, _c) in stats.stats.items()
+                  if path.startswith(root + "/") and name != "<module>"), reverse=True)
+    return dict(calls=calls / reruns, cpu=active["cpu"] / reruns, parts=parts, own=own[:40])
 
 
 def measure(root: Path, page: str, reruns: int) -> dict:
@@ -142,6 +146,8 @@ def main() -> None:
     parser.add_argument("--reruns", type=int, default=6)
     parser.add_argument("--baseline", default="", help="another checkout to compare against")
     parser.add_argument("--parts", action="store_true", help="shares of named parts")
+    parser.add_argument("--top", type=int, default=0,
+                        help="also the N project functions with the largest cumulative share")
     args = parser.parse_args()
     roots = [("this", ROOT)] + ([("baseline", Path(args.baseline).resolve())]
                                 if args.baseline else [])
@@ -169,6 +175,11 @@ def main() -> None:
                 parts = results[(label, page)]["parts"]
                 print(f"| {page} | {label} | "
                       + " | ".join(f"{100 * parts[p]:.0f}%" for p in labels) + " |")
+    for (label, page), result in results.items():
+        if args.top and page != "bare":
+            print(f"\n{label} {page}: project functions by cumulative share")
+            for share, name in result["own"][:args.top]:
+                print(f"  {100 * share:5.1f}%  {name}")
 
 
 if __name__ == "__main__":
