@@ -2,7 +2,8 @@
 
     python bench/bench_calls.py                          # this checkout, every lesson
     python bench/bench_calls.py --baseline /tmp/old      # and another checkout, same run
-    python bench/bench_calls.py --pages optimizer --reruns 4 --parts
+    python bench/bench_calls.py --pages optimizer --reruns 4 --parts --top 20
+    python bench/bench_calls.py --quick                  # 2 reruns per page
 
 Method: each page (and ``bench/bare_app.py``) runs in AppTest in a fresh
 process; after two warm-up moves its first slider goes back and forth
@@ -144,11 +145,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", default="gradients,accumulation,optimizer,expression,resnet")
     parser.add_argument("--reruns", type=int, default=6)
+    parser.add_argument("--quick", action="store_true", help="2 reruns per page: a smoke run")
     parser.add_argument("--baseline", default="", help="another checkout to compare against")
     parser.add_argument("--parts", action="store_true", help="shares of named parts")
     parser.add_argument("--top", type=int, default=0,
                         help="also the N project functions with the largest cumulative share")
     args = parser.parse_args()
+    if args.quick:
+        args.reruns = 2
     roots = [("this", ROOT)] + ([("baseline", Path(args.baseline).resolve())]
                                 if args.baseline else [])
     results: dict[tuple[str, str], dict] = {}

@@ -56,6 +56,13 @@ def cached_map_figure(lrs: tuple, start: tuple, lang: str, lr: float, momentum: 
                       labels_for("optimizer.chart.theory", lang))
 
 
+
+@shared(maxsize=128)
+def cached_map_text(lrs: tuple, start: tuple, lang: str, lr: float, momentum: float):
+    """The map's text alternative (every cell in words), built once per setting."""
+    return rate_map_text(cached_rate_map(lrs, start), (lr, momentum), lang)
+
+
 def rate_text(rate: float | None) -> str:
     """A rate with 4 significant digits, trailing zeros kept (0.9900, 1.147)."""
     if rate is None:
@@ -167,7 +174,7 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
                   cells=len(rates.lrs) * len(rates.momenta), count=len(rates.momenta),
                   a1=format_number(rates.start[0]), a2=format_number(rates.start[1])))
     figure = cached_map_figure(rates.lrs, rates.start, lang, lr, momentum)
-    text = rate_map_text(rates, (lr, momentum), lang)
+    text = cached_map_text(rates.lrs, rates.start, lang, lr, momentum)
     st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True}, alt=text.summary)
     chart_data(text, f"{MAP_KEY}_data")

@@ -18,6 +18,12 @@ from __future__ import annotations
 from components.charts.accumulation import history_figure, training_figure
 from components.charts.gradients import gradient_bars_figure
 from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
+from components.charts.resnet import (
+    backward_time_figure,
+    gradient_norms_figure,
+    layer_movement_figure,
+    loss_curve_figure,
+)
 from components.core.accumulation import repeated_backward, training_run
 from components.core.gradients import gradients_of_q
 from components.ui import chart_text
@@ -96,3 +102,32 @@ def optimizer_chart(kind: str, objective: str, a: tuple, b: tuple, lr: float, mo
                 chart_text.path_text(comparison, grid.minimum, lang))
     return (parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
             chart_text.params_text(comparison, lang))
+
+
+# ① resnet ------------------------------------------------------------------
+# Keyed by the result's own numbers (frozen dataclasses and tuples: hashable),
+# so a figure always matches the result the page shows, whichever cached
+# result that is.
+
+@shared(maxsize=64)
+def grad_norms_chart(parameters: tuple, lang: str):
+    return (gradient_norms_figure(parameters, labels_for("resnet.chart.grads", lang)),
+            chart_text.grad_norms_text(parameters, lang))
+
+
+@shared(maxsize=64)
+def resnet_loss_chart(losses: tuple, lang: str):
+    return (loss_curve_figure(losses, labels_for("resnet.chart.loss", lang)),
+            chart_text.resnet_loss_text(losses, lang))
+
+
+@shared(maxsize=64)
+def movement_chart(groups: tuple, lang: str):
+    return (layer_movement_figure(groups, labels_for("resnet.chart.move", lang)),
+            chart_text.movement_text(groups, lang))
+
+
+@shared(maxsize=64)
+def backward_time_chart(full_ms: float, frozen_ms: float, lang: str):
+    return (backward_time_figure(full_ms, frozen_ms, labels_for("resnet.chart.time", lang)),
+            chart_text.backward_time_text(full_ms, frozen_ms, lang))
