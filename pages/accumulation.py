@@ -5,9 +5,6 @@ import streamlit as st
 from components.core.accumulation import (
     DIVERGENCE_FACTOR,
     TRAIN_STEPS,
-    freed_graph_demo,
-    graph_modes_agree,
-    zeroing_methods,
 )
 from components.core.accumulation_snippet import (
     accumulation_snippet,
@@ -34,7 +31,15 @@ from components.ui.outcomes import say_all, training_lesson
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import accumulation_checkpoints
-from components.ui.shared_charts import histories, history_chart, training_chart, training_runs
+from components.ui.shared_charts import (
+    freed_graph_demo,
+    graph_modes_agree,
+    histories,
+    history_chart,
+    training_chart,
+    training_runs,
+    zeroing_methods,
+)
 
 state = start_page("accumulation")
 lang = state.lang

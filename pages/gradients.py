@@ -2,10 +2,6 @@
 
 import streamlit as st
 
-from components.core.gradients import (
-    sum_versus_ones,
-    vector_backward_error,
-)
 from components.core.snippets import gradients_snippet
 from components.ui.controls import control_group, set_values
 from components.ui.gradients_live import live_section
@@ -23,7 +19,12 @@ from components.ui.layout import (
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import gradients_checkpoints
-from components.ui.shared_charts import gradient_bars, gradients_result
+from components.ui.shared_charts import (
+    gradient_bars,
+    gradients_result,
+    sum_versus_ones,
+    vector_backward_error,
+)
 
 state = start_page("gradients")
 lang = state.lang

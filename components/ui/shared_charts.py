@@ -24,6 +24,7 @@ from components.charts.resnet import (
     layer_movement_figure,
     loss_curve_figure,
 )
+from components.core import accumulation, gradients
 from components.core.accumulation import repeated_backward, training_run
 from components.core.gradients import gradients_of_q
 from components.ui import chart_text
@@ -31,8 +32,9 @@ from components.ui.memo import shared
 from components.ui.optimizer_panels import cached_comparison, cached_grid
 from components.ui.panels import labels_for
 
-# A figure is a few KB to a few hundred KB: a few hundred entries per lesson.
-_ENTRIES = 256
+# A plotly figure holds tens to hundreds of KB of Python objects: 128 settings per
+# function keep each cache to a few tens of MB (a class shares a handful of settings).
+_ENTRIES = 128
 
 
 # ② gradients --------------------------------------------------------------
@@ -49,6 +51,11 @@ def gradient_bars(a: tuple, b: tuple, v: tuple, tensor: str, lang: str):
     result = gradients_result(a, b, v)
     return (gradient_bars_figure(result, labels_for("gradients.chart.bars", lang), tensor),
             chart_text.bars_text(result, tensor, lang))
+
+
+# The page's other results (frozen dataclasses, a string), shared the same way.
+vector_backward_error = shared(maxsize=_ENTRIES)(gradients.vector_backward_error)
+sum_versus_ones = shared(maxsize=_ENTRIES)(gradients.sum_versus_ones)
 
 
 # ③ accumulation -----------------------------------------------------------
@@ -68,6 +75,11 @@ def history_chart(a: tuple, b: tuple, calls: int, graph: str, zero: bool, tensor
     return (history_figure(accumulated, zeroed, zero,
                            labels_for("accumulation.chart.history", lang), tensor),
             chart_text.history_text(accumulated, zeroed, tensor, lang))
+
+
+graph_modes_agree = shared(maxsize=_ENTRIES)(accumulation.graph_modes_agree)
+freed_graph_demo = shared(maxsize=_ENTRIES)(accumulation.freed_graph_demo)
+zeroing_methods = shared(maxsize=_ENTRIES)(accumulation.zeroing_methods)
 
 
 @shared(maxsize=_ENTRIES)
