@@ -39,6 +39,10 @@ CASES = [
         "components.charts.live_optimizer:live_optimizer_figure",
         "components.core.optimizer:compare_momentum",
     )),
+    ("expression", "a1", (1.3, 1.4), (
+        "components.charts.expression:curve_figure",
+        "components.ui.chart_text:expression_curve_text",
+    )),
 ]
 USERS = ("components.ui.shared_charts", "components.ui.gradients_live",
          "components.ui.accumulation_live", "components.ui.optimizer_live",

@@ -16,6 +16,7 @@ fresh copy on every rerun, which for a plotly figure means validating it again.
 from __future__ import annotations
 
 from components.charts.accumulation import history_figure, training_figure
+from components.charts.expression import curve_figure
 from components.charts.gradients import gradient_bars_figure
 from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
 from components.charts.resnet import (
@@ -114,6 +115,15 @@ def optimizer_chart(kind: str, objective: str, a: tuple, b: tuple, lr: float, mo
                 chart_text.path_text(comparison, grid.minimum, lang))
     return (parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
             chart_text.params_text(comparison, lang))
+
+
+# ⑤ expression -------------------------------------------------------------
+
+@shared(maxsize=_ENTRIES)
+def expression_curve_chart(curve, lang: str):
+    """The curve along a₁ (a frozen CurveData: its numbers are the key)."""
+    return (curve_figure(curve, labels_for("expression.chart", lang)),
+            chart_text.expression_curve_text(curve, lang))
 
 
 # ① resnet ------------------------------------------------------------------
