@@ -2,15 +2,9 @@
 
 import streamlit as st
 
-from components.charts.accumulation import history_figure, training_figure
 from components.core.accumulation import (
     DIVERGENCE_FACTOR,
     TRAIN_STEPS,
-    freed_graph_demo,
-    graph_modes_agree,
-    repeated_backward,
-    training_run,
-    zeroing_methods,
 )
 from components.core.accumulation_snippet import (
     accumulation_snippet,
@@ -19,7 +13,6 @@ from components.core.accumulation_snippet import (
     retain_code,
 )
 from components.numbers import format_number, format_vector
-from components.ui import chart_text
 from components.ui.accumulation_live import calls_drag_slider
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
@@ -39,6 +32,15 @@ from components.ui.outcomes import say_all, training_lesson
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import accumulation_checkpoints
+from components.ui.shared_charts import (
+    freed_graph_demo,
+    graph_modes_agree,
+    histories,
+    history_chart,
+    training_chart,
+    training_runs,
+    zeroing_methods,
+)
 
 state = start_page("accumulation")
 lang = state.lang
@@ -57,8 +59,7 @@ with col_calls:
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])
 calls, zero, graph = state["calls"], state["zero"], state["graph"]
-accumulated = repeated_backward(a, b, calls, zero=False, graph=graph)
-zeroed = repeated_backward(a, b, calls, zero=True, graph=graph)
+accumulated, zeroed = histories(a, b, calls, graph)
 current = zeroed if zero else accumulated
 predict.ask(accumulation_checkpoints, a, b, calls, zero, graph)
 
@@ -79,9 +80,8 @@ st.header(t("accumulation.history_title", lang))
 chart_col, table_col = columns_unless_presenting(state, [5, 3], gap="medium")
 # One figure per tensor: a slider redraws only the one it changes.
 for tensor in "ab":
-    chart(history_figure(accumulated, zeroed, zero, labels_for("accumulation.chart.history", lang),
-                         tensor), key=f"history_{tensor}_chart", container=chart_col,
-          text=chart_text.history_text(accumulated, zeroed, tensor, lang))
+    figure, text = history_chart(a, b, calls, graph, zero, tensor, lang)
+    chart(figure, key=f"history_{tensor}_chart", container=chart_col, text=text)
 with table_col:
     calls_drag_slider(state)
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
@@ -129,13 +129,9 @@ def training_section(state, a, b, calls, zero, graph, notes) -> None:
     lr_col, _ = st.columns([1, 2])
     with lr_col:
         lr = control_widget(state, "lr")
-    with_zero = training_run(lr, zero_grad=True)
-    without_zero = training_run(lr, zero_grad=False)
-    chart(
-        training_figure(with_zero, without_zero, labels_for("accumulation.chart.training", lang),
-                        TRAIN_STEPS),
-        key="training_chart",
-        text=chart_text.training_text(with_zero, without_zero, TRAIN_STEPS, lang))
+    with_zero, without_zero = training_runs(lr, TRAIN_STEPS)
+    figure, text = training_chart(lr, TRAIN_STEPS, lang)
+    chart(figure, key="training_chart", text=text)
     diverged = [run for run in (with_zero, without_zero) if run.diverged_at is not None]
     if len(diverged) == 2:
         note = t("accumulation.diverged_both", lang, step_with=with_zero.diverged_at,

@@ -4,11 +4,9 @@ import math
 
 import streamlit as st
 
-from components.charts.expression import curve_figure
 from components.core.expression_parser import parse_expression
 from components.core.expression_snippet import expression_snippet
 from components.numbers import format_number
-from components.ui import chart_text
 from components.ui.controls import control_group, control_widget, set_values
 from components.ui.expression_messages import expression_error_text
 from components.ui.expression_panels import (
@@ -35,6 +33,7 @@ from components.ui.layout import (
 )
 from components.ui.panels import labels_for
 from components.ui.schema import A1
+from components.ui.shared_charts import expression_curve_chart
 from components.ui.user_text import literal
 
 state = start_page("expression")
@@ -93,8 +92,8 @@ else:
     st.info(t(summary_key(result, derivs), lang), icon=":material/info:")
 
 st.header(t("expression.curve_title", lang))
-chart(curve_figure(curve, labels_for("expression.chart", lang)), key="curve_chart",
-      text=chart_text.expression_curve_text(curve, lang))
+figure, text = expression_curve_chart(curve, lang)  # built once per curve
+chart(figure, key="curve_chart", text=text)
 if math.isfinite(curve.slope) and math.isfinite(curve.y0):
     st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),
                  a1=format_number(a[0]), b1=format_number(b[0]), v1=format_number(v[0]),

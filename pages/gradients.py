@@ -2,14 +2,7 @@
 
 import streamlit as st
 
-from components.charts.gradients import gradient_bars_figure
-from components.core.gradients import (
-    gradients_of_q,
-    sum_versus_ones,
-    vector_backward_error,
-)
 from components.core.snippets import gradients_snippet
-from components.ui import chart_text
 from components.ui.controls import control_group, set_values
 from components.ui.gradients_live import live_section
 from components.ui.i18n import t
@@ -26,6 +19,12 @@ from components.ui.layout import (
 from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import gradients_checkpoints
+from components.ui.shared_charts import (
+    gradient_bars,
+    gradients_result,
+    sum_versus_ones,
+    vector_backward_error,
+)
 
 state = start_page("gradients")
 lang = state.lang
@@ -49,7 +48,7 @@ with col_v:
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])
 v = (state["v1"], state["v2"])
-result = gradients_of_q(a, b, v)
+result = gradients_result(a, b, v)
 predict.ask(gradients_checkpoints, a, b, v)
 
 st.header(t("gradients.hand_title", lang))
@@ -69,9 +68,8 @@ st.caption(t("gradients.check_caption", lang,
 st.header(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
-    chart(gradient_bars_figure(result, labels_for("gradients.chart.bars", lang), tensor),
-          key=f"bars_{tensor}_chart", container=column,
-          text=chart_text.bars_text(result, tensor, lang))
+    figure, text = gradient_bars(a, b, v, tensor, lang)
+    chart(figure, key=f"bars_{tensor}_chart", container=column, text=text)
 st.caption(t("gradients.bars_caption", lang))
 
 st.header(t("gradients.tangent_title", lang))

@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from components.charts.optimizer import contour_figure, loss_figure, parameters_figure
 from components.core.optimizer import LANDSCAPES
 from components.core.optimizer_snippet import optimizer_snippet
 from components.numbers import format_number
-from components.ui import chart_text
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import chart, code_panel, end_page, equation, start_page
@@ -14,7 +12,6 @@ from components.ui.momentum_panels import theory_section
 from components.ui.optimizer_live import live_section
 from components.ui.optimizer_panels import (
     cached_comparison,
-    cached_grid,
     curve_caption,
     divergence_notes,
     every_step_table,
@@ -28,6 +25,7 @@ from components.ui.optimizer_panels import (
 from components.ui.panels import labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import optimizer_checkpoints
+from components.ui.shared_charts import optimizer_chart
 
 state = start_page("optimizer")
 lang = state.lang
@@ -72,8 +70,10 @@ st.markdown(t("optimizer.live_intro", lang, steps=steps))
 live_section(state)
 
 st.header(t("optimizer.curve_title", lang, steps=steps))
-chart(loss_figure(comparison, labels_for("optimizer.chart.loss", lang)),
-      key="loss_chart", text=chart_text.loss_text(comparison, lang))
+# Built once per input (shared_charts): plain values, not the result, are the key.
+inputs = (objective, a, b, lr, momentum, steps, lang)
+figure, text = optimizer_chart("loss", *inputs)
+chart(figure, key="loss_chart", text=text)
 st.caption(curve_caption(comparison, lang))
 final_metrics(comparison, lang)
 divergence_notes(comparison, lang)
@@ -81,14 +81,13 @@ divergence_notes(comparison, lang)
 if on_landscape:
     st.header(t("optimizer.map_title", lang))
     # Full width: the map is the picture that teaches momentum.
-    grid = cached_grid(objective)
-    chart(contour_figure(grid, comparison, labels_for("optimizer.chart.map", lang)),
-          key="map_chart", text=chart_text.path_text(comparison, grid.minimum, lang))
+    figure, text = optimizer_chart("map", *inputs)
+    chart(figure, key="map_chart", text=text)
     st.markdown(map_caption(comparison, lang))
 else:
     st.header(t("optimizer.params_title", lang))
-    chart(parameters_figure(comparison, labels_for("optimizer.chart.params", lang)),
-          key="params_chart", text=chart_text.params_text(comparison, lang))
+    figure, text = optimizer_chart("params", *inputs)
+    chart(figure, key="params_chart", text=text)
     st.caption(t("optimizer.params_caption", lang))
 
 st.header(t("optimizer.rule_title", lang))

@@ -2,17 +2,11 @@
 
 import streamlit as st
 
-from components.charts.resnet import (
-    backward_time_figure,
-    gradient_norms_figure,
-    layer_movement_figure,
-    loss_curve_figure,
-)
 from components.core.resnet import TIMING_REPEATS
 from components.core.resnet_snippet import finetune_snippet, resnet_snippet
 from components.core.resnet_weights import imagenet_categories
 from components.numbers import format_number
-from components.ui import chart_text, outcomes
+from components.ui import outcomes
 from components.ui.controls import control_widget
 from components.ui.i18n import t
 from components.ui.layout import (
@@ -43,6 +37,12 @@ from components.ui.resnet_panels import (
     steps_table,
     top_classes_table,
     weights_note,
+)
+from components.ui.shared_charts import (
+    backward_time_chart,
+    grad_norms_chart,
+    movement_chart,
+    resnet_loss_chart,
 )
 
 state = start_page("resnet")
@@ -103,8 +103,8 @@ predict.stop_unless_revealed("largest_grad_layer")
 st.header(t("resnet.grads_title", lang))
 st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
-chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
-      key="grads_chart", text=chart_text.grad_norms_text(result.parameters, lang))
+figure, text = grad_norms_chart(result.parameters, lang)  # built once per result
+chart(figure, key="grads_chart", text=text)
 st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     table(parameter_table(result, lang), lang)
@@ -138,8 +138,8 @@ def training_sections(state, pristine, predict) -> None:
         metric_cols[2].metric(t("resnet.metric_after_all", lang, steps=steps),
                               format_number(result.losses[-1]),
                               delta=loss_delta(result.loss_change), delta_color="off")
-    chart(loss_curve_figure(result.losses, labels_for("resnet.chart.loss", lang)),
-          key="loss_chart", text=chart_text.resnet_loss_text(result.losses, lang))
+    figure, text = resnet_loss_chart(result.losses, lang)
+    chart(figure, key="loss_chart", text=text)
     loss_story = outcomes.resnet_loss(result)
     if result.diverged:
         # NaN fails every comparison: the rule check would only repeat the overflow.
@@ -153,8 +153,8 @@ def training_sections(state, pristine, predict) -> None:
 
     st.header(t("resnet.move_title", lang))
     st.markdown(t("resnet.move_text", lang, steps=steps))
-    chart(layer_movement_figure(result.groups, labels_for("resnet.chart.move", lang)),
-          key="move_chart", text=chart_text.movement_text(result.groups, lang))
+    figure, text = movement_chart(result.groups, lang)
+    chart(figure, key="move_chart", text=text)
     st.caption(outcomes.say(outcomes.resnet_move(result), lang))
 
     st.caption(t("resnet.shared_note", lang))
@@ -182,11 +182,9 @@ with time_col:
                   frozen=count(finetune.frozen_numel)))
     st.metric(t("resnet.metric_speedup", lang),
               f"{format_number(outcomes.two_digits(finetune.speedup))}×")
-    chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
-                               labels_for("resnet.chart.time", lang)),
-          key="time_chart",
-          text=chart_text.backward_time_text(finetune.full_backward_ms,
-                                             finetune.frozen_backward_ms, lang))
+    figure, text = backward_time_chart(finetune.full_backward_ms, finetune.frozen_backward_ms,
+                                       lang)
+    chart(figure, key="time_chart", text=text)
     low, high = (format_number(outcomes.two_digits(v)) for v in finetune.speedup_range)
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats, low=low, high=high))
 st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))

@@ -140,7 +140,10 @@ def test_the_instructor_page_says_one_line_when_the_database_fails_and_recovers(
     down["on"] = False
     at.run()
     assert_no_exception(at)
-    assert not at.warning and any(new.code in m.value for m in at.metric)
+    # Back: the class's page, and no database line (AppTest has no address students
+    # could reach, so the join panel's own "no reachable address" line may stay).
+    assert not [w for w in at.warning if "not answering" in w.value]
+    assert any(new.code in m.value for m in at.metric)
 
 
 def _locked(*_args, **_kwargs):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components.charts.live_accumulation import live_history_figure
 from components.charts.style import PRESENT_SCALE
 from components.core.accumulation import histories_over_calls
@@ -11,11 +9,13 @@ from components.ui.controls import PageState
 from components.ui.drag_slider import drag_slider, grid_of
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
+from components.ui.memo import shared
 from components.ui.panels import labels_for
 from components.ui.schema import CALLS
 
 
-@st.cache_data(max_entries=256, show_spinner=False)
+# Shared as is (cache_resource): no unpickled copy per rerun; the spec is never changed.
+@shared(maxsize=256)
 def cached_history_figure(a: tuple[float, ...], b: tuple[float, ...], zero: bool, graph: str,
                           lang: str, scale: float) -> dict:
     """The calls slider's figure: one real ``repeated_backward`` per grid value, cached."""

@@ -13,6 +13,7 @@ The JS and CSS are files beside this module, read once at import.
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,15 @@ def grid_of(control: Control) -> tuple[float, ...]:
     if control.kind == "int":
         return tuple(float(int(round(v))) for v in values)
     return tuple(values)
+
+
+# A control's grid and its labels never change: made once per control and process.
+@functools.lru_cache(maxsize=64)
+def _grid_and_texts(control: Control) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    grid = grid_of(control)
+    texts = tuple(format_number(v) for v in grid) if control.kind == "choice" \
+        else tuple(f"{v:.{_decimals(control.step)}f}" for v in grid)
+    return grid, texts
 
 
 def _decimals(step: float) -> int:
@@ -75,18 +85,16 @@ def drag_slider(state: PageState, name: str, figure: dict, hint: str = "",
                 scale: float = 1.0) -> None:
     """Draw control ``name`` as a drag slider with ``figure`` (one frame per grid point)."""
     control = state.controls[name]
-    grid = grid_of(control)
+    grid, texts = _grid_and_texts(control)
     if frame_count(figure) != len(grid):
         raise ValueError(f"{name}: {frame_count(figure)} frames for {len(grid)} grid points")
     value = float(state[name])
     index = min(range(len(grid)), key=lambda k: abs(grid[k] - value))
-    texts = [format_number(v) for v in grid] if control.kind == "choice" \
-        else [f"{v:.{_decimals(control.step)}f}" for v in grid]
     _component(
         key=component_key(name),
         data=dict(
             name=name, label=t(f"control.{name}", state.lang),
-            help=t(f"control.{name}.help", state.lang), hint=hint, grid=list(grid),
+            help=t(f"control.{name}.help", state.lang), hint=hint, grid=grid,
             text=texts, index=index, figure=figure, scale=scale,
         ),
         on_value_change=lambda: _released(control),

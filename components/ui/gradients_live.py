@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components.charts.live_gradients import live_gradient_figure
 from components.charts.style import PRESENT_SCALE
 from components.core.gradients import gradient_sweep, q_curve
@@ -11,6 +9,7 @@ from components.ui.controls import PageState
 from components.ui.drag_slider import drag_slider, grid_of
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
+from components.ui.memo import shared
 from components.ui.panels import labels_for
 from components.ui.schema import A1, B1, controls_for
 
@@ -28,7 +27,10 @@ def live_labels(lang: str) -> dict[str, str]:
     return labels
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# cache_resource, not cache_data: a hit hands out the stored dict itself instead of
+# unpickling a copy on every rerun. Nothing changes the spec after it is built
+# (drag_slider only serializes it), so every session can share it.
+@shared(maxsize=512)
 def cached_live_figure(name: str, a_i: float, b_i: float, v_i: float, lang: str) -> dict:
     """The figure of drag slider ``name`` (one batched backward over its grid), cached.
 

@@ -14,6 +14,7 @@ from components.numbers import format_number
 from components.ui.chart_text import rate_map_text
 from components.ui.i18n import t
 from components.ui.layout import chart_data, equation
+from components.ui.memo import shared
 from components.ui.panels import labels_for
 from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, PRESENT, coerce, format_value
 
@@ -26,25 +27,25 @@ PICK_LR_KEY, PICK_MU_KEY, PICK_GO_KEY = "map_pick_lr", "map_pick_mu", "map_pick_
 MAP_START = (A1.default, A2.default)
 
 
-@st.cache_resource(show_spinner=False)
+@shared(maxsize=None)
 def cached_curvatures() -> theory.Curvatures:
     """The valley's Hessian and eigenvalues: the same for every session."""
     return theory.valley_curvatures()
 
 
-@st.cache_resource(show_spinner=False)
+@shared(maxsize=None)
 def cached_rate_map(lrs: tuple, start: tuple) -> theory.RateMap:
     """306 real SGD runs (9 lr options × 34 momenta, 200 steps): once per process."""
     return theory.rate_map(lrs, start)
 
 
-@st.cache_resource(show_spinner=False)
+@shared(maxsize=None)
 def cached_short_race(start: tuple) -> theory.ShortRace:
     """Real 50-step runs at α* over a momentum grid: once per process."""
     return theory.short_race(start)
 
 
-@st.cache_resource(max_entries=128, show_spinner=False)
+@shared(maxsize=128)
 def cached_map_figure(lrs: tuple, start: tuple, lang: str, lr: float, momentum: float):
     """The map for one language and current (lr, momentum), shared by sessions.
 
@@ -54,6 +55,13 @@ def cached_map_figure(lrs: tuple, start: tuple, lang: str, lr: float, momentum: 
     """
     return map_figure(cached_rate_map(lrs, start), (lr, momentum),
                       labels_for("optimizer.chart.theory", lang))
+
+
+
+@shared(maxsize=128)
+def cached_map_text(lrs: tuple, start: tuple, lang: str, lr: float, momentum: float):
+    """The map's text alternative (every cell in words), built once per setting."""
+    return rate_map_text(cached_rate_map(lrs, start), (lr, momentum), lang)
 
 
 def rate_text(rate: float | None) -> str:
@@ -169,7 +177,7 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
     figure = cached_map_figure(rates.lrs, rates.start, lang, lr, momentum)
     if st.session_state.get(PRESENT.name):  # as layout.chart: read from the back row
         figure = scaled(figure, PRESENT_SCALE)
-    text = rate_map_text(rates, (lr, momentum), lang)
+    text = cached_map_text(rates.lrs, rates.start, lang, lr, momentum)
     st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True}, alt=text.summary)
     chart_data(text, f"{MAP_KEY}_data")

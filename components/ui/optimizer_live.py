@@ -3,8 +3,6 @@ the loss map and the loss curve following every step of a drag."""
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components.charts.contour_raster import contour_png, data_uri
 from components.charts.live_optimizer import live_optimizer_figure
 from components.charts.style import PRESENT_SCALE
@@ -15,6 +13,7 @@ from components.ui.controls import PageState
 from components.ui.drag_slider import drag_slider, grid_of
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
+from components.ui.memo import shared
 from components.ui.optimizer_panels import MAP_MARGIN, cached_grid
 from components.ui.panels import labels_for
 from components.ui.schema import A1, LR, MOMENTUM
@@ -24,7 +23,7 @@ SLIDERS = {"momentum": MOMENTUM, "lr": LR}
 MAP_PIXELS = 400
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@shared(maxsize=4)
 def cached_landscape(objective: str) -> dict:
     """The map panel's background and frame for a landscape: once per landscape."""
     low, high = A1.low - MAP_MARGIN, A1.high + MAP_MARGIN
@@ -51,8 +50,11 @@ def frame_texts(comparisons, minimum, lang: str) -> list[str]:
               summary=chart_text.live_summary(c, minimum, lang)) for c in comparisons]
 
 
-# A figure is 50–400 KB (100 runs of up to 200 steps): 128 of them stay under ~50 MB.
-@st.cache_data(max_entries=128, show_spinner=False)
+# A figure is 50–400 KB as JSON (100 runs of up to 200 steps), a few times that as
+# Python objects: 64 of them stay near ~100 MB. cache_resource, not cache_data: a hit
+# hands out the stored dict instead of unpickling a copy on every rerun (the spec is
+# never changed after it is built: drag_slider only serializes it).
+@shared(maxsize=64)
 def cached_live_figure(name: str, objective: str, a: tuple, b: tuple, lr: float | None,
                        momentum: float | None, steps: int, lang: str) -> dict:
     """The figure of drag slider ``name``: one real SGD run per grid value, cached.

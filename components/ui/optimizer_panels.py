@@ -10,10 +10,12 @@ from components.numbers import format_number
 from components.ui import outcomes
 from components.ui.i18n import t
 from components.ui.layout import check_mark, equation, table
+from components.ui.memo import shared
 from components.ui.schema import A1
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# cache_resource: the frozen result itself, not an unpickled copy per rerun.
+@shared(maxsize=512)
 def cached_comparison(objective: str, a: tuple, b: tuple, lr: float, momentum: float,
                       steps: int) -> core.MomentumComparison:
     """Both SGD runs, keyed by the plain control values (shared by all sessions)."""
@@ -23,7 +25,7 @@ def cached_comparison(objective: str, a: tuple, b: tuple, lr: float, momentum: f
 MAP_MARGIN = 0.5  # the map reaches a little past the sliders, so a start at ±3 is visible
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
+@shared(maxsize=4)
 def cached_grid(objective: str) -> core.LandscapeGrid:
     """The contour grid of a landscape over the a sliders' range: once per landscape."""
     return core.landscape_grid(objective, A1.low - MAP_MARGIN, A1.high + MAP_MARGIN)
