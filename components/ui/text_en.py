@@ -1199,6 +1199,7 @@ TEXT: dict[str, str] = {
     "class.qr_alt": "QR code of the class's join link",
     "common.region_table": "Table (scrolls sideways on a narrow screen): {columns}",
     "common.region_equation": "Equation (scrolls sideways on a narrow screen): {latex}",
+    "common.scroll_hint": "↔ swipe sideways for more",
     "predict.col_result": "result",
     # Issue #18 (part B): text alternatives of the charts (components/ui/chart_text.py).
     "charttext.expander": "Chart data: {name}",

@@ -1129,6 +1129,7 @@ TEXT: dict[str, str] = {
     "class.qr_alt": "수업 참여 링크의 QR 코드",
     "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤): {columns}",
     "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤): {latex}",
+    "common.scroll_hint": "↔ 옆으로 밀어서 더 보기",
     "predict.col_result": "결과",
     # 이슈 #18 (B): 차트의 텍스트 대안 (components/ui/chart_text.py).
     "charttext.expander": "차트 데이터: {name}",
