@@ -72,13 +72,17 @@ def gradient_norms_figure(parameters, labels: dict[str, str]):
                 name=group, legendgroup=group, showlegend=group not in shown_groups,
                 marker_color=GROUP_COLORS.get(group, "#888"),
                 text=[format_number(p.grad_norm) for p in members], textposition="outside",
-                textfont=dict(size=13), cliponaxis=False,
+                # Unconstrained: plotly shrank each label to the bar's 16 px
+                # thickness (13 → 9.7 px); the 22 px row holds it whole.
+                textfont=dict(size=13), cliponaxis=False, constraintext="none",
                 customdata=[format_number(p.grad_norm) for p in members],
                 hovertemplate="%{y}<br>‖grad‖ = %{customdata}<extra></extra>",
             ), row=col, col=1)
             shown_groups.add(group)
+        # Every bar named (dtick 1): plotly's automatic ticks named one bar in
+        # four, and a name is what a student looks for. A 22 px row holds a 14 px name.
         fig.update_yaxes(autorange="reversed", categoryorder="array",
-                         categoryarray=[p.name for p in panel],
+                         categoryarray=[p.name for p in panel], tickmode="linear", dtick=1,
                          title_text=labels["y"], title_standoff=6, row=col, col=1)
         fig.update_xaxes(type="log", range=x_range, dtick=_log_dtick(x_range),
                          title_text=labels["x"], row=col, col=1)
