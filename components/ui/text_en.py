@@ -965,6 +965,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "Pretrained weights unavailable ({reason}): using random weights (`torch.manual_seed(0)`) instead. The server will not retry until it restarts.",
     "resnet.weights.random": "Random weights, as chosen: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "Running ResNet18 on the CPU…",
+    "resnet.progress.libraries": "Loading PyTorch (a few seconds on a server that has just started)…",
     "resnet.progress.model": "Preparing ResNet18: loading its weights and building the model…",
     "resnet.progress.training": "Running the forward pass, `loss.backward()` and {steps} `optim.step()` calls on a {size}×{size} input…",
     "resnet.progress.finetune": "Timing `loss.backward()` {repeats} times each, whole network and frozen network…",

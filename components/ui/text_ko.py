@@ -906,6 +906,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
     "resnet.weights.random": "선택한 대로 무작위 가중치를 씁니다: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
+    "resnet.progress.libraries": "PyTorch를 불러오는 중입니다. 서버가 막 시작했다면 몇 초 걸립니다…",
     "resnet.progress.model": "ResNet18을 준비하는 중입니다. 가중치를 불러와 모델을 만듭니다…",
     "resnet.progress.training": "{size}×{size} 입력으로 순전파, `loss.backward()`, `optim.step()` {steps}회를 실행하는 중입니다…",
     "resnet.progress.finetune": "전체 네트워크와 고정한 네트워크의 `loss.backward()` 시간을 {repeats}번씩 재는 중입니다…",
