@@ -1026,13 +1026,12 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): a gradient for every parameter",
     "resnet.grads_text": (
         "One call fills the `.grad` of all {tensors} parameter tensors, {numel} numbers in total. "
-        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by layer:"
+        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by its layer, the first part of its name."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 norm, log scale)",
     "resnet.chart.grads.y": "parameter tensor",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
-    "resnet.chart.grads.legend": "layer:",
     "resnet.grads_caption": (
         "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers "
         "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel. `downsample` is "

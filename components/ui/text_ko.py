@@ -965,13 +965,12 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): 모든 파라미터의 기울기",
     "resnet.grads_text": (
         "한 번의 호출로 파라미터 텐서 {tensors}개, 숫자로는 모두 {numel}개의 `.grad`가 채워집니다. "
-        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 레이어를 나타냅니다."
+        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 이름 맨 앞에 있는 레이어를 나타냅니다."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 노름, 로그 눈금)",
     "resnet.chart.grads.y": "파라미터 텐서",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
-    "resnet.chart.grads.legend": "레이어:",
     "resnet.grads_caption": (
         "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
         "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 층입니다. `downsample.0`은 1×1 "
