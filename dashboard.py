@@ -1,18 +1,10 @@
 """Router: page config, the language of the titles, and the lessons' navigation."""
 
-# Import the heavy libraries here, once, before any page runs. Sessions of a
-# freshly started server run their first page in parallel threads; when they
-# imported these lazily at the same moment, students saw "partially initialized
-# module 'pandas'" and importlib deadlock errors (bench/bench_coldstart.py:
-# 9 of 30 students opening pages in the same second).
-import pandas  # noqa: F401
-import plotly.graph_objects  # noqa: F401
 import streamlit as st
-import torch  # noqa: F401
-import torchvision  # noqa: F401
 
+from components import heavy_imports
+from components.storage.process_store import start_expiry_timer
 from components.ui.cache_guard import refuse_clear_cache
-from components.ui.class_session import start_expiry_timer
 from components.ui.controls import current_language, presenting
 from components.ui.i18n import t
 from components.ui.pages import HOME, INSTRUCTOR, LESSONS
@@ -38,4 +30,10 @@ pages += [st.Page(f"pages/{slug}.py", title=t(f"nav.{slug}", lang), icon=icon,
 class_slug, class_icon = INSTRUCTOR
 pages.append(st.Page(f"pages/{class_slug}.py", title=t(f"nav.{class_slug}", lang),
                      icon=class_icon, url_path=class_slug))
-st.navigation(pages).run()
+page = st.navigation(pages)
+# The heavy libraries, one thread at a time (components/heavy_imports.py), before
+# the page runs; ① loads them itself once its title and controls are on screen,
+# so that its first screen does not wait seconds for torch.
+if page.url_path != "resnet":
+    heavy_imports.load()
+page.run()

@@ -2,11 +2,7 @@
 
 import streamlit as st
 
-from components.core.resnet import TIMING_REPEATS
-from components.core.resnet_snippet import finetune_snippet, resnet_snippet
-from components.core.resnet_weights import imagenet_categories
-from components.numbers import format_number
-from components.ui import outcomes
+from components import heavy_imports
 from components.ui.controls import control_widget
 from components.ui.i18n import t
 from components.ui.layout import (
@@ -17,38 +13,13 @@ from components.ui.layout import (
     start_page,
     table,
 )
-from components.ui.panels import labels_for
-from components.ui.predict import predict_mode
-from components.ui.predict_questions import resnet_layer_checkpoint, resnet_step_checkpoint
-from components.ui.resnet_cache import (
-    ServerBusy,
-    finetune_result,
-    pristine_resnet,
-    training_result,
-)
-from components.ui.resnet_panels import (
-    count,
-    grad_presence_table,
-    last_layer_table,
-    loss_delta,
-    no_grad_table,
-    parameter_table,
-    rules_hold,
-    steps_table,
-    top_classes_table,
-    weights_note,
-)
-from components.ui.shared_charts import (
-    backward_time_chart,
-    grad_norms_chart,
-    movement_chart,
-    resnet_loss_chart,
-)
 
 state = start_page("resnet")
 lang = state.lang
 st.markdown(t("resnet.intro", lang))
-predict = predict_mode(state)
+# The predict toggle's place: it is drawn once torch is loaded (predict mode
+# builds on the lessons' core), the other controls right away.
+predict_slot = st.container()
 
 st.markdown(f"**{t('resnet.controls_data', lang)}**")
 for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large"), strict=True):
@@ -56,11 +27,48 @@ for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large
 st.caption(t("resnet.controls_hint", lang))
 
 seed, size = state["seed"], state["size"]
-# The text and the controls above are on screen already; on a cold server the
-# model takes seconds. One progress line says what is being computed, then
-# gives its place to the results; the finetuning timings come later, where
-# their section starts, so sections 1-5 do not wait for them.
+# The text and the controls above are on screen already; on a cold server
+# loading torch and building the model take seconds. One progress line says
+# what is being done, then gives its place to the results; the finetuning
+# timings come later, where their section starts, so sections 1-5 do not wait
+# for them. The lesson's own modules import torch: only now, not at the top.
 progress = st.empty()
+with progress.status(t("resnet.progress.libraries", lang)):
+    heavy_imports.load()
+    from components.core.resnet import TIMING_REPEATS
+    from components.core.resnet_snippet import finetune_snippet, resnet_snippet
+    from components.core.resnet_weights import imagenet_categories
+    from components.numbers import format_number
+    from components.ui import outcomes
+    from components.ui.panels import labels_for
+    from components.ui.predict import predict_mode
+    from components.ui.predict_questions import resnet_layer_checkpoint, resnet_step_checkpoint
+    from components.ui.resnet_cache import (
+        ServerBusy,
+        finetune_result,
+        pristine_resnet,
+        training_result,
+    )
+    from components.ui.resnet_panels import (
+        count,
+        grad_presence_table,
+        last_layer_table,
+        loss_delta,
+        no_grad_table,
+        parameter_table,
+        rules_hold,
+        steps_table,
+        top_classes_table,
+        weights_note,
+    )
+    from components.ui.shared_charts import (
+        backward_time_chart,
+        grad_norms_chart,
+        movement_chart,
+        resnet_loss_chart,
+    )
+with predict_slot:
+    predict = predict_mode(state)
 try:
     with progress.status(t("resnet.progress.model", lang)) as status_line:
         pristine = pristine_resnet(state["pretrained"])

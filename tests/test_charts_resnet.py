@@ -38,7 +38,11 @@ def test_gradient_norms_show_every_tensor_of_the_core(result, lang):
         shown.update(zip(trace.y, trace.x, strict=True))
     assert shown == {p.name: p.grad_norm for p in result.parameters}
     assert {trace.name for trace in fig.data} == set(GROUPS)
-    assert sum(trace.showlegend for trace in fig.data) == len(GROUPS)  # one legend entry each
+    # Every bar named instead of a colour legend (a phone stacked it 234 px tall).
+    assert not fig.layout.showlegend and not any(trace.showlegend for trace in fig.data)
+    assert all(len(trace.y) == len(trace.text) for trace in fig.data)
+    assert {(axis.tickmode, axis.dtick) for axis in (fig.layout.yaxis, fig.layout.yaxis2)} == {
+        ("linear", 1)}
     assert fig.layout.xaxis.type == "log" and fig.layout.xaxis2.type == "log"
     assert fig.layout.xaxis.range == fig.layout.xaxis2.range  # comparable panels
     assert fig.layout.xaxis.title.text == labels["x"] and fig.layout.yaxis2.title.text == labels["y"]

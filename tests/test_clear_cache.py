@@ -296,12 +296,12 @@ def test_the_router_refuses_clear_cache_and_starts_the_expiry_timer(monkeypatch,
     from streamlit.testing.v1 import AppTest
 
     from components.process_wide import ProcessWide
-    from components.ui import class_session
+    from components.storage import process_store
     from components.ui.cache_guard import is_refusing
     from tests.support import APPTEST_TIMEOUT, ROOT
 
     started = []
-    monkeypatch.setattr(class_session, "_TIMER", ProcessWide(lambda: started.append(1)))
+    monkeypatch.setattr(process_store, "_TIMER", ProcessWide(lambda: started.append(1)))
     monkeypatch.setenv("AUTOGRAD_LAB_DB", f"sqlite:///{tmp_path / 'classes.sqlite3'}")
     assert not is_refusing()
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=APPTEST_TIMEOUT).run()

@@ -94,10 +94,11 @@ def _open_files(path: Path) -> int:
 
 
 def test_a_store_replaced_by_another_database_url_is_disposed(tmp_path, monkeypatch):
+    from components.storage import process_store
     from components.ui import class_session
 
     # No expiry timer here: a purge in flight at the switch would hold a connection.
-    monkeypatch.setattr(class_session, "_TIMER", ProcessWide(lambda: None))
+    monkeypatch.setattr(process_store, "_TIMER", ProcessWide(lambda: None))
     first_db, second_db = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
     monkeypatch.setenv("AUTOGRAD_LAB_DB", f"sqlite:///{first_db}")
     first = class_session.class_store()

@@ -15,12 +15,19 @@ import re
 from dataclasses import dataclass
 
 from components.charts.class_spread import bin_counts, histogram_bins
-from components.core import optimizer as opt
 from components.numbers import format_number
 from components.ui.i18n import t
 
 MISSING = "–"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#+!|~$])")
+
+
+def _stop_kind(run) -> str:
+    # Imported here, not at the top: layout imports this module, and torch
+    # (under core.optimizer) must not hold up a page's title (issue #24).
+    from components.core import optimizer as opt
+
+    return opt.stop_kind(run)
 
 
 @dataclass(frozen=True)
@@ -123,7 +130,7 @@ def _loss_phrase(run, lang: str) -> str:
     if run.diverged:
         # How it ended in words (never "∞" or "NaN" in a sentence: outcomes.py's rule).
         return t("charttext.loss.stopped", lang, name=name, step=run.diverged_at,
-                 what=t(f"charttext.stop.{opt.stop_kind(run)}", lang),
+                 what=t(f"charttext.stop.{_stop_kind(run)}", lang),
                  last=_n(run.losses[-1]))
     losses = list(run.losses)
     lowest = min(range(len(losses)), key=losses.__getitem__)

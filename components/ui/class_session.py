@@ -15,13 +15,8 @@ from components.charts.class_spread import choice_figure, spread_figure
 from components.charts.style import PRESENT_SCALE, scaled
 from components.core.checkpoints import BACKWARD_OUTCOMES, LOSS_DIRECTIONS, is_close_guess
 from components.core.resnet import GROUPS
-from components.process_wide import ProcessWide
-from components.storage.class_store import (
-    CheckpointSummary,
-    ClassStore,
-    ExpiryTimer,
-    default_url,
-)
+from components.storage.class_store import CheckpointSummary
+from components.storage.process_store import class_store, start_expiry_timer  # noqa: F401
 from components.ui.chart_text import choice_text, spread_text
 from components.ui.controls import presenting
 from components.ui.i18n import CATALOGS, t
@@ -79,33 +74,6 @@ def find_checkpoint(checkpoint_id: str) -> ClassCheckpoint | None:
             if checkpoint.id == checkpoint_id:
                 return checkpoint
     return None
-
-
-# The store (its engine, connection pool and answer rate limiter) is a
-# process-wide singleton, not st.cache_resource: any viewer's clear_cache
-# message would empty that cache, and every reopening of a class page then
-# built one more engine whose connections stayed open (measured: 3 → 23 open
-# database files after 30 clears) and a fresh rate limiter. A store replaced
-# because the database URL changed (between tests) is disposed.
-_STORE: ProcessWide[ClassStore] = ProcessWide(ClassStore, close=ClassStore.dispose)
-_TIMER: ProcessWide[ExpiryTimer] = ProcessWide(lambda: ExpiryTimer(_current_store).start())
-
-
-def class_store() -> ClassStore:
-    """The store of this process, schema created on first use (and the expiry timer running)."""
-    store = _STORE.get(default_url())
-    start_expiry_timer()
-    return store
-
-
-def _current_store() -> ClassStore:
-    """What the expiry timer purges: the process's store, built if no page built it yet."""
-    return _STORE.current() or _STORE.get(default_url())
-
-
-def start_expiry_timer() -> None:
-    """Start the process's expiry timer once (every page's frame calls this: cheap)."""
-    _TIMER.get()
 
 
 def client_id() -> str:

@@ -187,11 +187,13 @@ def backward_graph(graph, labels: dict[str, str], state: PageState, container=No
                 alt=backward_graph_description(graph, labels))
 
 
-def _scroll_region(markdown_text: str, label: str, container=None) -> None:
+def _scroll_region(markdown_text: str, label: str, lang: str, container=None) -> None:
     """Markdown that may be wider than a phone, in a box that scrolls sideways
     and that a keyboard can reach (``tabindex=0``, a named region): Safari does
     not make a scrolling box focusable by itself, so without it a keyboard user
-    could never see the right-hand columns.
+    could never see the right-hand columns. When the content is wider than the
+    box, app.css shades the edge that hides more and shows ``data-hint`` ("↔
+    scroll") under it; nothing shows where everything fits.
 
     Only for the app's own text (catalogue words, formatted numbers, LaTeX the
     app built): raw HTML is on for the wrapper. Text with a "<" (never expected)
@@ -202,7 +204,9 @@ def _scroll_region(markdown_text: str, label: str, container=None) -> None:
         where.markdown(markdown_text)
         return
     where.markdown(f'<div class="scroll-region" role="region" tabindex="0" '
-                   f'aria-label="{escape(label)}">\n\n{markdown_text}\n\n</div>',
+                   f'aria-label="{escape(label)}" '
+                   f'data-hint="{escape(t("common.scroll_hint", lang))}">'
+                   f'\n\n{markdown_text}\n\n</div>',
                    unsafe_allow_html=True)
 
 
@@ -212,14 +216,15 @@ def table(markdown_table: str, lang: str, container=None) -> None:
     header = markdown_table.split("\n", 1)[0]
     cells = [cell.strip().replace("`", "").replace("*", "") for cell in header.strip("|").split("|")]
     _scroll_region(markdown_table, t("common.region_table", lang, columns=", ".join(cells)),
-                   container)
+                   lang, container)
 
 
 def equation(latex: str, lang: str, container=None) -> None:
     """A display equation (like ``st.latex``) in a keyboard-scrollable box,
     named after its LaTeX source (unique on the page)."""
     _scroll_region(f"$$\n{latex}\n$$",
-                   t("common.region_equation", lang, latex=" ".join(latex.split())), container)
+                   t("common.region_equation", lang, latex=" ".join(latex.split())), lang,
+                   container)
 
 
 def fragment_unless_presenting(func):

@@ -1019,6 +1019,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "Pretrained weights unavailable ({reason}): using random weights (`torch.manual_seed(0)`) instead. The server will not retry until it restarts.",
     "resnet.weights.random": "Random weights, as chosen: `torch.manual_seed(0); model = resnet18()`.",
     "resnet.computing": "Running ResNet18 on the CPU…",
+    "resnet.progress.libraries": "Loading PyTorch (a few seconds on a server that has just started)…",
     "resnet.progress.model": "Preparing ResNet18: loading its weights and building the model…",
     "resnet.progress.training": "Running the forward pass, `loss.backward()` and {steps} `optim.step()` calls on a {size}×{size} input…",
     "resnet.progress.finetune": "Timing `loss.backward()` {repeats} {repeats|time|times} each, whole network and frozen network…",
@@ -1087,13 +1088,12 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): a gradient for every parameter",
     "resnet.grads_text": (
         "One call fills the `.grad` of all {tensors} parameter {tensors|tensor|tensors}, {numel} {numel|number|numbers} in total. "
-        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by layer:"
+        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by its layer, the first part of its name."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 norm, log scale)",
     "resnet.chart.grads.y": "parameter tensor",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
-    "resnet.chart.grads.legend": "layer:",
     "resnet.grads_caption": (
         "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers "
         "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel. `downsample` is "
@@ -1265,6 +1265,7 @@ TEXT: dict[str, str] = {
     "class.qr_alt": "QR code of the class's join link",
     "common.region_table": "Table (scrolls sideways on a narrow screen): {columns}",
     "common.region_equation": "Equation (scrolls sideways on a narrow screen): {latex}",
+    "common.scroll_hint": "↔ swipe sideways for more",
     "predict.col_result": "result",
     # Issue #18 (part B): text alternatives of the charts (components/ui/chart_text.py).
     "charttext.expander": "Chart data: {name}",

@@ -959,6 +959,7 @@ TEXT: dict[str, str] = {
     "resnet.weights.fallback": "사전 학습된 가중치를 받을 수 없습니다({reason}). 무작위 가중치(`torch.manual_seed(0)`)로 대신하며, 서버를 다시 시작하기 전까지는 다시 시도하지 않습니다.",
     "resnet.weights.random": "선택한 대로 무작위 가중치(`torch.manual_seed(0); model = resnet18()`)를 씁니다.",
     "resnet.computing": "CPU에서 ResNet18을 실행하는 중…",
+    "resnet.progress.libraries": "PyTorch를 불러오는 중입니다. 서버가 막 시작했다면 몇 초 걸립니다…",
     "resnet.progress.model": "ResNet18을 준비하는 중입니다. 가중치를 불러와 모델을 만듭니다…",
     "resnet.progress.training": "{size}×{size} 입력으로 순전파, `loss.backward()`, `optim.step()` {steps}회를 실행하는 중입니다…",
     "resnet.progress.finetune": "전체 네트워크와 고정한 네트워크의 `loss.backward()` 시간을 {repeats}번씩 재는 중입니다…",
@@ -1025,13 +1026,12 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): 모든 파라미터의 기울기",
     "resnet.grads_text": (
         "한 번의 호출로 파라미터 텐서 {tensors}개, 숫자로는 모두 {numel}개의 `.grad`가 채워집니다. "
-        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 레이어를 나타냅니다."
+        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 이름 맨 앞에 있는 레이어를 나타냅니다."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 노름, 로그 눈금)",
     "resnet.chart.grads.y": "파라미터 텐서",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
-    "resnet.chart.grads.legend": "레이어:",
     "resnet.grads_caption": (
         "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
         "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 레이어입니다. `downsample.0`은 1×1 "
@@ -1194,6 +1194,7 @@ TEXT: dict[str, str] = {
     "class.qr_alt": "수업 참여 링크의 QR 코드",
     "common.region_table": "표 (좁은 화면에서는 옆으로 스크롤): {columns}",
     "common.region_equation": "수식 (좁은 화면에서는 옆으로 스크롤): {latex}",
+    "common.scroll_hint": "↔ 옆으로 밀어서 더 보기",
     "predict.col_result": "결과",
     # 이슈 #18 (B): 차트의 텍스트 대안 (components/ui/chart_text.py).
     "charttext.expander": "차트 데이터: {name}",
