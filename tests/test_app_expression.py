@@ -212,17 +212,24 @@ def _answered_or_refused(text: str, lang: str = "en") -> tuple[float, float]:
     """Open /expression?expr=text; returns (seconds, longest heartbeat gap).
 
     On this shared machine a refused text once took 3.6 s of wall time (0.4 s
-    when quiet): a page over 3 s is opened once more, and the faster time counts.
-    The stall counts from both: a held GIL shows in every run.
+    when quiet), and a heartbeat once waited 0.67 s while the other test worker
+    had both cores: a page over 3 s or a gap over 0.5 s is opened once more,
+    with Streamlit's caches emptied so that it does all its work again, and the
+    better run counts. A held GIL stalls every run; a busy machine, one.
     """
-    with Heartbeat() as beat:
-        start = time.perf_counter()
-        at = run_page("expression", {"expr": text}, lang=lang)
-        seconds = time.perf_counter() - start
-        if seconds >= 3.0:
+    import streamlit as st
+
+    def one_run():
+        with Heartbeat() as beat:
             start = time.perf_counter()
-            at = run_page("expression", {"expr": text}, lang=lang)
-            seconds = min(seconds, time.perf_counter() - start)
+            page = run_page("expression", {"expr": text}, lang=lang)
+            return page, time.perf_counter() - start, beat.longest
+
+    at, seconds, longest = one_run()
+    if seconds >= 3.0 or longest >= 0.5:
+        st.cache_data.clear()
+        at, again, gap = one_run()
+        seconds, longest = min(seconds, again), min(longest, gap)
     assert_no_exception(at)
     refused = len(at.warning) >= 1 and "expr" in at.warning[0].value
     if refused:
@@ -230,7 +237,7 @@ def _answered_or_refused(text: str, lang: str = "en") -> tuple[float, float]:
     else:
         assert at.text_input(key="expr").value == text
         assert _tables(at).count("| a₁ |") == 1  # the table is there, SymPy or not
-    return seconds, beat.longest
+    return seconds, longest
 
 
 _COSTLY_CORPUS = [*COSTLY_EXPRESSIONS.values(), "9**9**9**9", "2**1000", "exp(exp(exp(exp(9))))",
