@@ -48,7 +48,7 @@ TEXT: dict[str, str] = {
     "predict.score": "이 페이지 점수: 확인한 {revealed}개 중 **{right}개 정답** (질문은 모두 {asked}개).",
     "predict.session_score": "이번 세션의 모든 단원: {revealed}개 중 {right}개 맞힘. 예측은 이 브라우저 탭에만 저장됩니다.",
     "predict.session_score_class": (
-        "이번 세션의 모든 단원: {revealed}개 중 {right}개 맞힘. 수업 중에는 보낸 답이 이름 없이 서버에 저장되고, "
+        "이번 세션의 모든 단원: {revealed}개 중 {right}개 맞힘. 수업 중에는 보낸 답이 이름 없이 수업 서버에 저장되고, "
         "수업이 지워질 때까지 남습니다."
     ),
     "predict.on": "켜짐",
@@ -326,7 +326,7 @@ TEXT: dict[str, str] = {
     "expression.oracle_title": "autograd, SymPy, 유한 차분",
     "expression.oracle_text": (
         "각 행에 세 가지 답을 나란히 놓았습니다. autograd의 `.grad`, 그 점에서 SymPy가 구한 정확한 "
-        "도함수에 v를 곱한 값(`Q.backward(gradient=v)`가 각 요소에 주는 가중치), 그리고 float64로 "
+        "도함수에 v를 곱한 값(`Q.backward(gradient=v)`가 요소마다 미분에 곱하는 값), 그리고 float64로 "
         "계산한 중심 유한 차분 (f(x+h) − f(x−h)) / 2h입니다. ✓는 autograd와 SymPy가 float32 "
         "반올림 오차 안에서 같다는 뜻이고, ✗는 다르다는 뜻입니다."
     ),
@@ -408,7 +408,7 @@ TEXT: dict[str, str] = {
     "expression.error.subscript": "[ ]로 인덱싱하는 것({where}번째 글자)은 쓸 수 없습니다. f는 a와 b에 요소마다 적용됩니다.",
     "expression.error.lambda": "lambda({where}번째 글자)는 식이 아니라 파이썬 코드라서 쓸 수 없습니다.",
     "expression.error.comprehension": "[… for …] 같은 컴프리헨션({where}번째 글자)은 파이썬 코드라서 쓸 수 없습니다.",
-    "expression.error.collection": "튜플, 리스트, 집합, 딕셔너리({where}번째 글자)는 쓸 수 없습니다. f는 요소마다 숫자 하나를 냅니다. 소수는 쉼표가 아니라 점으로 쓰세요: 1,5가 아니라 1.5.",
+    "expression.error.collection": "튜플, 리스트, 집합, 딕셔너리({where}번째 글자)는 쓸 수 없습니다. f는 요소마다 숫자 하나를 냅니다. 소수는 쉼표가 아니라 점으로 쓰세요(1,5가 아니라 1.5).",
     "expression.error.comparison": "비교와 and/or({where}번째 글자)는 쓸 수 없습니다.",
     "expression.error.conditional": "if … else({where}번째 글자)는 쓸 수 없습니다.",
     "expression.error.assignment": ":= 대입({where}번째 글자)은 쓸 수 없습니다.",
@@ -1300,7 +1300,7 @@ TEXT: dict[str, str] = {
     "accumulation.chart.history.alt": "그림: backward()를 {calls}번 호출하며 매번 읽은 기울기. a.grad는 {a_values}, b.grad는 {b_values}입니다(호출 1번부터 {calls}번까지, 요소 [0] / [1]).",
     "accumulation.live_hint": "끌어 보세요. 한 칸마다 실제 backward() 호출이 하나씩 늘거나 줄고, 선이 따라 움직입니다. 표와 차트는 손을 떼면 바뀝니다.",
     # Issue #14: 레슨 ④의 끄는 슬라이더 (모멘텀과 학습률).
-    "optimizer.live_title": "모멘텀과 학습률을 끌어 보세요: 경로가 따라 움직입니다",
+    "optimizer.live_title": "모멘텀과 학습률을 끌면 경로가 따라 움직입니다",
     "optimizer.live_intro": (
         "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
         "{steps}단계 실행한 결과입니다(발산한 실행은 그 자리에서 멈춥니다). 여러분이 슬라이더를 만지기 전에 서버가 "
