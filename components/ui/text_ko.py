@@ -326,7 +326,7 @@ TEXT: dict[str, str] = {
     "expression.oracle_title": "autograd, SymPy, 유한 차분",
     "expression.oracle_text": (
         "각 행에 세 가지 답을 나란히 놓았습니다. autograd의 `.grad`, 그 점에서 SymPy가 구한 정확한 "
-        "도함수에 v를 곱한 값(`Q.backward(gradient=v)`가 요소마다 미분에 곱하는 값), 그리고 float64로 "
+        "도함수에 v(`Q.backward(gradient=v)`에 넘긴 값)를 요소마다 곱한 값, 그리고 float64로 "
         "계산한 중심 유한 차분 (f(x+h) − f(x−h)) / 2h입니다. ✓는 autograd와 SymPy가 float32 "
         "반올림 오차 안에서 같다는 뜻이고, ✗는 다르다는 뜻입니다."
     ),
