@@ -45,6 +45,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("rehearsal")]
 PHONES = 5
 PROJECTOR = {"width": 1024, "height": 768}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+LOCALES = {"ko": "ko-KR", "en": "en-US"}
 # The instructor's own parameters: never in a link meant for students.
 INSTRUCTOR_ONLY = {"key", "present"}
 
@@ -235,10 +236,12 @@ def next_lesson(phone, lang: str, slug: str) -> None:
 
 def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server):
     port = urlsplit(lan_server).port
-    lang = "ko"
+    # The instructor's language (Korean first; REHEARSAL_LANG=en plays it in English).
+    lang = os.environ.get("REHEARSAL_LANG", "ko")
+    other = "en" if lang == "ko" else "ko"
     with contextlib.ExitStack() as stack:
         context = stack.enter_context(contextlib.closing(
-            browser.new_context(viewport=PROJECTOR, locale="ko-KR")))
+            browser.new_context(viewport=PROJECTOR, locale=LOCALES[lang])))
         teacher = context.new_page()
 
         # The instructor starts a class on their laptop (localhost).
@@ -257,7 +260,7 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
         teacher.wait_for_selector("[data-testid='stImage'] img", timeout=60_000)
         wait_idle(teacher)
         choose_lesson(teacher, "resnet", lang)
-        shoot(teacher, "projector_class_start")
+        shoot(teacher, f"projector_class_start_{lang}")
         assert key not in teacher.locator("body").inner_text()
         assert key not in teacher.content().replace(teacher.url, "")
         # The join code in large type, whole (not cut to "AQE7…").
@@ -287,17 +290,17 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
         link = urlunsplit((join.scheme, f"127.0.0.1:{port}", join.path, join.query, ""))
         phones = []
         for index in range(PHONES):
-            phone_lang = "ko" if index % 2 == 0 else "en"
+            phone_lang = lang if index % 2 == 0 else other
             phone_context = stack.enter_context(contextlib.closing(
-                browser.new_context(locale="ko-KR" if phone_lang == "ko" else "en-US",
+                browser.new_context(locale=LOCALES[phone_lang],
                                     **PHONE)))
             phone = phone_context.new_page()
             phone.goto(link, wait_until="domcontentloaded")
             phone.wait_for_selector("h1", timeout=180_000)
             wait_idle(phone, timeout=180_000)
             if phone_lang != lang:  # some students read the lessons in English
-                phone.locator(".st-key-lang").get_by_text(t("lang.en", lang)).click()
-                phone.wait_for_url(re.compile(r"lang=en"), timeout=60_000)
+                phone.locator(".st-key-lang").get_by_text(t(f"lang.{other}", lang)).click()
+                phone.wait_for_url(re.compile(rf"lang={other}"), timeout=60_000)
                 wait_idle(phone, timeout=120_000)
             phones.append((phone, phone_lang))
             shoot(phone, f"join_{index}_{phone_lang}")
@@ -331,7 +334,7 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                     "([card, text]) => document.querySelector(card)?.innerText.includes(text)",
                     arg=[card, count], timeout=90_000)
                 assert key not in teacher.locator("body").inner_text()
-                shoot(teacher, f"projector_{checkpoint.id}_answers")
+                shoot(teacher, f"projector_{checkpoint.id}_answers_{lang}")
                 teacher.wait_for_selector(f"{card} .js-plotly-plot .xtick text", timeout=60_000)
                 sizes = teacher.evaluate(PROJECTED_SIZES)
                 # Read from the back row: body text ≥ 24 px, chart ticks ≥ 18 px at 1024 px.
@@ -347,8 +350,8 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                             "[data-testid='stAlertContentSuccess'],[data-testid='stAlertContentError']"); }""",
                         arg=checkpoint.id, timeout=90_000)
                     wait_idle(phone)
-                shoot(phones[0][0], f"phone_{checkpoint.id}_ko")
-                shoot(phones[1][0], f"phone_{checkpoint.id}_en")
+                shoot(phones[0][0], f"phone_{checkpoint.id}_{lang}")
+                shoot(phones[1][0], f"phone_{checkpoint.id}_{other}")
             if lesson == "gradients":  # revealed: the drag sliders are on the page now
                 phones[0][0].bring_to_front()
                 assert_swipes_scroll(phones[0][0], lesson)
