@@ -36,7 +36,7 @@ from components.ui.layout import (
     table,
 )
 from components.ui.outcomes import say_all, training_lesson
-from components.ui.panels import labels_for
+from components.ui.panels import go_deeper, labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import accumulation_checkpoints
 
@@ -92,6 +92,8 @@ with table_col:
     st.caption(t("accumulation.graph_same" if agree else "accumulation.graph_differ", lang,
                  mode=t(f"control.graph.{graph}", lang), mark=check_mark(agree)))
 st.caption(t("accumulation.history_caption", lang))
+with go_deeper(t("accumulation.sum_topic", lang), lang, key="accumulation_deeper_sum"):
+    st.markdown(t("accumulation.sum_note", lang))
 
 predict.stop_unless_revealed("second_backward")
 st.header(t("accumulation.freed_title", lang))

@@ -23,7 +23,7 @@ from components.ui.layout import (
     start_page,
     table,
 )
-from components.ui.panels import labels_for
+from components.ui.panels import go_deeper, labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import resnet_layer_checkpoint, resnet_step_checkpoint
 from components.ui.resnet_cache import (
@@ -53,7 +53,9 @@ predict = predict_mode(state)
 st.markdown(f"**{t('resnet.controls_data', lang)}**")
 for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large"), strict=True):
     control_widget(state, name, column)
-st.caption(t("resnet.controls_hint", lang))
+# Which sliders rerun which sections: a side note for a second reading.
+with go_deeper(t("resnet.controls_hint_topic", lang), lang, key="resnet_deeper_sliders"):
+    st.caption(t("resnet.controls_hint", lang))
 
 seed, size = state["seed"], state["size"]
 # The text and the controls above are on screen already; on a cold server the
@@ -94,9 +96,11 @@ top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
 st.header(t("resnet.loss_title", lang))
 st.info(t("resnet.loss_unbounded", lang), icon=":material/south:")
 st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
-st.markdown(t("resnet.loss_hand", lang))
-table(last_layer_table(result, lang), lang)
-st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
+# The last layer's gradients by hand: a check for a second reading.
+with go_deeper(t("resnet.loss_hand_topic", lang), lang, key="resnet_deeper_loss"):
+    st.markdown(t("resnet.loss_hand", lang))
+    table(last_layer_table(result, lang), lang)
+    st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
 
 # From here on the page shows the gradients: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("largest_grad_layer")
