@@ -66,8 +66,8 @@ predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
 # The drag figure first: the picture that teaches momentum is on the first screen.
 st.header(t("optimizer.live_title", lang))
-st.markdown(t("optimizer.live_intro", lang, steps=steps))
 live_section(state)
+st.markdown(t("optimizer.live_intro", lang, steps=steps))
 st.caption(t("optimizer.live_how", lang))
 
 st.header(t("optimizer.first_title", lang))

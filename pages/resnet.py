@@ -56,6 +56,7 @@ for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large
 # Which sliders rerun which sections: a side note for a second reading.
 with go_deeper(t("resnet.controls_hint_topic", lang), lang, key="resnet_deeper_sliders"):
     st.caption(t("resnet.controls_hint", lang))
+    st.caption(t("resnet.shared_note", lang))
 
 seed, size = state["seed"], state["size"]
 # The text and the controls above are on screen already; on a cold server the
@@ -109,7 +110,8 @@ st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
 chart(gradient_norms_figure(result.parameters, labels_for("resnet.chart.grads", lang)),
       key="grads_chart", text=chart_text.grad_norms_text(result.parameters, lang))
-st.caption(t("resnet.grads_caption", lang))
+with go_deeper(t("resnet.grads_caption_topic", lang), lang, key="resnet_deeper_names"):
+    st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     table(parameter_table(result, lang), lang)
 
@@ -161,7 +163,6 @@ def training_sections(state, pristine, predict) -> None:
           key="move_chart", text=chart_text.movement_text(result.groups, lang))
     st.caption(outcomes.say(outcomes.resnet_move(result), lang))
 
-    st.caption(t("resnet.shared_note", lang))
     code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
                               result.train_mode, notes=labels_for("resnet.code", lang)), lang)
 
@@ -178,7 +179,9 @@ except ServerBusy:
 st.markdown(t("resnet.finetune_text", lang))
 st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python", wrap_lines=True)
 table_col, time_col = st.columns([2, 3], gap="large")
-with table_col:
+# Which layers kept a .grad: the per-layer check is for a second reading.
+with table_col, go_deeper(t("resnet.finetune_presence_topic", lang), lang,
+                          key="resnet_deeper_presence"):
     st.markdown(t("resnet.finetune_presence", lang))
     table(grad_presence_table(finetune, lang), lang)
 with time_col:

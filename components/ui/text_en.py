@@ -497,6 +497,7 @@ TEXT: dict[str, str] = {
         "accumulation. Resetting `.grad` is a separate step."
     ),
     "accumulation.zeroing_title": "Three ways to reset .grad",
+    "accumulation.zeroing_topic": "the three ways, each really run",
     "accumulation.zeroing_intro": "Each is really run here: one `backward()`, then the reset, then one more `backward()`.",
     "accumulation.col_method": "method",
     "accumulation.col_after_reset": "a.grad right after",
@@ -986,7 +987,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "Training",
     "resnet.controls_data": "Data and weights",
-    "resnet.controls_hint_topic": "which sliders recompute which sections",
+    "resnet.controls_hint_topic": "which sliders recompute which sections, and who shares the results",
     "resnet.controls_hint": "The learning-rate, momentum and step sliders sit in section 4, `optim.step()`. Moving them recomputes sections 4 and 5 and the code under them; the other sections (forward pass, first backward pass, freezing) do not depend on them and stay as they are.",
     "resnet.weights.cache": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), read from the torch hub cache `{path}`.",
     "resnet.weights.download": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), just downloaded to `{path}`.",
@@ -1061,6 +1062,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
     "resnet.chart.grads.legend": "layer:",
+    "resnet.grads_caption_topic": "the layer names",
     "resnet.grads_caption": (
         "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers "
         "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift (BatchNorm evens out each channel's values, then multiplies them by a learned scale and adds a learned shift), one number per channel. `downsample` is "
@@ -1142,6 +1144,7 @@ TEXT: dict[str, str] = {
         "To reuse a pretrained network for a new task, say one with 10 classes, freeze all its parameters "
         "and replace the last layer. Only the new layer's parameters require gradients:"
     ),
+    "resnet.finetune_presence_topic": "which layers still get a `.grad`",
     "resnet.finetune_presence": "After `loss.backward()` on the frozen network, per layer:",
     "resnet.col_layer": "layer",
     "resnet.col_with_grad": "tensors with .grad",
@@ -1339,7 +1342,7 @@ TEXT: dict[str, str] = {
     # Issue #14: lesson ④'s drag sliders (momentum and the learning rate).
     "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
     "optimizer.live_intro": (
-        "Hold a slider below and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
+        "Hold a slider and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
         "steps from the same start (a run that blows up stops there)."
     ),
     "optimizer.live_how": (

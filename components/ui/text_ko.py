@@ -490,6 +490,7 @@ TEXT: dict[str, str] = {
         "`.grad` 초기화는 따로 해야 합니다."
     ),
     "accumulation.zeroing_title": ".grad를 초기화하는 세 가지 방법",
+    "accumulation.zeroing_topic": "세 방법을 실제로 실행해 비교하기",
     "accumulation.zeroing_intro": "세 방법 모두 실제로 실행했습니다: `backward()` 한 번, 초기화, 다시 `backward()` 한 번.",
     "accumulation.col_method": "방법",
     "accumulation.col_after_reset": "초기화 직후 a.grad",
@@ -928,7 +929,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "학습 설정",
     "resnet.controls_data": "데이터와 가중치",
-    "resnet.controls_hint_topic": "어느 슬라이더가 어느 부분을 다시 계산하는지",
+    "resnet.controls_hint_topic": "어느 슬라이더가 어느 부분을 다시 계산하는지, 결과는 누가 함께 쓰는지",
     "resnet.controls_hint": "학습률·모멘텀·단계 수 슬라이더는 4절 `optim.step()`에 있습니다. 그 슬라이더를 움직이면 4·5절과 그 아래 코드만 다시 계산하고, 이 값들과 상관없는 나머지 절(순전파, 첫 역전파, 고정하기)은 그대로 둡니다.",
     "resnet.weights.cache": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). torch hub 캐시 `{path}`에서 읽었습니다.",
     "resnet.weights.download": "사전 학습된 가중치를 사용합니다: `ResNet18_Weights.DEFAULT` (ImageNet). 방금 `{path}`에 내려받았습니다.",
@@ -1001,6 +1002,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
     "resnet.chart.grads.legend": "레이어:",
+    "resnet.grads_caption_topic": "레이어 이름 읽는 법",
     "resnet.grads_caption": (
         "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
         "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다(BatchNorm은 채널마다 값을 고르게 맞춘 뒤, 학습되는 배율을 곱하고 이동값을 더합니다). `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 층입니다. `downsample.0`은 1×1 "
@@ -1074,6 +1076,7 @@ TEXT: dict[str, str] = {
         "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 고정(동결, freeze)하고 마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 "
         "기울기를 필요로 합니다."
     ),
+    "resnet.finetune_presence_topic": "어느 레이어가 아직 `.grad`를 받는지",
     "resnet.finetune_presence": "고정한 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
     "resnet.col_layer": "레이어",
     "resnet.col_with_grad": ".grad가 생긴 텐서",
@@ -1267,7 +1270,7 @@ TEXT: dict[str, str] = {
     # Issue #14: 레슨 ④의 끄는 슬라이더 (모멘텀과 학습률).
     "optimizer.live_title": "모멘텀과 학습률을 끌어 보세요: 경로가 따라 움직입니다",
     "optimizer.live_intro": (
-        "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
+        "슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
         "{steps}단계 실행한 결과입니다 (발산한 실행은 그 자리에서 멈춥니다)."
     ),
     "optimizer.live_how": (
