@@ -88,11 +88,13 @@ st.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
               requires_grad=result.prediction_requires_grad, grad_fn=result.prediction_grad_fn))
 if not result.train_mode:
     st.info(t("resnet.eval_note", lang, error=result.batchnorm_error), icon=":material/info:")
-top_col, top_text = st.columns([3, 2], gap="large")
-top_col.markdown(f"**{t('resnet.top_title', lang)}**")
-table(top_classes_table(result, imagenet_categories(), lang), lang, top_col)
-top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
-                  else outcomes.say(outcomes.resnet_top_random(result), lang))
+# The top-5 classes: an aside (with random weights they mean nothing).
+with go_deeper(t("resnet.top_topic", lang), lang, key="resnet_deeper_top"):
+    top_col, top_text = st.columns([3, 2], gap="large")
+    top_col.markdown(f"**{t('resnet.top_title', lang)}**")
+    table(top_classes_table(result, imagenet_categories(), lang), lang, top_col)
+    top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
+                      else outcomes.say(outcomes.resnet_top_random(result), lang))
 
 st.header(t("resnet.loss_title", lang))
 st.info(t("resnet.loss_unbounded", lang), icon=":material/south:")
@@ -178,25 +180,23 @@ except ServerBusy:
     st.stop()
 st.markdown(t("resnet.finetune_text", lang))
 st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python", wrap_lines=True)
-table_col, time_col = st.columns([2, 3], gap="large")
-# Which layers kept a .grad: the per-layer check is for a second reading.
-with table_col, go_deeper(t("resnet.finetune_presence_topic", lang), lang,
-                          key="resnet_deeper_presence"):
+st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
+              frozen=count(finetune.frozen_numel)))
+metric_col, time_col = st.columns([2, 3], gap="large")
+metric_col.metric(t("resnet.metric_speedup", lang),
+                  f"{format_number(outcomes.two_digits(finetune.speedup))}×")
+chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
+                           labels_for("resnet.chart.time", lang)),
+      key="time_chart", container=time_col,
+      text=chart_text.backward_time_text(finetune.full_backward_ms,
+                                         finetune.frozen_backward_ms, lang))
+st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
+# Which layers kept a .grad and how the time was measured: for a second reading.
+with go_deeper(t("resnet.finetune_presence_topic", lang), lang, key="resnet_deeper_presence"):
     st.markdown(t("resnet.finetune_presence", lang))
     table(grad_presence_table(finetune, lang), lang)
-with time_col:
-    st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
-                  frozen=count(finetune.frozen_numel)))
-    st.metric(t("resnet.metric_speedup", lang),
-              f"{format_number(outcomes.two_digits(finetune.speedup))}×")
-    chart(backward_time_figure(finetune.full_backward_ms, finetune.frozen_backward_ms,
-                               labels_for("resnet.chart.time", lang)),
-          key="time_chart",
-          text=chart_text.backward_time_text(finetune.full_backward_ms,
-                                             finetune.frozen_backward_ms, lang))
     low, high = (format_number(outcomes.two_digits(v)) for v in finetune.speedup_range)
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats, low=low, high=high))
-st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
     st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))
 

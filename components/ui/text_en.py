@@ -1014,6 +1014,7 @@ TEXT: dict[str, str] = {
         "from a single value per channel. PyTorch refuses: `{error}`. At this size the page therefore calls "
         "`model.eval()` first: BatchNorm uses its stored statistics instead, and gradients flow as before."
     ),
+    "resnet.top_topic": "the five classes the network rates highest",
     "resnet.top_title": "The five highest scores (softmax of the prediction: the 1000 scores turned into probabilities that add up to 1)",
     "resnet.col_class": "ImageNet class",
     "resnet.col_index": "index",
@@ -1144,7 +1145,7 @@ TEXT: dict[str, str] = {
         "To reuse a pretrained network for a new task, say one with 10 classes, freeze all its parameters "
         "and replace the last layer. Only the new layer's parameters require gradients:"
     ),
-    "resnet.finetune_presence_topic": "which layers still get a `.grad`",
+    "resnet.finetune_presence_topic": "which layers still get a `.grad`, and how the time was measured",
     "resnet.finetune_presence": "After `loss.backward()` on the frozen network, per layer:",
     "resnet.col_layer": "layer",
     "resnet.col_with_grad": "tensors with .grad",

@@ -956,6 +956,7 @@ TEXT: dict[str, str] = {
         "PyTorch가 실행을 거부합니다: `{error}`. 그래서 이 크기에서는 먼저 `model.eval()`을 호출합니다. "
         "그러면 BatchNorm이 저장해 둔 통계를 쓰고, 기울기는 똑같이 흐릅니다."
     ),
+    "resnet.top_topic": "네트워크가 가장 높게 본 다섯 클래스",
     "resnet.top_title": "점수가 가장 높은 다섯 클래스 (예측값의 softmax: 1000개의 점수를 합이 1인 확률로 바꾼 값)",
     "resnet.col_class": "ImageNet 클래스",
     "resnet.col_index": "번호",
@@ -1076,7 +1077,7 @@ TEXT: dict[str, str] = {
         "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 고정(동결, freeze)하고 마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 "
         "기울기를 필요로 합니다."
     ),
-    "resnet.finetune_presence_topic": "어느 레이어가 아직 `.grad`를 받는지",
+    "resnet.finetune_presence_topic": "어느 레이어가 아직 `.grad`를 받는지, 시간은 어떻게 쟀는지",
     "resnet.finetune_presence": "고정한 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
     "resnet.col_layer": "레이어",
     "resnet.col_with_grad": ".grad가 생긴 텐서",
