@@ -22,6 +22,12 @@ def open_theory(page, lang: str, tap: bool = False) -> None:
         summary.tap()
     else:
         summary.click()
+    page.wait_for_selector(f".st-key-{MAP_KEY} .js-plotly-plot", state="visible", timeout=120_000)
+    # Until the expander's opening animation ends, the map still moves down the page.
+    page.wait_for_function(
+        "(sel) => { const el = document.querySelector(sel); const top = el.getBoundingClientRect().top;"
+        " return new Promise(r => setTimeout(() => r(el.getBoundingClientRect().top === top), 400)); }",
+        arg=f".st-key-{MAP_KEY} .js-plotly-plot", timeout=30_000)
 
 
 # Pixel position of a data point (x = log10 lr, y = μ) on the map, from plotly's own axes.
@@ -81,8 +87,7 @@ def test_phone_map_fits_and_the_form_sets_a_cell(browser, server_url):
         right = page.evaluate(
             f"() => document.querySelector('.st-key-{MAP_KEY}').getBoundingClientRect().right")
         assert right <= 390  # the map fits the phone's width
-        form = page.locator("[data-testid='stExpander']", has_text="값으로 칸 고르기")
-        form.locator("summary").tap()
+        page.locator("[data-testid='stExpander'] summary", has_text="값으로 칸 고르기").tap()
         picker = slider_handle(page, PICK_MU_KEY)
         picker.focus()
         for _ in range(3):  # 0.9 -> 0.81 on the map's 0.03 grid
