@@ -35,6 +35,7 @@ from components.ui.resnet_cache import (
 from components.ui.resnet_panels import (
     count,
     grad_presence_table,
+    input_picture,
     last_layer_table,
     loss_delta,
     no_grad_table,
@@ -83,9 +84,13 @@ weights_note(status, lang)
 predict.ask(resnet_layer_checkpoint, result, seed, size, status.pretrained_in_use)
 
 st.header(t("resnet.forward_title", lang))
-st.markdown(t("resnet.forward_text", lang, size=size))
-st.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
-              requires_grad=result.prediction_requires_grad, grad_fn=result.prediction_grad_fn))
+# The input beside the words: a picture on the first screen.
+forward_text, forward_image = st.columns([3, 1], gap="large")
+forward_text.markdown(t("resnet.forward_text", lang, size=size))
+forward_text.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
+                        requires_grad=result.prediction_requires_grad,
+                        grad_fn=result.prediction_grad_fn))
+input_picture(seed, size, lang, forward_image)
 if not result.train_mode:
     st.info(t("resnet.eval_note", lang, error=result.batchnorm_error), icon=":material/info:")
 # The top-5 classes: an aside (with random weights they mean nothing).

@@ -1000,6 +1000,8 @@ TEXT: dict[str, str] = {
     "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
     "resnet.queued": "Waiting in line for the server: {ahead} ahead of you. Moving a slider keeps your place.",
     "resnet.forward_title": "1 · Forward pass: the prediction",
+    "resnet.input_caption": "`data`: the {size}×{size} random image the network gets",
+    "resnet.input_alt": "A {size}×{size} image of random coloured pixels: noise, no object in it.",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})` is one random RGB image of {size}×{size} pixels "
         "(batch size 1, 3 colour channels). `prediction = model(data)` sends it through all the layers; "

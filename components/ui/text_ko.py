@@ -942,6 +942,8 @@ TEXT: dict[str, str] = {
     "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
     "resnet.queued": "서버 차례를 기다리는 중: 앞에 ResNet 계산 {ahead}개가 있습니다. 슬라이더를 움직여도 순서는 그대로 유지됩니다.",
     "resnet.forward_title": "1 · 순전파: 예측값 만들기",
+    "resnet.input_caption": "`data`: 네트워크에 들어가는 {size}×{size} 임의 이미지",
+    "resnet.input_alt": "{size}×{size} 크기의 색 점이 무작위로 찍힌 이미지입니다. 잡음일 뿐 물체는 없습니다.",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})`는 {size}×{size} 픽셀짜리 임의의 RGB 이미지 한 장입니다 "
         "(배치 크기 1, 색 채널 3개). `prediction = model(data)`가 이 이미지를 모든 레이어에 차례로 통과시키면 "
