@@ -427,7 +427,7 @@ TEXT: dict[str, str] = {
         "This page really calls `Q.sum().backward()` on `Q = 3*a**3 - b**2` as many times as you choose and reads "
         "`a.grad` and `b.grad` after every call."
     ),
-    "accumulation.sum_topic": "`Q.sum()` or `ones_like`",
+    "accumulation.sum_topic": "Q.sum() or ones_like",
     "accumulation.sum_note": (
         "`Q.sum().backward()` gives the same numbers as "
         "`Q.backward(gradient=torch.ones_like(Q))`; it is the form the tutorial uses for its repeated call."
@@ -1147,7 +1147,7 @@ TEXT: dict[str, str] = {
         "To reuse a pretrained network for a new task, say one with 10 classes, freeze all its parameters "
         "and replace the last layer. Only the new layer's parameters require gradients:"
     ),
-    "resnet.finetune_presence_topic": "which layers still get a `.grad`, and how the time was measured",
+    "resnet.finetune_presence_topic": "which layers still get a .grad, and how the time was measured",
     "resnet.finetune_presence": "After `loss.backward()` on the frozen network, per layer:",
     "resnet.col_layer": "layer",
     "resnet.col_with_grad": "tensors with .grad",

@@ -423,7 +423,7 @@ TEXT: dict[str, str] = {
         "이 페이지는 `Q = 3*a**3 - b**2`에 대해 `Q.sum().backward()`를 고른 횟수만큼 실제로 호출하고, "
         "호출이 끝날 때마다 `a.grad`와 `b.grad`를 읽습니다."
     ),
-    "accumulation.sum_topic": "`Q.sum()`과 `ones_like`",
+    "accumulation.sum_topic": "Q.sum()과 ones_like",
     "accumulation.sum_note": (
         "`Q.sum().backward()`는 "
         "`Q.backward(gradient=torch.ones_like(Q))`와 같은 값을 주며, 튜토리얼이 다시 호출할 때 쓴 형태입니다."
@@ -1079,7 +1079,7 @@ TEXT: dict[str, str] = {
         "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 고정(동결, freeze)하고 마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 "
         "기울기를 필요로 합니다."
     ),
-    "resnet.finetune_presence_topic": "어느 레이어가 아직 `.grad`를 받는지, 시간은 어떻게 쟀는지",
+    "resnet.finetune_presence_topic": "어느 레이어가 아직 .grad를 받는지, 시간은 어떻게 쟀는지",
     "resnet.finetune_presence": "고정한 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
     "resnet.col_layer": "레이어",
     "resnet.col_with_grad": ".grad가 생긴 텐서",
