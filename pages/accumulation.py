@@ -29,7 +29,7 @@ from components.ui.layout import (
     table,
 )
 from components.ui.outcomes import say_all, training_lesson
-from components.ui.panels import labels_for
+from components.ui.panels import go_deeper, labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import accumulation_checkpoints
 from components.ui.shared_charts import (
@@ -71,7 +71,6 @@ with rule_acc:
 with rule_zero:
     st.markdown(f"**{t('accumulation.rule_zero', lang)}**")
     equation(r"\texttt{a.grad} = 9a^2 \qquad \texttt{b.grad} = -2b", lang)
-st.markdown(t("accumulation.rule_text", lang))
 
 # In predict mode each part below waits for the reveal of the answer it shows.
 predict.stop_unless_revealed("a1_grad_calls")
@@ -91,7 +90,11 @@ with table_col:
     agree = graph_modes_agree(a, b, calls, zero)
     st.caption(t("accumulation.graph_same" if agree else "accumulation.graph_differ", lang,
                  mode=t(f"control.graph.{graph}", lang), mark=check_mark(agree)))
+# The rule in words under the figure, so the figure is on the first screen.
+st.markdown(t("accumulation.rule_text", lang))
 st.caption(t("accumulation.history_caption", lang))
+with go_deeper(t("accumulation.sum_topic", lang), lang, key="accumulation_deeper_sum"):
+    st.markdown(t("accumulation.sum_note", lang))
 
 predict.stop_unless_revealed("second_backward")
 st.header(t("accumulation.freed_title", lang))
@@ -116,8 +119,9 @@ for column, key, code, a_grad, b_grad in (
 st.markdown(t("accumulation.fix_both", lang))
 
 st.header(t("accumulation.zeroing_title", lang))
-st.markdown(t("accumulation.zeroing_intro", lang))
-table(zeroing_table(zeroing_methods(a, b), lang), lang)
+with go_deeper(t("accumulation.zeroing_topic", lang), lang, key="accumulation_deeper_zeroing"):
+    st.markdown(t("accumulation.zeroing_intro", lang))
+    table(zeroing_table(zeroing_methods(a, b), lang), lang)
 
 
 @fragment_unless_presenting

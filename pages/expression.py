@@ -66,6 +66,20 @@ b = (state["b1"], state["b2"])
 v = (state["v1"], state["v2"])
 result, derivs, curve = lesson_numbers(state["expr"], a, b, v, A1.low, A1.high)
 
+# The curve first: a picture on the first screen, then the numbers behind it.
+st.header(t("expression.curve_title", lang))
+figure, text = expression_curve_chart(curve, lang)  # built once per curve
+chart(figure, key="curve_chart", text=text)
+if math.isfinite(curve.slope) and math.isfinite(curve.y0):
+    st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),
+                 a1=format_number(a[0]), b1=format_number(b[0]), v1=format_number(v[0]),
+                 grad=format_number(result.a_grad[0])))
+else:
+    st.caption(t("expression.curve_caption_none", lang, a1=format_number(a[0]),
+                 slope=format_number(curve.slope if math.isfinite(curve.y0) else curve.y0)))
+if any(y is None for y in curve.ys):
+    st.caption(t("expression.curve_gaps", lang))
+
 st.header(t("expression.oracle_title", lang))
 if derivs.timed_out:
     st.warning(t(oracle_notice(derivs), lang), icon=":material/timer_off:")
@@ -90,19 +104,6 @@ elif summary_key(result, derivs) == "expression.smooth":
     st.success(t("expression.smooth", lang), icon=":material/check_circle:")
 else:
     st.info(t(summary_key(result, derivs), lang), icon=":material/info:")
-
-st.header(t("expression.curve_title", lang))
-figure, text = expression_curve_chart(curve, lang)  # built once per curve
-chart(figure, key="curve_chart", text=text)
-if math.isfinite(curve.slope) and math.isfinite(curve.y0):
-    st.caption(t("expression.curve_caption", lang, slope=format_number(curve.slope),
-                 a1=format_number(a[0]), b1=format_number(b[0]), v1=format_number(v[0]),
-                 grad=format_number(result.a_grad[0])))
-else:
-    st.caption(t("expression.curve_caption_none", lang, a1=format_number(a[0]),
-                 slope=format_number(curve.slope if math.isfinite(curve.y0) else curve.y0)))
-if any(y is None for y in curve.ys):
-    st.caption(t("expression.curve_gaps", lang))
 
 st.header(t("expression.graph_title", lang))
 if result.graph is None:

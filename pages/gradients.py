@@ -16,7 +16,7 @@ from components.ui.layout import (
     start_page,
     table,
 )
-from components.ui.panels import gradient_table, labels_for, sum_versus_ones_table
+from components.ui.panels import go_deeper, gradient_table, labels_for, sum_versus_ones_table
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import gradients_checkpoints
 from components.ui.shared_charts import (
@@ -51,26 +51,35 @@ v = (state["v1"], state["v2"])
 result = gradients_result(a, b, v)
 predict.ask(gradients_checkpoints, a, b, v)
 
-st.header(t("gradients.hand_title", lang))
-equation(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
-         r"\frac{\partial Q}{\partial b} = -2b", lang)
-equation(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v", lang)
-st.markdown(t("gradients.hand_text", lang))
 
+def hand_derivation() -> None:
+    st.header(t("gradients.hand_title", lang))
+    equation(r"Q = 3a^3 - b^2 \qquad \frac{\partial Q}{\partial a} = 9a^2 \qquad "
+             r"\frac{\partial Q}{\partial b} = -2b", lang)
+    equation(r"\texttt{a.grad} = 9a^2 \cdot v \qquad \texttt{b.grad} = -2b \cdot v", lang)
+    st.markdown(t("gradients.hand_text", lang))
+
+
+# In predict mode the derivation comes first: it is what a guess is made from.
+# Otherwise the bars come first, so a figure is on the first screen.
+if predict.on:
+    hand_derivation()
 # Everything below shows a.grad: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("a1_grad")
-st.header(t("gradients.results_title", lang))
-table(gradient_table(result, "a", lang), lang)
-table(gradient_table(result, "b", lang), lang)
-st.caption(t("gradients.check_caption", lang,
-             exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
-
 st.header(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
     figure, text = gradient_bars(a, b, v, tensor, lang)
     chart(figure, key=f"bars_{tensor}_chart", container=column, text=text)
 st.caption(t("gradients.bars_caption", lang))
+
+if not predict.on:
+    hand_derivation()
+st.header(t("gradients.results_title", lang))
+table(gradient_table(result, "a", lang), lang)
+table(gradient_table(result, "b", lang), lang)
+st.caption(t("gradients.check_caption", lang,
+             exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
 
 st.header(t("gradients.tangent_title", lang))
 st.markdown(t("gradients.live_intro", lang))
@@ -87,10 +96,11 @@ st.markdown(t("gradients.why_text", lang))
 st.caption(t("gradients.why_error_label", lang))
 st.code(f"RuntimeError: {vector_backward_error(a, b)}", language="text", wrap_lines=True)
 st.markdown(t("gradients.why_vjp", lang))
-st.markdown(f"**{t('gradients.sum_title', lang)}**")
-comparison = sum_versus_ones(a, b)
-table(sum_versus_ones_table(comparison, lang), lang)
-st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
+# A side note: Q.sum() against ones_like, for a second reading.
+with go_deeper(t("gradients.sum_title", lang), lang, key="gradients_deeper_sum"):
+    comparison = sum_versus_ones(a, b)
+    table(sum_versus_ones_table(comparison, lang), lang)
+    st.markdown(t("gradients.sum_same" if comparison.identical else "gradients.sum_differ", lang))
 
 code_panel(gradients_snippet(a, b, v, notes=labels_for("gradients.code", lang)), lang)
 predict.summary()

@@ -22,7 +22,7 @@ from components.ui.optimizer_panels import (
     run_name,
     update_rule_panel,
 )
-from components.ui.panels import labels_for
+from components.ui.panels import go_deeper, labels_for
 from components.ui.predict import predict_mode
 from components.ui.predict_questions import optimizer_checkpoints
 from components.ui.shared_charts import optimizer_chart
@@ -62,12 +62,14 @@ predict.ask(optimizer_checkpoints, objective, a, b, lr, momentum)
 # Everything below shows the first step: in predict mode it waits for the reveals.
 predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
+# The drag figure first: the picture that teaches momentum is on the first screen.
+st.header(t("optimizer.live_title", lang))
+live_section(state)
+st.markdown(t("optimizer.live_intro", lang, steps=steps))
+st.caption(t("optimizer.live_how", lang))
+
 st.header(t("optimizer.first_title", lang))
 first_step_panel(comparison, lang)
-
-st.header(t("optimizer.live_title", lang))
-st.markdown(t("optimizer.live_intro", lang, steps=steps))
-live_section(state)
 
 st.header(t("optimizer.curve_title", lang, steps=steps))
 # Built once per input (shared_charts): plain values, not the result, are the key.
@@ -101,8 +103,10 @@ if table.open:
     with table:
         every_step_table(run, lang)
 
-# Goh's momentum analysis beside the run (on Q and Rosenbrock: why it does not apply).
-theory_section(objective, run, a, lang)
+# Goh's momentum analysis beside the run (on Q and Rosenbrock: why it does not apply):
+# for a second reading, closed until opened.
+with go_deeper(t("optimizer.theory.title", lang), lang, key="optimizer_theory"):
+    theory_section(objective, run, a, lang)
 
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps,
                              notes=labels_for("optimizer.code", lang)), lang)

@@ -13,6 +13,7 @@ from components.ui.layout import (
     start_page,
     table,
 )
+from components.ui.panels import go_deeper
 
 state = start_page("resnet")
 lang = state.lang
@@ -24,7 +25,10 @@ predict_slot = st.container()
 st.markdown(f"**{t('resnet.controls_data', lang)}**")
 for name, column in zip(("seed", "size", "pretrained"), st.columns(3, gap="large"), strict=True):
     control_widget(state, name, column)
-st.caption(t("resnet.controls_hint", lang))
+# Which sliders rerun which sections: a side note for a second reading.
+with go_deeper(t("resnet.controls_hint_topic", lang), lang, key="resnet_deeper_sliders"):
+    st.caption(t("resnet.controls_hint", lang))
+    st.caption(t("resnet.shared_note", lang))
 
 seed, size = state["seed"], state["size"]
 # The text and the controls above are on screen already; on a cold server
@@ -52,6 +56,7 @@ with progress.status(t("resnet.progress.libraries", lang)):
     from components.ui.resnet_panels import (
         count,
         grad_presence_table,
+        input_picture,
         last_layer_table,
         loss_delta,
         no_grad_table,
@@ -88,23 +93,31 @@ weights_note(status, lang)
 predict.ask(resnet_layer_checkpoint, result, seed, size, status.pretrained_in_use)
 
 st.header(t("resnet.forward_title", lang))
-st.markdown(t("resnet.forward_text", lang, size=size))
-st.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
-              requires_grad=result.prediction_requires_grad, grad_fn=result.prediction_grad_fn))
+# The input beside the words: a picture on the first screen.
+forward_text, forward_image = st.columns([3, 1], gap="large")
+forward_text.markdown(t("resnet.forward_text", lang, size=size))
+forward_text.markdown(t("resnet.forward_facts", lang, shape=result.prediction_shape,
+                        requires_grad=result.prediction_requires_grad,
+                        grad_fn=result.prediction_grad_fn))
+input_picture(seed, size, lang, forward_image)
 if not result.train_mode:
     st.info(t("resnet.eval_note", lang, error=result.batchnorm_error), icon=":material/info:")
-top_col, top_text = st.columns([3, 2], gap="large")
-top_col.markdown(f"**{t('resnet.top_title', lang)}**")
-table(top_classes_table(result, imagenet_categories(), lang), lang, top_col)
-top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
-                  else outcomes.say(outcomes.resnet_top_random(result), lang))
+# The top-5 classes: an aside (with random weights they mean nothing).
+with go_deeper(t("resnet.top_topic", lang), lang, key="resnet_deeper_top"):
+    top_col, top_text = st.columns([3, 2], gap="large")
+    top_col.markdown(f"**{t('resnet.top_title', lang)}**")
+    table(top_classes_table(result, imagenet_categories(), lang), lang, top_col)
+    top_text.markdown(t("resnet.top_pretrained", lang) if status.pretrained_in_use
+                      else outcomes.say(outcomes.resnet_top_random(result), lang))
 
 st.header(t("resnet.loss_title", lang))
 st.info(outcomes.say(outcomes.resnet_loss_start(result), lang), icon=":material/south:")
 st.markdown(t("resnet.loss_text", lang, loss=format_number(result.losses[0])))
-st.markdown(t("resnet.loss_hand", lang))
-table(last_layer_table(result, lang), lang)
-st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
+# The last layer's gradients by hand: a check for a second reading.
+with go_deeper(t("resnet.loss_hand_topic", lang), lang, key="resnet_deeper_loss"):
+    st.markdown(t("resnet.loss_hand", lang))
+    table(last_layer_table(result, lang), lang)
+    st.markdown(t("resnet.loss_labels", lang, labels_shift=format_number(-result.labels_sum)))
 
 # From here on the page shows the gradients: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("largest_grad_layer")
@@ -113,7 +126,8 @@ st.markdown(t("resnet.grads_text", lang, tensors=len(result.parameters),
               numel=count(result.numel)))
 figure, text = grad_norms_chart(result.parameters, lang)  # built once per result
 chart(figure, key="grads_chart", text=text)
-st.caption(t("resnet.grads_caption", lang))
+with go_deeper(t("resnet.grads_caption_topic", lang), lang, key="resnet_deeper_names"):
+    st.caption(t("resnet.grads_caption", lang))
 with st.expander(t("resnet.table_expander", lang)):
     table(parameter_table(result, lang), lang)
 
@@ -165,7 +179,6 @@ def training_sections(state, pristine, predict) -> None:
     chart(figure, key="move_chart", text=text)
     st.caption(outcomes.say(outcomes.resnet_move(result), lang))
 
-    st.caption(t("resnet.shared_note", lang))
     code_panel(resnet_snippet(lr, momentum, steps, seed, size, status.pretrained_in_use,
                               result.train_mode, notes=labels_for("resnet.code", lang)), lang)
 
@@ -181,21 +194,20 @@ except ServerBusy:
     st.stop()
 st.markdown(t("resnet.finetune_text", lang))
 st.code(finetune_snippet(labels_for("resnet.code", lang)), language="python", wrap_lines=True)
-table_col, time_col = st.columns([2, 3], gap="large")
-with table_col:
+st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
+              frozen=count(finetune.frozen_numel)))
+metric_col, time_col = st.columns([2, 3], gap="large")
+metric_col.metric(t("resnet.metric_speedup", lang),
+                  f"{format_number(outcomes.two_digits(finetune.speedup))}×")
+figure, text = backward_time_chart(finetune.full_backward_ms, finetune.frozen_backward_ms, lang)
+chart(figure, key="time_chart", container=time_col, text=text)
+st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
+# Which layers kept a .grad and how the time was measured: for a second reading.
+with go_deeper(t("resnet.finetune_presence_topic", lang), lang, key="resnet_deeper_presence"):
     st.markdown(t("resnet.finetune_presence", lang))
     table(grad_presence_table(finetune, lang), lang)
-with time_col:
-    st.markdown(t("resnet.finetune_counts", lang, trainable=count(finetune.trainable_numel),
-                  frozen=count(finetune.frozen_numel)))
-    st.metric(t("resnet.metric_speedup", lang),
-              f"{format_number(outcomes.two_digits(finetune.speedup))}×")
-    figure, text = backward_time_chart(finetune.full_backward_ms, finetune.frozen_backward_ms,
-                                       lang)
-    chart(figure, key="time_chart", text=text)
     low, high = (format_number(outcomes.two_digits(v)) for v in finetune.speedup_range)
     st.caption(t("resnet.time_caption", lang, repeats=finetune.repeats, low=low, high=high))
-st.markdown(outcomes.say(outcomes.resnet_speed(finetune), lang))
 with st.expander(t("resnet.none_expander", lang, count=len(finetune.without_grad))):
     st.markdown(", ".join(f"`{name}`" for name in finetune.without_grad))
 

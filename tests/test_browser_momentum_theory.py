@@ -5,12 +5,31 @@ import math
 import pytest
 
 from components.core import momentum_theory as mt
+from components.ui.i18n import t
 from components.ui.momentum_panels import MAP_KEY, PICK_GO_KEY, PICK_MU_KEY
 from tests.support import open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
 NO_EXCEPTION = "[data-testid='stException']"
+
+
+def open_theory(page, lang: str, tap: bool = False) -> None:
+    """Open the closed "Go deeper" expander that holds the theory and its map."""
+    label = t("common.deeper", lang, topic=t("optimizer.theory.title", lang))
+    summary = page.locator("[data-testid='stExpander'] summary", has_text=label)
+    if tap:
+        summary.tap()
+    else:
+        summary.click()
+    page.wait_for_selector(f".st-key-{MAP_KEY} .js-plotly-plot", state="visible", timeout=120_000)
+    # Until the expander's opening animation ends, the map still moves down the page.
+    page.wait_for_function(
+        "(sel) => { const el = document.querySelector(sel); const top = el.getBoundingClientRect().top;"
+        " return new Promise(r => setTimeout(() => r(el.getBoundingClientRect().top === top), 400)); }",
+        arg=f".st-key-{MAP_KEY} .js-plotly-plot", timeout=30_000)
+
+
 # Pixel position of a data point (x = log10 lr, y = μ) on the map, from plotly's own axes.
 CELL_XY = """([x, y]) => {
   const gd = document.querySelector('.st-key-MAP_KEY .js-plotly-plot');
@@ -34,6 +53,7 @@ def _predicted_metric(page, label):
 
 def test_click_on_a_map_cell_sets_lr_momentum_and_url(page, server_url):
     open_page(page, server_url, "optimizer", "lang=en&objective=valley", charts=True)
+    open_theory(page, "en")
     page.wait_for_selector(f".st-key-{MAP_KEY} .js-plotly-plot", timeout=120_000)
     assert _predicted_metric(page, "Predicted rate") == "0.9487"
     x, y = _cell_position(page, 0.03, 0.66)
@@ -62,12 +82,12 @@ def test_phone_map_fits_and_the_form_sets_a_cell(browser, server_url):
     page = context.new_page()
     try:
         open_page(page, server_url, "optimizer", "lang=ko&objective=valley", charts=True)
+        open_theory(page, "ko", tap=True)
         page.wait_for_selector(f".st-key-{MAP_KEY} .js-plotly-plot", timeout=120_000)
         right = page.evaluate(
             f"() => document.querySelector('.st-key-{MAP_KEY}').getBoundingClientRect().right")
         assert right <= 390  # the map fits the phone's width
-        form = page.locator("[data-testid='stExpander']", has_text="값으로 칸 고르기")
-        form.locator("summary").tap()
+        page.locator("[data-testid='stExpander'] summary", has_text="값으로 칸 고르기").tap()
         picker = slider_handle(page, PICK_MU_KEY)
         picker.focus()
         for _ in range(3):  # 0.9 -> 0.81 on the map's 0.03 grid

@@ -94,6 +94,8 @@ def drag_slider(state: PageState, name: str, figure: dict, hint: str = "",
         key=component_key(name),
         data=dict(
             name=name, label=t(f"control.{name}", state.lang),
+            # Its own accessible name: the same value may also have a slider at the top.
+            aria_label=t("drag.aria_label", state.lang, label=t(f"control.{name}", state.lang)),
             help=t(f"control.{name}.help", state.lang), hint=hint, grid=grid,
             text=texts, index=index, figure=figure, scale=scale,
         ),

@@ -206,9 +206,9 @@ def _pick_form(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
     st.session_state.setdefault(PICK_MU_KEY, min(rates.momenta, key=lambda m: abs(m - momentum)))
     with st.expander(t("optimizer.theory.pick_title", lang), icon=":material/touch_app:"):
         col_lr, col_mu = st.columns(2)
-        pick_lr = col_lr.select_slider(t("control.lr", lang), options=rates.lrs,
+        pick_lr = col_lr.select_slider(t("optimizer.theory.pick_lr", lang), options=rates.lrs,
                                        format_func=format_number, key=PICK_LR_KEY)
-        pick_mu = col_mu.select_slider(t("control.momentum", lang), options=rates.momenta,
+        pick_mu = col_mu.select_slider(t("optimizer.theory.pick_mu", lang), options=rates.momenta,
                                        format_func=format_number, key=PICK_MU_KEY)
         st.button(t("optimizer.theory.pick_go", lang, lr=format_number(pick_lr),
                     mu=format_number(pick_mu)),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+import streamlit as st
+
 from components.numbers import format_number, format_vector
 from components.ui.i18n import CATALOGS, t
 from components.ui.layout import check_mark
@@ -24,6 +26,12 @@ def labels_for(prefix: str, lang: str) -> dict[str, str]:
 def _labels(prefix: str, lang: str) -> tuple[tuple[str, str], ...]:
     start = prefix + "."
     return tuple((k[len(start):], v) for k, v in CATALOGS[lang].items() if k.startswith(start))
+
+
+def go_deeper(topic: str, lang: str, key: str):
+    """A closed "Go deeper: <topic>" expander: what a first reading can skip
+    waits there, so a lesson stays short before anything is opened (issue #27)."""
+    return st.expander(t("common.deeper", lang, topic=topic), icon=":material/school:", key=key)
 
 
 def gradient_table(result, which: str, lang: str) -> str:

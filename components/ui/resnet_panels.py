@@ -5,8 +5,15 @@ from __future__ import annotations
 import math
 
 import streamlit as st
+import torch
 
-from components.core.resnet import GROUPS, FinetuneResult, TrainingResult, layer_group
+from components.core.resnet import (
+    GROUPS,
+    FinetuneResult,
+    TrainingResult,
+    layer_group,
+    random_inputs,
+)
 from components.core.resnet_weights import WeightsStatus
 from components.numbers import format_number
 from components.ui.i18n import t
@@ -21,6 +28,17 @@ def count(value: int) -> str:
 def loss_delta(change: float) -> str | None:
     """A metric's delta text, or None (no arrow) when the change is not a number."""
     return format_number(change) if math.isfinite(change) else None
+
+
+def input_picture(seed: int, size: int, lang: str, container=None) -> None:
+    """The image the network gets, ``data`` itself (floats in [0, 1) shown as
+    8-bit RGB): the student sees that it is noise."""
+    data, _ = random_inputs(seed, size)
+    pixels = (data[0].permute(1, 2, 0) * 255).to(torch.uint8).numpy()
+    where = container if container is not None else st
+    where.image(pixels, width=200, clamp=True,
+                caption=t("resnet.input_caption", lang, size=size),
+                alt=t("resnet.input_alt", lang, size=size))
 
 
 def weights_note(status: WeightsStatus, lang: str) -> None:

@@ -14,6 +14,8 @@ TEXT: dict[str, str] = {
     "lang.ko": "한국어",
     "lang.en": "English",
     "common.cpu_note": "Every number is computed live by real PyTorch on this server's CPU.",
+    # Issue #27: what goes deeper waits behind a closed expander of this name.
+    "common.deeper": "Go deeper: {topic}",
     "common.code_title": "The code for what you see",
     "common.code_caption": "It holds the current slider values. Paste it into Python and it prints the same numbers as this page.",
     "common.match": "match",
@@ -278,7 +280,7 @@ TEXT: dict[str, str] = {
     "gradients.why_error_label": "The error this page actually received from Q.backward():",
     "gradients.why_vjp": (
         "`gradient=v` means: \"pretend some outer function turns Q into a scalar L, and v is ∂L/∂Q\". "
-        "autograd then applies the chain rule and computes ∂L/∂a = vᵀ·(∂Q/∂a), a **vector-Jacobian product**. "
+        "autograd then applies the chain rule and computes ∂L/∂a = vᵀ·(∂Q/∂a), a **vector-Jacobian product**: vᵀ is v written as a row, and the Jacobian ∂Q/∂a is the table of every Qᵢ's derivative by every aⱼ. "
         "With v = [1, 1], L = Q₁ + Q₂, which is `Q.sum()`; with v = [0.7, 0.3], L is the weighted sum 0.7·Q₁ + 0.3·Q₂ that cares more about Q₁."
     ),
     "gradients.sum_title": "Do Q.sum().backward() and gradient=torch.ones_like(Q) agree?",
@@ -431,8 +433,12 @@ TEXT: dict[str, str] = {
         "When `backward()` runs, autograd does not overwrite `.grad`: it **adds** the new gradient to what is already there. "
         "The tutorial warns about exactly this: call `backward()` several times and the gradients accumulate. "
         "This page really calls `Q.sum().backward()` on `Q = 3*a**3 - b**2` as many times as you choose and reads "
-        "`a.grad` and `b.grad` after every call. (`Q.sum().backward()` gives the same numbers as "
-        "`Q.backward(gradient=torch.ones_like(Q))`; it is the form the tutorial uses for its repeated call.)"
+        "`a.grad` and `b.grad` after every call."
+    ),
+    "accumulation.sum_topic": "Q.sum() or ones_like",
+    "accumulation.sum_note": (
+        "`Q.sum().backward()` gives the same numbers as "
+        "`Q.backward(gradient=torch.ones_like(Q))`; it is the form the tutorial uses for its repeated call."
     ),
     "accumulation.controls_a": "Tensor a",
     "accumulation.controls_b": "Tensor b",
@@ -499,6 +505,7 @@ TEXT: dict[str, str] = {
         "accumulation. Resetting `.grad` is a separate step."
     ),
     "accumulation.zeroing_title": "Three ways to reset .grad",
+    "accumulation.zeroing_topic": "the three ways, each really run",
     "accumulation.zeroing_intro": "Each is really run here: one `backward()`, then the reset, then one more `backward()`.",
     "accumulation.col_method": "method",
     "accumulation.col_after_reset": "a.grad right after",
@@ -534,7 +541,7 @@ TEXT: dict[str, str] = {
     "accumulation.diverged_cell": "diverged at step {step}",
     "accumulation.training_lesson": (
         "**Without zeroing:** `w.grad` holds the sum of every gradient so far, so each step repeats all the "
-        "earlier steps as well. The loop moves exactly like SGD with momentum 1 (`momentum=1`)."
+        "earlier steps as well. The loop moves exactly like SGD with momentum 1 (`momentum=1`; momentum, taught in ④, steps along a running sum of past gradients, and at 1 nothing in that sum ever fades)."
     ),
     "accumulation.outcome.rose": "Without zeroing, the loss started to rise again at step {step}.",
     "accumulation.outcome.never_rose": "Without zeroing, the loss did not rise once in {steps} {steps|step|steps}.",
@@ -547,7 +554,7 @@ TEXT: dict[str, str] = {
     "accumulation.outcome.with_lower": "The run with zeroing ended lower ({with_} against {without}).",
     "accumulation.outcome.only_with_diverged": (
         "At this learning rate it is the run with zeroing that diverged: plain SGD settles only if lr × curvature "
-        "h < 2, and this loss's largest curvature is 10, so lr·h = {lrh}. The run without zeroing (momentum 1) "
+        "h < 2 (curvature: the second derivative, how fast the slope itself changes), and this loss's largest curvature is 10, so lr·h = {lrh}. The run without zeroing (momentum 1) "
         "does not blow up while lr·h < 4; it only swings, and never settles either."
     ),
     "accumulation.chart.training.title_with": "with optim.zero_grad()",
@@ -594,10 +601,9 @@ TEXT: dict[str, str] = {
     "optimizer.title": "④ The optimizer: learning rate and momentum",
     "optimizer.intro": (
         "In the tutorial, `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)` hands the model's "
-        "parameters to the optimizer, and every `optim.step()` moves each parameter by lr times its momentum "
-        "buffer `buf`, against `buf`. With momentum 0, `buf` is just this step's gradient in `.grad`, so the "
-        "parameter moves against the gradient; with momentum, `buf` also carries earlier gradients and can point "
-        "partly away from the current one. Here the parameters are few enough to watch: the tutorial's tensors `a` "
+        "parameters to the optimizer, and every `optim.step()` moves each parameter by lr × `buf` against its "
+        "momentum buffer `buf`, a running sum of gradients (this step's `.grad` plus momentum × the last `buf`; "
+        "with momentum 0 just `.grad`). Here the parameters are few enough to watch: the tutorial's tensors `a` "
         "and `b`, or a single point `a = (a₁, a₂)` on a two-parameter landscape. Every slider move runs a real "
         "`torch.optim.SGD` for the chosen number of steps, twice from the same start: once with your momentum and "
         "once with momentum 0."
@@ -610,7 +616,7 @@ TEXT: dict[str, str] = {
         "The parameters are `a` and `b`, registered as `torch.optim.SGD([a, b], ...)`."
     ),
     "optimizer.objective_caption.valley": (
-        "A long, narrow valley along the line a₁ = a₂: steep across it (curvature 40), nearly flat along its floor "
+        "A long, narrow valley along the line a₁ = a₂: steep across it (curvature, the second derivative, 40), nearly flat along its floor "
         "(curvature 1). Lowest point: (0, 0). The only parameter is `a`."
     ),
     "optimizer.objective_caption.rosenbrock": (
@@ -845,7 +851,7 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.hessian_caption": (
         "λ₁ = {low} is the curvature along the valley floor (the direction (1, 1)), λ₂ = {high} the curvature across it "
-        "(the direction (1, −1)). Their ratio κ, the condition number, says how narrow the valley is."
+        "(the direction (1, −1)). Their ratio κ, the condition number (largest curvature over smallest), says how narrow the valley is."
     ),
     "optimizer.theory.matrix_text": (
         "Along each of these two directions the gradient is λ·x (x = the distance along that direction), so PyTorch's rule "
@@ -933,12 +939,14 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.fastest_button": "Go to the fastest settled cell: lr {lr}, momentum {mu} (rate {rate})",
     "optimizer.theory.pick_title": "Choose a cell by its values (for touch screens)",
+    "optimizer.theory.pick_lr": "The cell's learning rate (lr)",
+    "optimizer.theory.pick_mu": "The cell's momentum",
     "optimizer.theory.pick_go": "Set lr {lr} and momentum {mu}",
     "optimizer.theory.map_spinner": "Running the map's real SGD runs (once per server)…",
     "optimizer.theory.limits_title": "**Two limits of the theory**",
     "optimizer.theory.race": (
         "**The best rate is not the fastest over {steps} {steps|step|steps}.** ρ describes the long run. At the optimum both "
-        "directions are critically damped, so the error falls like k·ρ\\*ᵏ rather than ρ\\*ᵏ. Real runs from ({a1}, {a2}) "
+        "directions are critically damped (the largest momentum at which the error does not yet swing), so the error falls like k·ρ\\*ᵏ rather than ρ\\*ᵏ. Real runs from ({a1}, {a2}) "
         "at α\\* = {lr} show it: after {steps} {steps|step|steps} μ\\* = {mu_star} is {d_star} from the minimum, while momentum {mu} "
         "(rate {rate}, slower than {rate_star}) is at {d}."
     ),
@@ -1013,6 +1021,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "Training",
     "resnet.controls_data": "Data and weights",
+    "resnet.controls_hint_topic": "which sliders recompute which sections, and who shares the results",
     "resnet.controls_hint": "The learning-rate, momentum and step sliders sit in section 4, `optim.step()`. Moving them recomputes sections 4 and 5 and the code under them; the other sections (forward pass, first backward pass, freezing) do not depend on them and stay as they are.",
     "resnet.weights.cache": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), read from the torch hub cache `{path}`.",
     "resnet.weights.download": "Pretrained weights in use: `ResNet18_Weights.DEFAULT` (ImageNet), just downloaded to `{path}`.",
@@ -1026,6 +1035,8 @@ TEXT: dict[str, str] = {
     "resnet.busy": "The server is busy with other ResNet runs right now. Please try again in a moment.",
     "resnet.queued": "Waiting in line for the server: {ahead} ahead of you. Moving a slider keeps your place.",
     "resnet.forward_title": "1 · Forward pass: the prediction",
+    "resnet.input_caption": "`data`: the {size}×{size} random image the network gets",
+    "resnet.input_alt": "A {size}×{size} image of random coloured pixels: noise, no object in it.",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})` is one random RGB image of {size}×{size} pixels "
         "(batch size 1, 3 colour channels). `prediction = model(data)` sends it through all the layers; "
@@ -1040,7 +1051,8 @@ TEXT: dict[str, str] = {
         "from a single value per channel. PyTorch refuses: `{error}`. At this size the page therefore calls "
         "`model.eval()` first: BatchNorm uses its stored statistics instead, and gradients flow as before."
     ),
-    "resnet.top_title": "The five highest scores (softmax of the prediction)",
+    "resnet.top_topic": "the five classes the network rates highest",
+    "resnet.top_title": "The five highest scores (softmax of the prediction: the 1000 scores turned into probabilities that add up to 1)",
     "resnet.col_class": "ImageNet class",
     "resnet.col_index": "index",
     "resnet.col_probability": "probability",
@@ -1073,6 +1085,7 @@ TEXT: dict[str, str] = {
         "As in the tutorial, this is a toy loss: it sums the 1000 differences into one scalar, which is all `backward()` needs. "
         "Real training uses a proper loss function such as `nn.CrossEntropyLoss`."
     ),
+    "resnet.loss_hand_topic": "the last layer's gradients by hand",
     "resnet.loss_hand": "Checked by hand: ∂loss/∂prediction = 1 for each of the 1000 outputs, so the gradients of the last layer, `fc`, are known without autograd:",
     "resnet.col_tensor": "tensor",
     "resnet.col_by_hand": "by hand",
@@ -1088,15 +1101,16 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): a gradient for every parameter",
     "resnet.grads_text": (
         "One call fills the `.grad` of all {tensors} parameter {tensors|tensor|tensors}, {numel} {numel|number|numbers} in total. "
-        "Each bar is the size (L2 norm) of one tensor's gradient after the first `loss.backward()`, coloured by its layer, the first part of its name."
+        "Each bar is the size (L2 norm: the square root of the sum of its squared numbers) of one tensor's gradient after the first `loss.backward()`, coloured by its layer, the first part of its name."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 norm, log scale)",
     "resnet.chart.grads.y": "parameter tensor",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
+    "resnet.grads_caption_topic": "the layer names",
     "resnet.grads_caption": (
         "Log scale: the gradients span several powers of ten. `conv…weight` are convolution filters (many numbers "
-        "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift, one number per channel. `downsample` is "
+        "each); `bn…weight` and `bn…bias` are BatchNorm's scale and shift (BatchNorm evens out each channel's values, then multiplies them by a learned scale and adds a learned shift), one number per channel. `downsample` is "
         "the pair of layers on a block's shortcut that matches the shapes: `downsample.0` is a 1×1 convolution and "
         "`downsample.1` the BatchNorm after it, so `downsample.1.weight` and `downsample.1.bias` are that "
         "BatchNorm's scale and shift."
@@ -1123,7 +1137,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.loss.name": "loss",
     "resnet.rule_ok": (
         "✓ Checked for every tensor at every step: the new weights are W − lr·buf, "
-        "where the momentum buffer is buf = grad at the first step and buf = momentum·buf + grad after that."
+        "where the momentum buffer, SGD's running sum of past gradients, is buf = grad at the first step and buf = momentum·buf + grad after that."
     ),
     "resnet.rule_ok_plain": "✓ Checked for every tensor at every step: the new weights are W − lr·grad (momentum 0 keeps no buffer).",
     "resnet.rule_bad": "✗ At some step the weights did not follow SGD's rule W − lr·buf; the table below shows which.",
@@ -1175,6 +1189,7 @@ TEXT: dict[str, str] = {
         "To reuse a pretrained network for a new task, say one with 10 classes, freeze all its parameters "
         "and replace the last layer. Only the new layer's parameters require gradients:"
     ),
+    "resnet.finetune_presence_topic": "which layers still get a .grad, and how the time was measured",
     "resnet.finetune_presence": "After `loss.backward()` on the frozen network, per layer:",
     "resnet.col_layer": "layer",
     "resnet.col_with_grad": "tensors with .grad",
@@ -1362,6 +1377,7 @@ TEXT: dict[str, str] = {
     "charttext.choice.right": "The right option is “{option}”.",
     "charttext.choice.option": "option",
     # Issue #14: drag sliders whose figure follows the drag.
+    "drag.aria_label": "{label} — drag to see the figure follow",
     "gradients.live_intro": (
         "Drag a slider below and watch: the tangent turns and the bars grow and shrink while you drag. "
         "Every frame is PyTorch's own number, computed on the server for the slider's whole range in one "
@@ -1376,8 +1392,11 @@ TEXT: dict[str, str] = {
     # Issue #14: lesson ④'s drag sliders (momentum and the learning rate).
     "optimizer.live_title": "Drag momentum and the learning rate: the paths follow",
     "optimizer.live_intro": (
-        "Hold a slider below and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
-        "{steps|step|steps} from the same start (a run that blows up stops there). The server computes the slider's whole range before you touch it "
+        "Hold a slider and drag it. Every position is a real `torch.optim.SGD` run of {steps} "
+        "{steps|step|steps} from the same start (a run that blows up stops there)."
+    ),
+    "optimizer.live_how": (
+        "The server computes the slider's whole range before you touch it "
         "(one run per value, all stepped together), and the figure only draws those numbers. "
         "The rest of the page follows when you let go."
     ),

@@ -18,6 +18,8 @@ TEXT: dict[str, str] = {
     "lang.ko": "한국어",
     "lang.en": "English",
     "common.cpu_note": "모든 계산은 이 서버의 CPU에서 실제 PyTorch로 실행됩니다.",
+    # Issue #27: what goes deeper waits behind a closed expander of this name.
+    "common.deeper": "더 알아보기: {topic}",
     "common.code_title": "지금 화면을 만드는 코드",
     "common.code_caption": "현재 슬라이더 값이 그대로 들어 있습니다. 복사해서 파이썬에서 실행하면 이 페이지와 같은 숫자가 나옵니다.",
     "common.match": "일치",
@@ -276,7 +278,7 @@ TEXT: dict[str, str] = {
     "gradients.why_error_label": "Q.backward()를 실행했을 때 이 페이지에서 실제로 받은 오류:",
     "gradients.why_vjp": (
         "`gradient=v`는 \"Q를 받아 어떤 스칼라 L을 만드는 바깥 함수가 있다고 치고, 그 L을 Q로 미분한 값 ∂L/∂Q가 v다\"라는 뜻입니다. "
-        "그러면 autograd는 연쇄 법칙으로 ∂L/∂a = vᵀ·(∂Q/∂a)를 계산합니다. 이것을 **벡터-야코비안 곱**(vector-Jacobian product)이라고 부릅니다. "
+        "그러면 autograd는 연쇄 법칙으로 ∂L/∂a = vᵀ·(∂Q/∂a)를 계산합니다. 이것을 **벡터-야코비안 곱**(vector-Jacobian product)이라고 부릅니다. vᵀ는 v를 가로 한 줄로 눕힌 것이고, 야코비안 ∂Q/∂a는 모든 Qᵢ를 모든 aⱼ로 미분한 값을 모은 표입니다. "
         "v = [1, 1]이면 L = Q₁ + Q₂, 즉 `Q.sum()`과 같고, v = [0.7, 0.3]이면 Q₁을 더 중요하게 본 가중합 0.7·Q₁ + 0.3·Q₂가 됩니다."
     ),
     "gradients.sum_title": "Q.sum().backward()와 gradient=torch.ones_like(Q)는 같을까?",
@@ -427,8 +429,12 @@ TEXT: dict[str, str] = {
         "`backward()`가 실행되면 autograd는 `.grad`를 덮어쓰지 않고, 이미 들어 있는 값에 새 기울기를 **더합니다**. "
         "튜토리얼이 주의하라고 한 바로 그 내용입니다. `backward()`를 여러 번 호출하면 기울기가 누적됩니다. "
         "이 페이지는 `Q = 3*a**3 - b**2`에 대해 `Q.sum().backward()`를 고른 횟수만큼 실제로 호출하고, "
-        "호출이 끝날 때마다 `a.grad`와 `b.grad`를 읽습니다. (`Q.sum().backward()`는 "
-        "`Q.backward(gradient=torch.ones_like(Q))`와 같은 값을 주며, 튜토리얼이 다시 호출할 때 쓴 형태입니다.)"
+        "호출이 끝날 때마다 `a.grad`와 `b.grad`를 읽습니다."
+    ),
+    "accumulation.sum_topic": "Q.sum()과 ones_like",
+    "accumulation.sum_note": (
+        "`Q.sum().backward()`는 "
+        "`Q.backward(gradient=torch.ones_like(Q))`와 같은 값을 주며, 튜토리얼이 다시 호출할 때 쓴 형태입니다."
     ),
     "accumulation.controls_a": "텐서 a",
     "accumulation.controls_b": "텐서 b",
@@ -492,6 +498,7 @@ TEXT: dict[str, str] = {
         "`.grad` 초기화는 따로 해야 합니다."
     ),
     "accumulation.zeroing_title": ".grad를 초기화하는 세 가지 방법",
+    "accumulation.zeroing_topic": "세 방법을 실제로 실행해 비교하기",
     "accumulation.zeroing_intro": "세 방법 모두 `backward()` 한 번, 초기화, 다시 `backward()` 한 번을 실제로 실행했습니다.",
     "accumulation.col_method": "방법",
     "accumulation.col_after_reset": "초기화 직후 a.grad",
@@ -527,7 +534,7 @@ TEXT: dict[str, str] = {
     "accumulation.diverged_cell": "{step}단계에서 발산",
     "accumulation.training_lesson": (
         "**초기화하지 않으면:** `w.grad`에 지금까지의 기울기가 모두 더해져 있어서, 매 단계가 이전 단계들의 이동까지 되풀이합니다. 이 루프는 모멘텀이 1인 "
-        "SGD(`momentum=1`)와 똑같이 움직입니다."
+        "SGD(`momentum=1`)와 똑같이 움직입니다. 모멘텀은 ④에서 다루는데, 지난 기울기를 쌓은 값을 따라 움직이는 방식이고 1이면 쌓인 값이 조금도 줄지 않습니다."
     ),
     "accumulation.outcome.rose": "초기화하지 않은 쪽은 {step}단계에서 손실이 다시 커지기 시작했습니다.",
     "accumulation.outcome.never_rose": "초기화하지 않은 쪽은 {steps}단계 동안 손실이 한 번도 커지지 않았습니다.",
@@ -537,7 +544,7 @@ TEXT: dict[str, str] = {
     ),
     "accumulation.outcome.with_lower": "마지막 손실은 초기화한 쪽이 더 낮습니다({with_} 대 {without}).",
     "accumulation.outcome.only_with_diverged": (
-        "이 학습률에서는 오히려 초기화한 쪽이 발산했습니다. 기본 SGD는 lr × 곡률 h < 2여야 자리를 잡는데, 이 손실에서 가장 큰 곡률은 10이라 lr·h = {lrh}입니다. 초기화하지 "
+        "이 학습률에서는 오히려 초기화한 쪽이 발산했습니다. 기본 SGD는 lr × 곡률 h < 2여야 자리를 잡는데(곡률은 이계도함수, 곧 기울기 자체가 얼마나 빨리 바뀌는지입니다), 이 손실에서 가장 큰 곡률은 10이라 lr·h = {lrh}입니다. 초기화하지 "
         "않은 쪽(모멘텀 1과 같음)은 lr·h < 4인 동안 발산하지 않고 흔들리기만 합니다. 자리를 잡지 못하기는 마찬가지입니다."
     ),
     "accumulation.chart.training.title_with": "optim.zero_grad() 사용",
@@ -584,8 +591,8 @@ TEXT: dict[str, str] = {
     "optimizer.title": "④ 옵티마이저: 학습률과 모멘텀",
     "optimizer.intro": (
         "튜토리얼에서는 `optim = torch.optim.SGD(model.parameters(), lr=1e-2, momentum=0.9)`로 모델의 파라미터를 옵티마이저에 넘기고, "
-        "`optim.step()`을 부를 때마다 각 파라미터가 모멘텀 버퍼 `buf`의 반대 방향으로 lr × `buf`만큼 움직입니다. 모멘텀이 0이면 `buf`는 그 단계의 "
-        "기울기(`.grad`) 그대로이므로 기울기의 반대 방향으로 움직이고, 모멘텀이 있으면 `buf`에 앞선 기울기들이 섞여 있어 지금 기울기와 방향이 어긋날 수도 있습니다. 이 페이지의 "
+        "`optim.step()`을 부를 때마다 각 파라미터가 모멘텀 버퍼 `buf`의 반대 방향으로 lr × `buf`만큼 움직입니다. `buf`는 기울기를 쌓아 가는 값으로, "
+        "이번 `.grad`에 모멘텀 × 직전 `buf`를 더한 것입니다 (모멘텀이 0이면 `.grad` 그대로). 이 페이지의 "
         "파라미터는 눈으로 따라갈 수 있을 만큼 적습니다. 튜토리얼의 텐서 `a`와 `b`를 쓰거나, 파라미터가 두 개인 지형 위의 한 점 `a = (a₁, a₂)`를 씁니다. 슬라이더를 움직일 "
         "때마다 실제 `torch.optim.SGD`를 정한 횟수만큼, 같은 출발점에서 두 번 실행합니다. 한 번은 고른 모멘텀으로, 한 번은 모멘텀 0으로 실행합니다."
     ),
@@ -597,7 +604,7 @@ TEXT: dict[str, str] = {
         "파라미터는 `a`와 `b`이며 `torch.optim.SGD([a, b], ...)`로 등록합니다."
     ),
     "optimizer.objective_caption.valley": (
-        "a₁ = a₂ 직선을 따라 길고 좁게 파인 골짜기입니다. 골짜기를 가로지르는 방향은 가파르고(곡률 40), "
+        "a₁ = a₂ 직선을 따라 길고 좁게 파인 골짜기입니다. 골짜기를 가로지르는 방향은 가파르고(곡률, 곧 이계도함수가 40), "
         "바닥을 따라가는 방향은 거의 평평합니다(곡률 1). 최저점은 (0, 0)이고, 파라미터는 `a` 하나입니다."
     ),
     "optimizer.objective_caption.rosenbrock": (
@@ -786,7 +793,7 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.hessian_caption": (
         "λ₁(= {low})은 골짜기 바닥을 따라가는 방향 (1, 1)의 곡률이고, λ₂(= {high})는 골짜기를 가로지르는 방향 (1, −1)의 "
-        "곡률입니다. 둘의 비 κ(조건수)는 골짜기가 얼마나 좁은지를 나타냅니다."
+        "곡률입니다. 둘의 비 κ(조건수, 가장 큰 곡률 ÷ 가장 작은 곡률)는 골짜기가 얼마나 좁은지를 나타냅니다."
     ),
     "optimizer.theory.matrix_text": (
         "이 두 방향 각각에서 기울기는 λ·x입니다(x는 그 방향으로 최저점까지 남은 거리). 그래서 PyTorch의 규칙 "
@@ -873,6 +880,8 @@ TEXT: dict[str, str] = {
     ),
     "optimizer.theory.fastest_button": "비율이 일정해진 칸 중 가장 빠른 칸으로: 학습률 {lr}, 모멘텀 {mu} (비율 {rate})",
     "optimizer.theory.pick_title": "값으로 칸 고르기 (터치 화면용)",
+    "optimizer.theory.pick_lr": "칸의 학습률 (lr)",
+    "optimizer.theory.pick_mu": "칸의 모멘텀",
     "optimizer.theory.pick_go": "이 값으로 설정: 학습률 {lr}, 모멘텀 {mu}",
     "optimizer.theory.map_spinner": "지도의 실제 SGD 실행을 돌리는 중입니다(서버마다 한 번)…",
     "optimizer.theory.limits_title": "**이론의 두 가지 한계**",
@@ -953,6 +962,7 @@ TEXT: dict[str, str] = {
     ),
     "resnet.controls_train": "학습 설정",
     "resnet.controls_data": "데이터와 가중치",
+    "resnet.controls_hint_topic": "어느 슬라이더가 어느 부분을 다시 계산하는지, 결과는 누가 함께 쓰는지",
     "resnet.controls_hint": "학습률·모멘텀·단계 수 슬라이더는 4절 `optim.step()`에 있습니다. 그 슬라이더를 움직이면 4·5절과 그 아래 코드만 다시 계산하고, 이 값들과 상관없는 나머지 절(순전파, 첫 역전파, 고정하기)은 그대로 둡니다.",
     "resnet.weights.cache": "사전 학습된 가중치 `ResNet18_Weights.DEFAULT`(ImageNet)를 사용합니다. torch hub 캐시 `{path}`에서 읽었습니다.",
     "resnet.weights.download": "사전 학습된 가중치 `ResNet18_Weights.DEFAULT`(ImageNet)를 사용합니다. 방금 `{path}`에 내려받았습니다.",
@@ -966,6 +976,8 @@ TEXT: dict[str, str] = {
     "resnet.busy": "지금 서버가 다른 ResNet 계산으로 바쁩니다. 잠시 후 다시 시도해 주세요.",
     "resnet.queued": "서버 차례를 기다리는 중: 앞에 ResNet 계산 {ahead}개가 있습니다. 슬라이더를 움직여도 순서는 그대로 유지됩니다.",
     "resnet.forward_title": "1 · 순전파: 예측값 만들기",
+    "resnet.input_caption": "`data`: 네트워크에 들어가는 {size}×{size} 임의 이미지",
+    "resnet.input_alt": "{size}×{size} 크기의 색 점이 무작위로 찍힌 이미지입니다. 잡음일 뿐 물체는 없습니다.",
     "resnet.forward_text": (
         "`data = torch.rand(1, 3, {size}, {size})`는 {size}×{size} 픽셀짜리 임의의 RGB 이미지 한 장입니다 "
         "(배치 크기 1, 색 채널 3개). `prediction = model(data)`가 이 이미지를 모든 레이어에 차례로 통과시키면 "
@@ -980,7 +992,8 @@ TEXT: dict[str, str] = {
         "PyTorch가 실행을 거부합니다(`{error}`). 그래서 이 크기에서는 먼저 `model.eval()`을 호출합니다. "
         "그러면 BatchNorm이 저장해 둔 통계를 쓰고, 기울기는 똑같이 흐릅니다."
     ),
-    "resnet.top_title": "점수가 가장 높은 다섯 클래스 (예측값의 소프트맥스)",
+    "resnet.top_topic": "네트워크가 가장 높게 본 다섯 클래스",
+    "resnet.top_title": "점수가 가장 높은 다섯 클래스 (예측값의 소프트맥스: 1000개의 점수를 합이 1인 확률로 바꾼 값)",
     "resnet.col_class": "ImageNet 클래스",
     "resnet.col_index": "번호",
     "resnet.col_probability": "확률",
@@ -1011,6 +1024,7 @@ TEXT: dict[str, str] = {
         "튜토리얼과 같은 연습용 손실로, 1000개의 차이를 모두 더해 스칼라 하나로 만듭니다. `backward()`를 시작하는 데는 스칼라 하나면 됩니다. "
         "실제 학습에서는 `nn.CrossEntropyLoss` 같은 제대로 된 손실 함수를 씁니다."
     ),
+    "resnet.loss_hand_topic": "마지막 레이어의 기울기를 손으로 확인하기",
     "resnet.loss_hand": "손으로 확인해 보면 출력 1000개 모두에서 ∂loss/∂prediction = 1입니다. 그래서 마지막 레이어 `fc`의 기울기는 autograd 없이도 알 수 있습니다.",
     "resnet.col_tensor": "텐서",
     "resnet.col_by_hand": "손으로 푼 답",
@@ -1026,15 +1040,16 @@ TEXT: dict[str, str] = {
     "resnet.grads_title": "3 · loss.backward(): 모든 파라미터의 기울기",
     "resnet.grads_text": (
         "한 번의 호출로 파라미터 텐서 {tensors}개, 숫자로는 모두 {numel}개의 `.grad`가 채워집니다. "
-        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름)이고, 색은 이름 맨 앞에 있는 레이어를 나타냅니다."
+        "막대 하나가 첫 번째 `loss.backward()` 뒤 텐서 하나의 기울기 크기(L2 노름: 요소를 제곱해 더한 값의 제곱근)이고, 색은 이름 맨 앞에 있는 레이어를 나타냅니다."
     ),
     "resnet.chart.grads.x": "‖p.grad‖ (L2 노름, 로그 눈금)",
     "resnet.chart.grads.y": "파라미터 텐서",
     "resnet.chart.grads.title_left": "conv1 · bn1 · layer1 · layer2",
     "resnet.chart.grads.title_right": "layer3 · layer4 · fc",
+    "resnet.grads_caption_topic": "레이어 이름 읽는 법",
     "resnet.grads_caption": (
         "로그 눈금입니다. 기울기 크기가 여러 자릿수에 걸쳐 있습니다. `conv…weight`는 합성곱 필터(텐서마다 숫자가 많음)이고, `bn…weight`와 `bn…bias`는 "
-        "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다. `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 레이어입니다. `downsample.0`은 1×1 "
+        "BatchNorm의 배율과 이동값으로 채널마다 하나씩입니다(BatchNorm은 채널마다 값을 고르게 맞춘 뒤, 학습되는 배율을 곱하고 이동값을 더합니다). `downsample`은 블록의 숏컷(shortcut) 연결에서 모양을 맞추는 두 레이어입니다. `downsample.0`은 1×1 "
         "합성곱, `downsample.1`은 그 뒤의 BatchNorm이고, `downsample.1.weight`와 `downsample.1.bias`는 그 BatchNorm의 배율과 "
         "이동값입니다."
     ),
@@ -1060,7 +1075,7 @@ TEXT: dict[str, str] = {
     "resnet.chart.loss.name": "손실",
     "resnet.rule_ok": (
         "✓ 모든 단계, 모든 텐서에서 새 가중치가 W − lr·buf인지 확인했습니다. "
-        "모멘텀 버퍼 buf는 첫 단계에서 grad이고, 그다음부터는 momentum·buf + grad입니다."
+        "모멘텀 버퍼 buf(SGD가 지난 기울기를 쌓아 둔 값)는 첫 단계에서 grad이고, 그다음부터는 momentum·buf + grad입니다."
     ),
     "resnet.rule_ok_plain": "✓ 모든 단계, 모든 텐서에서 새 가중치가 W − lr·grad인지 확인했습니다(모멘텀이 0이면 버퍼를 두지 않습니다).",
     "resnet.rule_bad": "✗ 어떤 단계에서 가중치가 SGD 규칙 W − lr·buf를 따르지 않았습니다. 아래 표에서 어느 단계인지 볼 수 있습니다.",
@@ -1105,6 +1120,7 @@ TEXT: dict[str, str] = {
         "사전 학습된 신경망을 새 작업(예: 클래스가 10개인 분류)에 다시 쓰려면, 파라미터를 모두 고정(동결, freeze)하고 마지막 레이어만 새것으로 바꿉니다. 그러면 새 레이어의 파라미터만 "
         "기울기를 필요로 합니다."
     ),
+    "resnet.finetune_presence_topic": "어느 레이어가 아직 .grad를 받는지, 시간은 어떻게 쟀는지",
     "resnet.finetune_presence": "고정한 신경망에서 `loss.backward()`를 호출한 뒤, 레이어별로:",
     "resnet.col_layer": "레이어",
     "resnet.col_with_grad": ".grad가 생긴 텐서",
@@ -1288,6 +1304,7 @@ TEXT: dict[str, str] = {
     "charttext.choice.right": "정답은 “{option}”입니다.",
     "charttext.choice.option": "보기",
     # Issue #14: 끄는 동안 그림이 따라 움직이는 슬라이더.
+    "drag.aria_label": "{label} — 끌면 그림이 따라 움직입니다",
     "gradients.live_intro": (
         "아래 슬라이더를 끌어 보세요. 끄는 동안 접선이 돌아가고 막대가 늘었다 줄었다 합니다. "
         "그림의 값은 모두 서버의 PyTorch가 미리 계산해 둔 것입니다. 슬라이더의 전체 범위를 한 묶음으로 만들어 "
@@ -1302,8 +1319,11 @@ TEXT: dict[str, str] = {
     # Issue #14: 레슨 ④의 끄는 슬라이더 (모멘텀과 학습률).
     "optimizer.live_title": "모멘텀과 학습률을 끌면 경로가 따라 움직입니다",
     "optimizer.live_intro": (
-        "아래 슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
-        "{steps}단계 실행한 결과입니다(발산한 실행은 그 자리에서 멈춥니다). 여러분이 슬라이더를 만지기 전에 서버가 "
+        "슬라이더를 누른 채로 끌어 보세요. 각 위치는 같은 출발점에서 실제 `torch.optim.SGD`를 "
+        "{steps}단계 실행한 결과입니다(발산한 실행은 그 자리에서 멈춥니다)."
+    ),
+    "optimizer.live_how": (
+        "여러분이 슬라이더를 만지기 전에 서버가 "
         "전체 범위를 미리 계산해 두고(값마다 한 번씩 실행하되 모두 함께 진행합니다), 그림은 그 숫자를 그리기만 합니다. "
         "손을 떼면 페이지의 나머지도 바뀝니다."
     ),

@@ -444,7 +444,7 @@ export default function (component) {
   input.step = "1";
   input.setAttribute("aria-valuemin", data.grid[0]);
   input.setAttribute("aria-valuemax", data.grid[last]);
-  input.setAttribute("aria-label", data.label);
+  input.setAttribute("aria-label", data.aria_label || data.label);
   if (data.scale) wrap.style.setProperty("--scale", data.scale);
   // A figure may ask for more room than the default 560 px (④'s two panels).
   if (data.figure.maxwidth) wrap.style.setProperty("--max", `${data.figure.maxwidth}px`);
