@@ -64,8 +64,11 @@ def curve_figure(curve, labels: dict[str, str]):
             text=labels["slope"].format(value=format_number(curve.slope))))
     y_range = _y_range(ys, curve.y0)
     layout = dict(
-        title=dict(text=labels["title"], font=dict(size=16)), height=440, font=FONT,
-        margin=dict(l=10, r=10, t=80, b=10), annotations=annotations,
+        title=dict(text=labels["title"], font=dict(size=16), y=1, yref="container",
+                   yanchor="top", pad=dict(t=8)), height=440, font=FONT,
+        # Room above the plot for the title and a legend that wraps to two rows on a
+        # phone (the tangent's Korean label is long): one row grew into the title.
+        margin=dict(l=10, r=10, t=112, b=10), annotations=annotations,
         legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0, font=LEGEND_FONT),
         xaxis=dict(range=(min(xs), max(xs)), tickfont=TICK_FONT,
                    title=dict(text=labels["x"], font=TITLE_FONT, standoff=4)),

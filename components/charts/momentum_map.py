@@ -33,6 +33,16 @@ def _lr_text(lr: float) -> str:
     return format_number(lr)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _decade_tick(lr: float) -> str:
+    """A decade's tick label, short enough for a phone: 10⁻⁴ and 10⁻³ instead of
+    0.0001 and 0.001 (those collided in a 294 px wide map), 0.01, 0.1 and 1 as they are."""
+    exponent = round(math.log10(lr))
+    return _lr_text(lr) if exponent >= -2 else f"10{str(exponent).translate(_SUPERSCRIPT)}"
+
+
 def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str]):
     """Heatmap of ``rates.measured`` (rows = momenta, columns = lrs), the
     divergence boundary, Goh's optimum and the ``current`` (lr, momentum)
@@ -134,7 +144,8 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
             rate=format_number(best.rate)) + "<extra></extra>",
     ))
     # The star's label on a white box, so it reads over dark and bright cells alike.
-    fig.add_annotation(x=math.log10(best.lr), y=best.momentum, ax=-70, ay=-34,
+    # Up and a little to the left: further left it ran into the momentum ticks on a phone.
+    fig.add_annotation(x=math.log10(best.lr), y=best.momentum, ax=-36, ay=-40,
                        text=labels["optimum_short"].format(rate=format_number(best.rate)),
                        showarrow=True, arrowhead=0, arrowcolor="#333333",
                        bgcolor="rgba(255,255,255,0.9)", font=dict(size=14, color="#111111"))
@@ -143,7 +154,7 @@ def map_figure(rates, current: tuple[float, float] | None, labels: dict[str, str
     # phone and projector widths; a cell's own lr is in its hover text.
     decades = [(x, lr) for x, lr in zip(xs, rates.lrs, strict=True) if abs(x - round(x)) < 1e-9]
     fig.update_xaxes(title_text=labels["x"], tickvals=[x for x, _ in decades],
-                     ticktext=[_lr_text(lr) for _, lr in decades], tickangle=0,
+                     ticktext=[_decade_tick(lr) for _, lr in decades], tickangle=0,
                      range=(xs[0] - 0.6 * step, xs[-1] + 0.6 * step), showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["y"], range=(-0.03, 1.02), dtick=0.1, showgrid=False,
                      zeroline=False)

@@ -36,7 +36,8 @@ def input_picture(seed: int, size: int, lang: str, container=None) -> None:
     data, _ = random_inputs(seed, size)
     pixels = (data[0].permute(1, 2, 0) * 255).to(torch.uint8).numpy()
     where = container if container is not None else st
-    where.image(pixels, width=200, clamp=True,
+    # As wide as its column (a quarter of the text beside it), never wider.
+    where.image(pixels, width="stretch", clamp=True,
                 caption=t("resnet.input_caption", lang, size=size),
                 alt=t("resnet.input_alt", lang, size=size))
 
