@@ -280,3 +280,25 @@ def drag_components(at: AppTest) -> list:
     """The page's drag sliders: its ``st.components.v2`` elements that carry data
     (the touch guard every page mounts carries none)."""
     return [e for e in at.get("bidi_component") if e.proto.json]
+
+
+# Records every value of the app's script state from now on (a rerun shows as
+# "running"): evaluate it, act, then read ``window.__states`` (empty: no rerun).
+WATCH_RUNS = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  window.__states = [];
+  new MutationObserver(() => window.__states.push(app.dataset.testScriptState))
+    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
+}"""
+
+
+@contextlib.contextmanager
+def screen_tab(browser, width: int, height: int, lang: str = "ko", phone: bool = False):
+    """A tab in its own browser context (own cookies, own session) with this screen
+    (a phone's is mobile and touch), closed with its context afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
+                                  has_touch=phone, locale="ko-KR" if lang == "ko" else "en-US")
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -23,7 +23,8 @@ def test_every_page_opens_without_an_exception(page, server_url, slug, lang):
 
 
 def _table_text(page):
-    return page.locator("[data-testid='stMarkdownContainer'] table").first.inner_text()
+    # The first table on screen (a closed "Go deeper" expander may hold an earlier one).
+    return page.locator("[data-testid='stMarkdownContainer'] table >> visible=true").first.inner_text()
 
 
 def test_gradients_slider_moves_numbers_chart_and_url(page, server_url):

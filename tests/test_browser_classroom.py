@@ -7,13 +7,11 @@ and every page is checked inside one test, to keep the suite short.
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
 from components.ui.i18n import t
 from components.ui.pages import LESSONS
-from tests.support import open_page, slider_handle, wait_idle
+from tests.support import open_page, screen_tab, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -71,17 +69,9 @@ _GRAPH_TEXT_JS = """() => {
 }"""
 
 
-@contextlib.contextmanager
 def _tab(browser, width, height, lang="ko"):
-    """A tab in its own context with this screen (a phone's is mobile and touch),
-    closed with its context when the test is done."""
-    phone = (width, height) in PHONES
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
-                                  has_touch=phone, locale="ko-KR" if lang == "ko" else "en-US")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    """A tab with this screen; a phone's is mobile and touch."""
+    return screen_tab(browser, width, height, lang, phone=(width, height) in PHONES)
 
 
 # True once every plotly chart is drawn and the charts' sizes, their number of text

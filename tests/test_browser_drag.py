@@ -8,17 +8,10 @@ import struct
 
 import pytest
 
-from tests.support import open_page, slider_handle, wait_idle
+from tests.support import WATCH_RUNS, open_page, slider_handle, wait_idle
 
 pytestmark = pytest.mark.browser
 
-# Records every value of the app's script state from now on.
-WATCH_RUNS = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  window.__states = [];
-  new MutationObserver(() => window.__states.push(app.dataset.testScriptState))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 
 
 def _url_value(page, name: str, value: str) -> None:

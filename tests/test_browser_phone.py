@@ -10,18 +10,11 @@ import contextlib
 
 import pytest
 
-from tests.support import open_page, wait_idle
+from tests.support import WATCH_RUNS, open_page, wait_idle
 
 pytestmark = pytest.mark.browser
 
 SCROLL_TOP = "() => document.querySelector('[data-testid=stMain]').scrollTop"
-# Records every value of the app's script state from now on (a rerun shows as "running").
-WATCH_RUNS = """() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  window.__states = [];
-  new MutationObserver(() => window.__states.push(app.dataset.testScriptState))
-    .observe(app, {attributes: true, attributeFilter: ['data-test-script-state']});
-}"""
 DRAG_RANGE = ".st-key-{}_drag input[type='range']"
 KNOB = ".st-key-{} [role='group'] > div > div:has(input[type='range'])"
 ST_RANGE = ".st-key-{} input[type='range']"

@@ -158,7 +158,8 @@ def shoot(page, name: str) -> None:
 def assert_swipes_scroll(phone, lesson: str) -> None:
     """A thumb scrolling the page with 10 px of sideways drift, starting on a drag
     slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)."""
-    from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, WATCH_RUNS, _swipe_from
+    from tests.support import WATCH_RUNS
+    from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, _swipe_from
 
     cdp = phone.context.new_cdp_session(phone)
     url = phone.url

@@ -9,7 +9,6 @@ the same path and query are opened on loopback instead.
 
 from __future__ import annotations
 
-import contextlib
 import io
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -19,7 +18,7 @@ from components.ui.controls import _option_label
 from components.ui.i18n import t
 from components.ui.schema import controls_for, parse
 from components.ui.share import STUDENT_PARAMETERS
-from tests.support import open_page, start_server, stop_server, wait_idle
+from tests.support import open_page, screen_tab, start_server, stop_server, wait_idle
 
 pytestmark = pytest.mark.browser
 
@@ -49,14 +48,7 @@ def lan_ip():
     return address
 
 
-@contextlib.contextmanager
-def _tab(browser, width, height, lang="ko", phone=False):
-    context = browser.new_context(viewport={"width": width, "height": height}, is_mobile=phone,
-                                  has_touch=phone, locale="ko-KR" if lang == "ko" else "en-US")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+_tab = screen_tab
 
 
 def _decode(png: bytes) -> list[str]:
