@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import threading
 import time
 
 from common import print_machine, print_table  # noqa: F401  (puts the repo on sys.path)
+
+from tests.support import Heartbeat  # the same 20 ms heartbeat as the test  # noqa: E402
 
 # name → a function of the round number k (1, 2, …): a new text each round.
 FUNCTIONS = {
@@ -35,31 +36,6 @@ FUNCTIONS = {
     "tanh sent again": lambda k: ("tanh((((sin(((a-b)*(b)**0.5)))**99-(abs((cos(a)*sin(2)))-b))"
                                   "/(7)**b))"),
 }
-
-
-class Heartbeat:
-    """Sleeps 20 ms in a loop; ``longest`` is the longest time between wake-ups."""
-
-    def __init__(self):
-        self.longest = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._beat, daemon=True)
-
-    def _beat(self):
-        last = time.perf_counter()
-        while not self._stop.is_set():
-            time.sleep(0.02)
-            now = time.perf_counter()
-            self.longest = max(self.longest, now - last)
-            last = now
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 def one_page(text: str) -> tuple[float, float, str]:

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -302,3 +303,31 @@ def screen_tab(browser, width: int, height: int, lang: str = "ko", phone: bool =
         yield context.new_page()
     finally:
         context.close()
+
+
+class Heartbeat:
+    """A thread of the test process that sleeps 20 ms in a loop and records the
+    longest time between two wake-ups: what any other session of the server
+    would wait while this page runs (a GIL held by big-integer arithmetic
+    stretched it to 6 s)."""
+
+    def __init__(self):
+        self.longest = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, daemon=True)
+
+    def _beat(self):
+        last = time.perf_counter()
+        while not self._stop.is_set():
+            time.sleep(0.02)
+            now = time.perf_counter()
+            self.longest = max(self.longest, now - last)
+            last = now
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()

@@ -1,6 +1,5 @@
 """AppTest of lesson ⑤ (your own function): presets, bad input, URL round trip, both languages."""
 
-import threading
 import time
 
 import pytest
@@ -9,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from components.ui.expression_panels import PRESETS
 from tests.hostile import COSTLY_EXPRESSIONS, code_spans, power_towers
 from tests.support import (
+    Heartbeat,
     all_text,
     assert_no_exception,
     decode_array,
@@ -171,32 +171,6 @@ def test_bad_text_after_a_shared_link_keeps_the_links_function():
 
 # ---- costly functions: bounded time, and the rest of the server keeps running --
 
-class Heartbeat:
-    """A thread of the test process that sleeps 20 ms in a loop and records the
-    longest time between two wake-ups: what any other session of the server
-    would wait while this page runs (a GIL held by big-integer arithmetic
-    stretched it to 6 s)."""
-
-    def __init__(self):
-        self.longest = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._beat, daemon=True)
-
-    def _beat(self):
-        last = time.perf_counter()
-        while not self._stop.is_set():
-            time.sleep(0.02)
-            now = time.perf_counter()
-            self.longest = max(self.longest, now - last)
-            last = now
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
 
 
 @pytest.fixture(scope="module")
