@@ -8,12 +8,10 @@ overlap checks of every screen are in test_browser_classroom.py.
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
 from components.ui.pages import LESSONS
-from tests.support import open_page
+from tests.support import open_page, screen_tab
 from tests.test_browser_classroom import _settle_charts
 
 pytestmark = pytest.mark.browser
@@ -54,14 +52,8 @@ _CHARTS_JS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).m
 })"""
 
 
-@contextlib.contextmanager
 def _phone(browser, lang):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT}, is_mobile=True,
-                                  has_touch=True, locale="ko-KR" if lang == "ko" else "en-US")
-    try:
-        yield context.new_page()
-    finally:
-        context.close()
+    return screen_tab(browser, WIDTH, HEIGHT, lang, phone=True)
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
