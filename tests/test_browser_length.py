@@ -62,6 +62,18 @@ MEASURE = r"""
 """
 
 
+ALL_DRAWN = r"""
+() => {
+  const roots = [document];
+  for (const e of document.querySelectorAll('*')) if (e.shadowRoot) roots.push(e.shadowRoot);
+  const drags = roots.flatMap(r => [...r.querySelectorAll('.drag-slider')]);
+  const charts = [...document.querySelectorAll('[data-testid=stPlotlyChart]')];
+  return drags.every(d => d.querySelector('svg[role=img]'))
+      && charts.every(c => c.querySelector('.js-plotly-plot .main-svg'));
+}
+"""
+
+
 @pytest.fixture(scope="module")
 def measured(browser, server_url):
     """``measured(slug)``: the page's numbers, each page opened once for both tests."""
@@ -87,8 +99,18 @@ def measure(page, server_url: str, slug: str) -> dict:
                                "[data-testid=stImage] img') || [...document.querySelectorAll('*')]"
                                ".some(e => e.shadowRoot && e.shadowRoot.querySelector('svg[role=img]'))",
                                timeout=120_000)
+        # Under load a drag slider's figure (④'s first) may be drawn seconds after a
+        # plotly chart further down: wait until every figure on the page is drawn and
+        # the layout has settled, or the first figure found is a later one.
+        page.wait_for_function(ALL_DRAWN, timeout=120_000)
+    seen = page.evaluate(MEASURE)
+    for _ in range(20):
         page.wait_for_timeout(500)
-    return page.evaluate(MEASURE)
+        again = page.evaluate(MEASURE)
+        if again == seen:
+            break
+        seen = again
+    return seen
 
 
 @pytest.mark.parametrize("slug", ["home"] + [slug for slug, _ in LESSONS])
