@@ -2,6 +2,8 @@
 
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from components.charts.gradients import gradient_bars_figure
 from components.charts.graph_svg import backward_graph_svg
 from components.core.gradients import gradients_of_q
@@ -55,3 +57,29 @@ def test_graph_svg_fits_korean_labels():
     svg = backward_graph_svg(result.graph, labels_for("gradients.graph", "ko"))
     assert "도착한 기울기" in svg and "(시작 기울기 = v)" in svg
     ET.fromstring(svg)
+
+
+@pytest.mark.parametrize("text", ["log(a) + b**a", "3*a**3 - b**2", "a*b + sin(a) + b**a",
+                                  "exp(a*b) - log(b) * a**2", "a**b + b**a + a*b"])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_graph_svg_boxes_never_overlap(text, lang):
+    # log(a) + b**a once drew LogBackward0 half over PowBackward1: a node placed
+    # between its children's columns landed half a column from a neighbour.
+    from components.core.expression import gradients_of_expression
+    from components.core.expression_parser import parse_expression
+
+    result = gradients_of_expression(parse_expression(text), (-1.0, 3.0), (6.0, 4.0))
+    svg = backward_graph_svg(result.graph, labels_for("gradients.graph", lang))
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    boxes = []
+    for g in root.iter(f"{ns}g"):
+        rect = g.find(f"{ns}rect")
+        if rect is not None:
+            boxes.append(tuple(float(rect.get(k)) for k in ("x", "y", "width", "height")))
+    width = float(root.get("viewBox").split()[2])
+    for i, (x, y, w, h) in enumerate(boxes):
+        assert x >= 0 and x + w <= width + 0.5, f"box {i} leaves the picture"
+        for (x2, y2, w2, h2) in boxes[i + 1:]:
+            apart = x + w <= x2 or x2 + w2 <= x or y + h <= y2 or y2 + h2 <= y
+            assert apart, f"{text}: boxes overlap at x={x:.0f} and x={x2:.0f}"

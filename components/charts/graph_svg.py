@@ -77,6 +77,22 @@ def _layout(graph) -> tuple[dict[str, int], dict[str, float]]:
     return depth, column
 
 
+def _spread_rows(x: dict[str, float], depth: dict[str, int],
+                 sizes: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """Box centres moved right where two boxes of a row would overlap.
+
+    A node centred above children it shares with a neighbour (``log(a) + b**a``:
+    both use a) lands half a column from that neighbour; columns alone cannot
+    keep wide boxes apart.
+    """
+    x = dict(x)
+    for level in set(depth.values()):
+        row = sorted((n for n in x if depth[n] == level), key=lambda n: x[n])
+        for left, right in zip(row, row[1:]):
+            x[right] = max(x[right], x[left] + (sizes[left][0] + sizes[right][0]) / 2 + GAP_X)
+    return x
+
+
 def _paths_to_leaves(graph) -> dict[str, list[str]]:
     """For every leaf node: the node ids on the shortest path from ``out`` down to it."""
     children: dict[str, list[str]] = {"out": [graph.nodes[0].node_id] if graph.nodes else []}
@@ -139,9 +155,11 @@ def backward_graph_svg(graph, labels: dict[str, str], scale: float = 1.0) -> str
     }
     col_width = max(w for w, _ in sizes.values()) + GAP_X
     row_height = max(h for _, h in sizes.values()) + GAP_Y
-    width = (max(column.values()) + 1) * col_width
+    x = _spread_rows({n: (column[n] + 0.5) * col_width for n in lines}, depth, sizes)
+    width = max((max(column.values()) + 1) * col_width,
+                max(x[n] + sizes[n][0] / 2 for n in lines) + GAP_X / 2)
     height = (max(depth.values()) + 1) * row_height - GAP_Y + 8
-    centre = {n: ((column[n] + 0.5) * col_width, depth[n] * row_height + 4) for n in lines}
+    centre = {n: (x[n], depth[n] * row_height + 4) for n in lines}
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width * scale:.0f}" '
