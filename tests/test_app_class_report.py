@@ -48,10 +48,10 @@ def test_the_key_holder_sees_the_report_table_and_a_csv_download(store):
     (table,) = _report_tables(at)
     # Lesson order: ② before ③; a.grad[0]: 5 answers, 1 right, 12 twice (a named slip) first.
     assert table.index("② ") < table.index("③ ")
-    assert "| 5 | 20% (1/5) | 12 (2): dropped the factor 3 of the power rule · " \
-           "4 (1): forgot the factor v (9a₁²) · 99 (1): — |" in table
+    assert "| 5 | 20% (1/5) | **12** (2): dropped the factor 3 of the power rule; " \
+           "**4** (1): forgot the factor v (9a₁²); **99** (1): — |" in table
     # A wrong option by its label (plain text, as the live chart's axis shows it).
-    assert "| 2 | 50% (1/2) | adds the gradient again (a.grad doubles) (1): " \
+    assert "| 2 | 50% (1/2) | **adds the gradient again (a.grad doubles)** (1): " \
            "thinks a freed graph adds again |" in table
     (download,) = at.get("download_button")
     assert download.proto.label == "Download the report (CSV)"

@@ -62,8 +62,10 @@ def report_markdown(reports: list[QuestionReport], lang: str) -> str:
     rows = [f"| {' | '.join(head)} |", "|:--|--:|--:|:--|"]
     for report in reports:
         lesson, label = _question(report, lang)
-        wrong = " · ".join(
-            t("class.report.wrong_item", lang, answer=_answer_text(report, w, lang), count=w.count,
+        # The answers in bold: the eye finds them between the misconception names.
+        wrong = "; ".join(
+            t("class.report.wrong_item", lang, answer=f"**{_answer_text(report, w, lang)}**",
+              count=w.count,
               misconception=misconception_name(report.checkpoint, w.misconception, lang))
             for w in report.wrong) or t("class.report.none_wrong", lang)
         rows.append(f"| {lesson} · {label} | {report.count} | {_share(report)} | {wrong} |")
