@@ -152,3 +152,36 @@ def test_a_schema_1_database_gains_the_slip_column_and_keeps_its_answers(db_url)
     ClassStore(db_url).dispose()
     assert len(answers_by_checkpoint(store, new.code, new.key)["a1_grad"]) == 2
     store.dispose()
+
+
+def test_two_replicas_migrating_a_schema_1_database_at_once_both_start(db_url):
+    import threading
+
+    old = ClassStore(db_url)
+    with old.engine.begin() as conn:
+        conn.execute(text("ALTER TABLE answers DROP COLUMN slip"))
+        conn.execute(text("UPDATE schema_version SET version = 1"))
+    old.dispose()
+    barrier, started, failed = threading.Barrier(2), [], []
+
+    def replica():
+        barrier.wait()
+        try:
+            started.append(ClassStore(db_url))
+        except Exception as error:  # noqa: BLE001 - the test reports it
+            failed.append(error)
+
+    threads = [threading.Thread(target=replica) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert not failed and len(started) == 2
+    store = started[0]
+    assert store.stored_schema_version() == 2
+    new = store.create_class()
+    _send(started[1], new.code, "a1_grad", 4.0, 36.0, "forgot_v")
+    assert answers_by_checkpoint(store, new.code, new.key) == {
+        "a1_grad": [Answer(4.0, 36.0, "forgot_v")]}
+    for replica_store in started:
+        replica_store.dispose()
