@@ -103,7 +103,7 @@ def test_the_csv_parses_with_the_columns_in_the_pages_language_and_nothing_perso
     assert all(len(row) == len(header) for row in body)
     by_rank = {(row[1], row[6]): dict(zip(CSV_KEYS, row, strict=True)) for row in body}
     first = by_rank[("a1_grad", "1")]
-    assert (first["answers"], first["right"], first["share"]) == ("5", "1", "0.2")
+    assert (first["answers"], first["right"], first["fraction"]) == ("5", "1", "0.2")
     assert (first["wrong_answer"], first["wrong_count"]) == ("12", "2")
     assert first["misconception"] == t("class.report.why.a1_grad.power_rule", lang)
     assert by_rank[("a1_grad", "3")]["misconception"] == "—"

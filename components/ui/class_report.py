@@ -19,7 +19,7 @@ from components.ui.layout import table
 # The report is read after class, not watched: a slower refresh than the live answers.
 REPORT_REFRESH_SECONDS = 5 * REFRESH_SECONDS
 NONE = "—"
-CSV_KEYS = ("lesson", "checkpoint", "question", "answers", "right", "share", "rank",
+CSV_KEYS = ("lesson", "checkpoint", "question", "answers", "right", "fraction", "rank",
             "wrong_answer", "wrong_count", "misconception")
 
 

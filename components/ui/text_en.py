@@ -205,6 +205,7 @@ TEXT: dict[str, str] = {
     "class.report.col.answers": "answers",
     "class.report.col.right": "right",
     "class.report.col.share": "share right",
+    "class.report.col.fraction": "share right (0–1)",
     "class.report.col.wrong": "most common wrong answers (students): misconception",
     "class.report.col.rank": "wrong answer rank",
     "class.report.col.wrong_answer": "wrong answer",

@@ -204,6 +204,7 @@ TEXT: dict[str, str] = {
     "class.report.col.answers": "답한 학생",
     "class.report.col.right": "맞힌 학생",
     "class.report.col.share": "정답률",
+    "class.report.col.fraction": "정답률(0~1)",
     "class.report.col.wrong": "자주 나온 오답(인원)과 오개념",
     "class.report.col.rank": "오답 순위",
     "class.report.col.wrong_answer": "오답",
