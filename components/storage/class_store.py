@@ -9,8 +9,9 @@ What is stored is deliberately little: a class (its join code, a SHA-256 hash
 of the instructor key, its creation time), anonymous answers (a random student
 id from the browser session, the checkpoint, the guess and the answer torch
 computed for that student's settings, the name of the misconception predict
-mode matched to a wrong number, a time) and which checkpoints were revealed. No names, addresses or user agents. Everything older than the
-time to live (24 h unless configured) is deleted.
+mode matched to a wrong number, a time) and which checkpoints were revealed.
+No names, addresses or user agents. Everything older than the time to live
+(24 h unless configured) is deleted.
 
 No streamlit here: the pages call this module, and the tests run it directly on
 SQLite and on a real PostgreSQL server.

@@ -58,7 +58,8 @@ def _share(report: QuestionReport) -> str:
 
 def report_markdown(reports: list[QuestionReport], lang: str) -> str:
     """The report as a markdown table: one row per question."""
-    head = [t(f"class.report.col.{name}", lang) for name in ("question", "answers", "share", "wrong")]
+    head = [t(f"class.report.col.{name}", lang)
+            for name in ("question", "answers", "share", "wrong")]
     rows = [f"| {' | '.join(head)} |", "|:--|--:|--:|:--|"]
     for report in reports:
         lesson, label = _question(report, lang)

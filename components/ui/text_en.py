@@ -235,7 +235,7 @@ TEXT: dict[str, str] = {
     "class.report.why.loss_after_step.higher": "thinks a small step against the gradient raises the loss",
     "class.report.why.loss_after_step.same": "thinks one step leaves the loss unchanged",
     "class.report.why.largest_grad_layer.conv1": "thinks the first layer, which sees the whole image, has the largest gradient",
-    "class.report.why.largest_grad_layer.bn1": "thinks `bn1`, with few numbers, has a large gradient",
+    "class.report.why.largest_grad_layer.bn1": "thinks `bn1`, with only 128 parameters, has the largest gradient",
     "class.report.why.largest_grad_layer.fc": "thinks the layer nearest the loss has the largest gradient",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.predict_locked": "In a class, predict mode stays on: the answers appear when the instructor reveals them.",

@@ -234,7 +234,7 @@ TEXT: dict[str, str] = {
     "class.report.why.loss_after_step.higher": "기울기 반대로 조금 움직여도 손실이 커진다고 생각함",
     "class.report.why.loss_after_step.same": "한 단계로는 손실이 바뀌지 않는다고 생각함",
     "class.report.why.largest_grad_layer.conv1": "이미지 전체를 훑는 첫 층의 기울기가 가장 크다고 생각함",
-    "class.report.why.largest_grad_layer.bn1": "수가 적은 `bn1`의 기울기를 크게 봄",
+    "class.report.why.largest_grad_layer.bn1": "파라미터가 128개뿐인 `bn1`의 기울기가 가장 크다고 생각함",
     "class.report.why.largest_grad_layer.fc": "손실에 가까운 층일수록 기울기가 크다고 생각함",
     "class.student.joined": "참여 중인 수업: **{code}**. ‘정답 확인’을 누르면 답이 강사에게 전송되고, 정답은 강사가 공개할 때 함께 보입니다.",
     "class.student.predict_locked": "수업 중에는 예측 모드를 끌 수 없습니다. 정답은 강사가 공개할 때 보입니다.",
