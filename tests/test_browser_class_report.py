@@ -88,15 +88,17 @@ def _shot(page, name: str) -> None:
     page.screenshot(path=str(Path(folder) / f"{name}.png"))
 
 
-@pytest.mark.parametrize("lang,size", [("en", "laptop"), ("ko", "projector")])
+@pytest.mark.parametrize("lang,size,present", [("en", "laptop", False), ("ko", "projector", False),
+                                               ("ko", "projector", True)])
 def test_the_report_is_accessible_and_its_csv_downloads(browser, report_server, a_class,
-                                                        lang, size):
-    context, page = _open(browser, report_server, a_class, lang, size)
+                                                        lang, size, present):
+    context, page = _open(browser, report_server, a_class, lang, size, present)
     try:
         problems = axe_problems(page)
         assert not problems, "\n".join(problems)
         rows = page.locator(".st-key-class_report table tbody tr")
-        assert rows.count() == 5  # every question answered, ② to ④
+        # Every question answered, ② to ④; projected, only the one revealed.
+        assert rows.count() == (1 if present else 5)
         with page.expect_download() as download:
             page.locator(".st-key-class_report_csv button").click()
         data = Path(download.value.path()).read_bytes()
@@ -106,7 +108,7 @@ def test_the_report_is_accessible_and_its_csv_downloads(browser, report_server, 
         assert table[0] == [t(f"class.report.col.{name}", lang) for name in CSV_KEYS]
         first = dict(zip(CSV_KEYS, table[1], strict=True))
         assert (first["checkpoint"], first["answers"], first["right"]) == ("a1_grad", "23", "15")
-        _shot(page, f"class_report_{size}_{lang}")
+        _shot(page, f"class_report_{size}_{lang}{'_present' if present else ''}")
     finally:
         context.close()
 
