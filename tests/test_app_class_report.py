@@ -11,7 +11,7 @@ from components.core.checkpoints import BACKWARD_OUTCOMES
 from components.storage.class_report import load_report
 from components.storage.class_store import new_student_id
 from components.ui import class_report
-from components.ui.class_report import CSV_KEYS, asked_checkpoints, report_csv
+from components.ui.class_report import CSV_KEYS, asked_checkpoints, misconception_name, report_csv
 from components.ui.i18n import t
 from tests.support import all_text, assert_no_exception, run_page
 
@@ -141,3 +141,28 @@ def test_a_students_page_sends_the_misconception_predict_mode_names(store):
     assert (report.count, report.right) == (3, 1)
     assert {(w.text, w.misconception) for w in report.wrong} == {("36", "forgot_v"),
                                                                   ("1000", None)}
+
+
+# Wrong options whose predict-mode sentence states a number, not a misconception.
+UNNAMED_OPTIONS = {("largest_grad_layer", o) for o in ("layer1", "layer2", "layer3", "layer4")} \
+    | {("momentum_first_loss", "same"), ("second_backward", "error")}
+
+
+def test_every_misconception_predict_mode_can_name_has_a_short_name_in_both_languages():
+    from components.core import checkpoints as core
+    from components.ui.class_session import CLASS_CHECKPOINTS
+    from components.ui.i18n import CATALOGS
+
+    a, b = [2.0, 3.0], [6.0, 4.0]
+    numbers = [("a1_grad", core.a1_grad(a, b, [0.5, 1.0])),
+               ("a1_grad_calls", core.a1_grad_calls(a, b, 3, True)),
+               ("a1_grad_calls", core.a1_grad_calls(a, b, 3, False)),
+               ("a1_after_step", core.a1_after_step("q", a, b, 0.01, 0.9))]
+    slips = {(checkpoint, name) for checkpoint, answer in numbers for name, _ in answer.slips}
+    assert len(slips) == 13  # every slip of core/checkpoints.py (momentum's two values: one)
+    options = {(c.id, o) for cs in CLASS_CHECKPOINTS.values() for c in cs for o in c.options}
+    for checkpoint, name in slips | (options - UNNAMED_OPTIONS):
+        for lang in ("ko", "en"):
+            assert f"class.report.why.{checkpoint}.{name}" in CATALOGS[lang], (checkpoint, name)
+    for checkpoint, name in UNNAMED_OPTIONS:
+        assert misconception_name(checkpoint, name, "ko") == "—"
