@@ -1,4 +1,5 @@
-"""Class mode, the instructor's page: start a class, share its link, watch the answers, reveal.
+"""Class mode, the instructor's page: start a class, share its link, watch the answers, reveal,
+and read the report after class.
 
 Students join any lesson with ``?class=<code>&predict=1`` (the QR code carries
 it). Everything about an existing class needs the instructor key in the URL.
@@ -15,6 +16,7 @@ from components.ui.class_panels import (
     live_answers,
     start_section,
 )
+from components.ui.class_report import report_section
 from components.ui.class_session import class_store
 from components.ui.i18n import t
 from components.ui.layout import is_presenting, start_page
@@ -44,3 +46,4 @@ lesson = lesson_choice(lang)
 with join_slot:
     join_panel(code, lesson, lang, presenting)
 live_answers(store, code, key, lesson, lang)
+report_section(store, code, key, lang, presenting)

@@ -67,7 +67,7 @@ def test_nothing_personal_is_stored(store):
                for t in ("classes", "answers", "reveals")}
     assert columns == {
         "classes": {"code", "key_hash", "created_at"},
-        "answers": {"class_code", "checkpoint", "student", "guess", "truth", "answered_at"},
+        "answers": {"class_code", "checkpoint", "student", "guess", "truth", "slip", "answered_at"},
         "reveals": {"class_code", "checkpoint", "revealed_at"},
     }
 

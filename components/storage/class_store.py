@@ -8,9 +8,10 @@ several replicas the same code runs on PostgreSQL (``postgresql+psycopg://...``)
 What is stored is deliberately little: a class (its join code, a SHA-256 hash
 of the instructor key, its creation time), anonymous answers (a random student
 id from the browser session, the checkpoint, the guess and the answer torch
-computed for that student's settings, a time) and which checkpoints were
-revealed. No names, addresses or user agents. Everything older than the
-time to live (24 h unless configured) is deleted.
+computed for that student's settings, the name of the misconception predict
+mode matched to a wrong number, a time) and which checkpoints were revealed.
+No names, addresses or user agents. Everything older than the time to live
+(24 h unless configured) is deleted.
 
 No streamlit here: the pages call this module, and the tests run it directly on
 SQLite and on a real PostgreSQL server.
@@ -47,6 +48,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
 )
 from sqlalchemy.engine import Engine, make_url
@@ -66,7 +68,8 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DEFAULT_SQLITE = DATA_DIR / "classes.sqlite3"
 DEFAULT_TTL_SECONDS = 24 * 3600.0
 
-SCHEMA_VERSION = 1
+# 2: answers.slip (the misconception a wrong number matched, for the class report).
+SCHEMA_VERSION = 2
 
 # A checkpoint id is the app's own name (``a1_grad``), never free text.
 CHECKPOINT_PATTERN = re.compile(r"[a-z0-9_]{1,40}")
@@ -138,6 +141,8 @@ answers = Table(
     Column("guess", Float, nullable=False),
     # The answer torch computed on the student's own page (their slider values).
     Column("truth", Float, nullable=False),
+    # The misconception predict mode named for a wrong number guess (``forgot_v``), else NULL.
+    Column("slip", String(40), nullable=True),
     Column("answered_at", Float, nullable=False, index=True),
     # One row per student per checkpoint: a new answer replaces the old one.
     PrimaryKeyConstraint("class_code", "checkpoint", "student"),
@@ -419,7 +424,9 @@ class ClassStore:
                 conn.execute(insert(schema_version).values(version=SCHEMA_VERSION))
             elif found > SCHEMA_VERSION:
                 raise SchemaTooNew(f"database schema {found} is newer than {SCHEMA_VERSION}")
-            # found < SCHEMA_VERSION: a later release migrates here, then records its version.
+            elif found < SCHEMA_VERSION:
+                _migrate(conn, found)
+                conn.execute(schema_version.update().values(version=SCHEMA_VERSION))
 
     def stored_schema_version(self) -> int | None:
         """The schema version recorded in the database."""
@@ -496,14 +503,16 @@ class ClassStore:
 
     # --- answers ------------------------------------------------------------
     def submit_answer(self, code: str, checkpoint: str, student: str, guess: float,
-                      truth: float) -> Submission:
+                      truth: float, slip: str | None = None) -> Submission:
         """Store (or replace) ``student``'s guess for ``checkpoint``, unless it was revealed.
 
-        ``truth`` is the answer torch gave on the student's page. At most
+        ``truth`` is the answer torch gave on the student's page, ``slip`` the
+        misconception predict mode matched to a wrong guess there. At most
         ``RATE_LIMIT_COUNT`` submissions per second per student are accepted.
         """
         if (normalise_code(code) != code or not CHECKPOINT_PATTERN.fullmatch(checkpoint or "")
-                or not STUDENT_PATTERN.fullmatch(student or "")):
+                or not STUDENT_PATTERN.fullmatch(student or "")
+                or not (slip is None or CHECKPOINT_PATTERN.fullmatch(slip))):
             return Submission("invalid")
         if not all(isinstance(x, (int, float)) and math.isfinite(x) and abs(x) <= MAX_ABS_GUESS
                    for x in (guess, truth)):
@@ -523,7 +532,7 @@ class ClassStore:
             if self._class_is_full(conn, code, student):
                 return Submission("class_full")
             values = dict(class_code=code, checkpoint=checkpoint, student=student,
-                          guess=float(guess), truth=float(truth), answered_at=now)
+                          guess=float(guess), truth=float(truth), slip=slip, answered_at=now)
             conn.execute(_upsert(self.engine, values))
         return Submission("saved")
 
@@ -733,6 +742,19 @@ class _WriteTransaction:
         return False
 
 
+def _migrate(conn, found: int) -> None:
+    """Bring a database of schema ``found`` to ``SCHEMA_VERSION``, in the version's transaction.
+
+    PostgreSQL's IF NOT EXISTS lets two replicas migrate at once; on SQLite the
+    write lock (BEGIN IMMEDIATE) already lets only one in at a time.
+    """
+    if found < 2:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE answers ADD COLUMN IF NOT EXISTS slip VARCHAR(40)")
+        elif "slip" not in {c["name"] for c in inspect(conn).get_columns("answers")}:
+            conn.exec_driver_sql("ALTER TABLE answers ADD COLUMN slip VARCHAR(40)")
+
+
 def _upsert(engine: Engine, values: dict):
     """INSERT ... ON CONFLICT (class, checkpoint, student) DO UPDATE: the last answer counts."""
     if engine.dialect.name == "postgresql":
@@ -745,5 +767,5 @@ def _upsert(engine: Engine, values: dict):
     return statement.on_conflict_do_update(
         index_elements=["class_code", "checkpoint", "student"],
         set_={"guess": statement.excluded.guess, "truth": statement.excluded.truth,
-              "answered_at": statement.excluded.answered_at},
+              "slip": statement.excluded.slip, "answered_at": statement.excluded.answered_at},
     )

@@ -43,7 +43,7 @@ from components.ui.user_text import literal
 # Outcomes of the last send per checkpoint, kept for the message under it.
 STATUS_PREFIX = "class_status_"
 # Answers the database did not take (locked, restarting, down), per class:
-# checkpoint id -> (guess, truth) as stored. Sent again on every page run and
+# checkpoint id -> (guess, truth, slip) as stored. Sent again on every page run and
 # every refresh of the waiting fragment until the database answers. A resend
 # is an upsert on (class, checkpoint, student): it is never counted twice.
 PENDING_PREFIX = "class_pending_"
@@ -61,6 +61,16 @@ def _stored_number(checkpoint: Checkpoint, value) -> float:
     if isinstance(checkpoint.answer, ChoiceAnswer):
         return float(checkpoint.answer.options.index(value))
     return float(value)
+
+
+def _slip(checkpoint: Checkpoint, guess) -> str | None:
+    """The misconception predict mode names for a wrong number guess (for the class report).
+
+    A choice needs none: its wrong option is the misconception, and the stored index says it.
+    """
+    if isinstance(checkpoint.answer, ChoiceAnswer) or checkpoint.answer.judge(guess):
+        return None
+    return checkpoint.answer.slip_for(guess)
 
 
 class ClassCheckpointStore:
@@ -104,7 +114,7 @@ class ClassCheckpointStore:
     def _all(self) -> dict[str, Record]:
         return st.session_state.setdefault(f"class_records_{self.code}", {})
 
-    def _pending(self) -> dict[str, tuple[float, float]]:
+    def _pending(self) -> dict[str, tuple[float, float, str | None]]:
         return st.session_state.setdefault(PENDING_PREFIX + self.code, {})
 
     def has_pending(self) -> bool:
@@ -150,7 +160,8 @@ class ClassCheckpointStore:
         if not math.isfinite(truth):
             # No number to compare with (the optimizer diverged): judged on this page only.
             return "local"
-        numbers = (_stored_number(checkpoint, record.guess), truth)
+        numbers = (_stored_number(checkpoint, record.guess), truth,
+                   _slip(checkpoint, record.guess))
         status = self._submit(checkpoint.id, numbers)
         if status == "pending":
             self._pending()[checkpoint.id] = numbers
@@ -158,7 +169,7 @@ class ClassCheckpointStore:
             self._pending().pop(checkpoint.id, None)
         return status
 
-    def _submit(self, checkpoint_id: str, numbers: tuple[float, float]) -> str:
+    def _submit(self, checkpoint_id: str, numbers: tuple[float, float, str | None]) -> str:
         """Send one answer: its outcome, or ``pending`` when the database did not take it."""
         try:
             return self.db.submit_answer(self.code, checkpoint_id, self.student, *numbers).status
