@@ -10,6 +10,7 @@ from sqlalchemy import insert, inspect, select, update
 from components.storage.class_plans import (
     MAX_PLAN_ITEMS,
     ClassPlans,
+    Extended,
     View,
     checked_view,
     plan_items,
@@ -41,7 +42,7 @@ FOUR = view("optimizer", lr=0.1, momentum=0.5, objective="rosenbrock")
 
 def test_a_view_holds_every_control_of_its_page_read_through_the_schema():
     assert TWO.as_dict() == {"a1": "-1", "a2": "3", "b1": "6", "b2": "4", "v1": "1",
-                             "v2": "1", "predict": "0"}
+                             "v2": "1"}  # predict mode is the class's, not a view's
     made, refused = checked_view("gradients", {"a1": "nan", "a2": "99", "b1": "x" * 5000,
                                                "key": "k" * 32, "present": "1", "zzz": "1"})
     assert refused == ["a1", "a2", "b1"]
@@ -95,8 +96,11 @@ def test_add_list_reorder_remove_and_step(store):
 def test_before_the_first_step_next_opens_the_first_item(store):
     plans = ClassPlans(store)
     new = store.create_class()
-    assert plans.extend(new.code, new.key, [TWO, THREE, FOUR]) == 3
+    assert plans.extend(new.code, new.key, [TWO, THREE, FOUR]).added == 3
     assert plans.plan(new.code, new.key).current is None
+    # Views already in the plan (a list pasted twice) are not added again.
+    assert plans.extend(new.code, new.key, [THREE, TWO, TWO]) == Extended(0, 3, 0)
+    assert len(plans.plan(new.code, new.key)) == 3
     assert plans.step(new.code, new.key, +1).current == 0
     assert plans.step(new.code, new.key, +1).current == 1
 
@@ -107,8 +111,8 @@ def test_a_plan_has_at_most_fifty_items(store):
     views = [view("accumulation", calls=1 + i % 10, lr=lr)
              for i, lr in enumerate([0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1] * 8)]
     assert len(set(views)) == 56
-    assert plans.extend(new.code, new.key, views[:45]) == 45
-    assert plans.extend(new.code, new.key, views[45:]) == MAX_PLAN_ITEMS - 45
+    assert plans.extend(new.code, new.key, views[:45]) == Extended(45, 0, 0)
+    assert plans.extend(new.code, new.key, views[40:]) == Extended(5, 5, 6)
     assert plans.add(new.code, new.key, view("gradients", a1=0)).status == "full"
     assert len(plans.plan(new.code, new.key)) == MAX_PLAN_ITEMS
     with store.engine.connect() as conn:

@@ -2,7 +2,8 @@
 
 A view is a lesson page and the values of that page's own controls (what
 ``share.student_params`` lets a student link carry, less the language, which is
-the viewer's, and the class code, which is the plan's own). The plan is kept
+the viewer's, the class code, which is the plan's own, and predict mode, which
+a class keeps on for its students). The plan is kept
 with its class (the tables join ``class_store.metadata``, so ``create_all``
 makes them, and they are purged with the class) and so survives a restart.
 
@@ -34,13 +35,15 @@ from sqlalchemy import (
 from components.storage.class_store import ClassStore, classes, metadata
 from components.storage.codes import CODE_LENGTH, normalise_code
 from components.ui.pages import LESSONS
-from components.ui.schema import controls_for, format_value, parse
+from components.ui.schema import Control, controls_for, format_value, parse
 
 # What one class's plan may cost the database: a lecture has a few dozen views at most.
 MAX_PLAN_ITEMS = 50
 # One view's values as JSON (the longest is ⑤'s expression, at most 200 characters).
 MAX_PARAMS_CHARS = 1000
 LESSON_PAGES = tuple(slug for slug, _ in LESSONS)
+# Not part of a view: predict mode is the class's (always on for its students), not a slide's.
+NOT_IN_A_VIEW = frozenset({"predict"})
 
 plan_items = Table(
     "class_plan_items", metadata,
@@ -91,6 +94,11 @@ class Plan:
         return self.items.index(view) if view in self.items else None
 
 
+def view_controls(page: str) -> tuple[Control, ...]:
+    """The controls of ``page`` whose values make up a view, in the schema's order."""
+    return tuple(c for c in controls_for(page) if c.name not in NOT_IN_A_VIEW)
+
+
 def checked_view(page: str, params: Mapping[str, object]) -> tuple[View | None, list[str]]:
     """The view of ``page`` with ``params`` read through the schema, and the names of the
     values that were refused (bad text, NaN, out of range: each replaced by the schema's
@@ -99,7 +107,7 @@ def checked_view(page: str, params: Mapping[str, object]) -> tuple[View | None, 
     if page not in LESSON_PAGES:
         return None, []
     refused, values = [], []
-    for control in controls_for(page):
+    for control in view_controls(page):
         raw = params.get(control.name)
         parsed = parse(control, None if raw is None else str(raw))
         if parsed.problem:
@@ -129,6 +137,16 @@ class Added:
 
     status: str
     position: int | None = None
+
+
+@dataclass(frozen=True)
+class Extended:
+    """What ``extend`` did: views ``added``, ``repeated`` (already in the plan, or twice in
+    the list) and ``over`` (beyond ``MAX_PLAN_ITEMS``)."""
+
+    added: int
+    repeated: int
+    over: int
 
 
 class ClassPlans:
@@ -228,21 +246,23 @@ class ClassPlans:
             return Added("denied")
         return outcome[0]
 
-    def extend(self, code: str, key: str, views: Sequence[View]) -> int | None:
-        """Append ``views`` (a pasted link list) up to ``MAX_PLAN_ITEMS``; how many were
-        appended (None without the key). The current item stays where it was."""
+    def extend(self, code: str, key: str, views: Sequence[View]) -> Extended | None:
+        """Append ``views`` (a pasted link list) up to ``MAX_PLAN_ITEMS``, each view once;
+        what happened (None without the key). The current item stays where it was."""
         checked = [v for v in (checked_view(view.page, view.as_dict())[0]
                                for view in views if isinstance(view, View)) if v]
-        appended: list[int] = []
+        outcome: list[Extended] = []
 
         def change(plan: Plan):
+            new = list(dict.fromkeys(v for v in checked if v not in plan.items))
             room = max(MAX_PLAN_ITEMS - len(plan), 0)
-            appended.append(min(room, len(checked)))
-            return [*plan.items, *checked[:room]], plan.current
+            outcome.append(Extended(min(room, len(new)), len(checked) - len(new),
+                                    max(len(new) - room, 0)))
+            return ([*plan.items, *new[:room]], plan.current) if new[:room] else None
 
         if self._change(code, key, change)[0] is None:
             return None
-        return appended[0]
+        return outcome[0]
 
     def move(self, code: str, key: str, index: int, delta: int) -> bool:
         """Move item ``index`` up (``delta`` −1) or down (+1); the current item moves with it."""
