@@ -229,7 +229,7 @@ TEXT: dict[str, str] = {
     "plan.fill_fixed": "Invalid values ({names}) were replaced by the default or the nearest allowed value.",
     "plan.fill_repeated": "{count} repeated {count|view was|views were} added once.",
     "plan.fill_over": "{count} more {count|view|views} did not fit: a plan holds at most {limit}.",
-    "plan.fill_cut": "The pasted text was too long: only its first {chars} characters were read.",
+    "plan.fill_cut": "The pasted text was too long: only its first {chars} {chars|character|characters} were read.",
     "class.student.joined": "You are in class **{code}**. Reveal sends your answer to the instructor; the answer appears when the instructor reveals it.",
     "class.student.predict_locked": "In a class, predict mode stays on: the answers appear when the instructor reveals them.",
     "class.student.unknown": "There is no class “{code}”, or it has ended. You go on in predict mode on your own.",
