@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlsplit
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.storage.class_plans import MAX_PLAN_ITEMS, checked_view
 from components.ui.plan_links import MAX_PASTE_CHARS, export_links, parse_links
 from components.ui.share import STUDENT_PARAMETERS
-from urllib.parse import parse_qs, urlsplit
 
-ROOT = "http://192.0.2.2:8501"
+ROOT = "https://lab.example.org:8501"
 
 
 def _view(page, **params):

@@ -135,7 +135,10 @@ def plan_panel(state: PageState) -> None:
     if plan is None:
         return
     here = plan.position_of(view)
-    shown = here if here is not None else plan.current
+    shown = here
+    if here is None and plan.current is not None and plan.items[plan.current].page == state.page:
+        shown = plan.current  # the current item with a slider moved: still that item
+    # Off the plan, previous / next step from the current item (``here`` is None).
     with st.container(border=True, key="plan_panel"):
         with st.container(horizontal=True, vertical_alignment="center", gap="small"):
             position = (t("plan.position", lang, current=shown + 1, total=len(plan))
@@ -241,12 +244,15 @@ def plan_section(store: ClassStore, code: str, key: str, lang: str) -> None:
     base = base_url()
     if not plan.items:
         st.caption(t("plan.class_empty", lang))
+    listed = st.container(border=True, key="class_plan_list") if plan.items else st.container()
     for i, view in enumerate(plan.items):
-        with st.container(border=True, key=f"class_plan_item_{i}"):
-            with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-                current = f" · **{t('plan.current', lang)}**" if i == plan.current else ""
-                st.markdown(f"**{i + 1}.** {t(f'nav.{view.page}', lang)} · "
-                            f"{_values_text(view, lang)}{current}")
+        with listed, st.container(key=f"class_plan_item_{i}"):
+            text, buttons = st.columns([3, 2], vertical_alignment="center")
+            current = f" · **{t('plan.current', lang)}**" if i == plan.current else ""
+            text.markdown(f"**{i + 1}.** {t(f'nav.{view.page}', lang)} · "
+                          f"{_values_text(view, lang)}{current}")
+            # The buttons in one column at the right, aligned from item to item.
+            with buttons.container(horizontal=True, horizontal_alignment="right", gap="small"):
                 st.button(t("plan.up", lang), key=f"class_plan_up_{i}", disabled=i == 0,
                           icon=":material/arrow_upward:", on_click=_change,
                           args=(plans.move, code, key, i, -1))

@@ -197,7 +197,7 @@ TEXT: dict[str, str] = {
     # --- the lesson plan (instructor on a lesson page, and on /class) --------
     "plan.title": "Lesson plan",
     "plan.position": "{current} / {total}",
-    "plan.position_off": "not in the plan · {total} {total|view|views}",
+    "plan.position_off": "– / {total}",
     "plan.previous": "Previous",
     "plan.next": "Next",
     "plan.add": "Add this view",

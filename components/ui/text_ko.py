@@ -196,7 +196,7 @@ TEXT: dict[str, str] = {
     # --- the lesson plan (instructor on a lesson page, and on /class) --------
     "plan.title": "수업 계획",
     "plan.position": "{current} / {total}",
-    "plan.position_off": "계획에 없는 화면 · 전체 {total}개",
+    "plan.position_off": "– / {total}",
     "plan.previous": "이전",
     "plan.next": "다음",
     "plan.add": "이 화면 추가",
