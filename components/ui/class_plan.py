@@ -247,7 +247,7 @@ def plan_section(store: ClassStore, code: str, key: str, lang: str) -> None:
     listed = st.container(border=True, key="class_plan_list") if plan.items else st.container()
     for i, view in enumerate(plan.items):
         with listed, st.container(key=f"class_plan_item_{i}"):
-            text, buttons = st.columns([3, 2], vertical_alignment="center")
+            text, buttons = st.columns([1, 1], vertical_alignment="center")
             current = f" · **{t('plan.current', lang)}**" if i == plan.current else ""
             text.markdown(f"**{i + 1}.** {t(f'nav.{view.page}', lang)} · "
                           f"{_values_text(view, lang)}{current}")
