@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from components.storage.class_plans import MAX_PLAN_ITEMS, checked_view
-from components.ui.plan_links import MAX_PASTE_CHARS, export_links, parse_links
+from components.ui.plan_links import MAX_LINES, MAX_PASTE_CHARS, export_links, parse_links
 from components.ui.share import STUDENT_PARAMETERS
 
 ROOT = "https://lab.example.org:8501"
@@ -88,6 +88,10 @@ def test_a_huge_paste_is_cut_and_a_long_list_stops_at_the_plan_limit():
     assert len(pasted.views) == MAX_PLAN_ITEMS and pasted.over == len(set(lines)) - MAX_PLAN_ITEMS
     huge = parse_links("http://x/gradients?a1=1\n" + "x" * (10 * MAX_PASTE_CHARS))
     assert huge.cut and len(huge.views) == 1 and huge.skipped == [2]
+    # Many short lines: only the first MAX_LINES non-empty ones are read.
+    many = parse_links("\n\n".join(f"/gradients?a1={i % 60 / 10 - 3:.1f}" for i in range(900)))
+    assert many.cut and len(many.views) == MAX_PLAN_ITEMS
+    assert many.repeated + many.over + len(many.views) == MAX_LINES
     assert parse_links(None).views == [] and parse_links(b"gradients").views == []
 
 

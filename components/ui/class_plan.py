@@ -26,7 +26,13 @@ from components.storage.class_store import UNAVAILABLE, ClassStore
 from components.storage.process_store import class_store
 from components.ui.controls import PageState
 from components.ui.i18n import t
-from components.ui.plan_links import MAX_PASTE_CHARS, Pasted, export_links, parse_links
+from components.ui.plan_links import (
+    MAX_LINES,
+    MAX_PASTE_CHARS,
+    Pasted,
+    export_links,
+    parse_links,
+)
 from components.ui.schema import CLASS_CODE, KEY, PRESENT, format_value, parse
 from components.ui.user_text import literal
 
@@ -199,7 +205,7 @@ def fill_line(lang: str, pasted: Pasted, extended: Extended) -> str:
     if over := pasted.over + extended.over:
         parts.append(t("plan.fill_over", lang, count=over, limit=MAX_PLAN_ITEMS))
     if pasted.cut:
-        parts.append(t("plan.fill_cut", lang, chars=f"{MAX_PASTE_CHARS:,}"))
+        parts.append(t("plan.fill_cut", lang, lines=MAX_LINES, chars=f"{MAX_PASTE_CHARS:,}"))
     return " ".join(parts)
 
 

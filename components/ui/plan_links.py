@@ -19,6 +19,9 @@ from components.ui.share import page_link
 MAX_PASTE_CHARS = 20_000
 # Lines longer than this are not links this app made.
 MAX_LINE_CHARS = 1_000
+# Non-empty lines read: a plan holds 50 views, so a longer list is not one of ours
+# (and each line costs a schema check: this bounds the work, ~20 ms).
+MAX_LINES = 200
 # Query fields read per line (a view has at most nine, plus lang and class).
 MAX_FIELDS = 30
 
@@ -35,8 +38,8 @@ class Pasted:
 
     ``skipped``: line numbers (1-based) that were not a link to a lesson; ``fixed``:
     value names replaced by the schema's sane value; ``repeated``: views already listed
-    above; ``over``: links beyond ``MAX_PLAN_ITEMS``; ``cut``: the text was longer than
-    ``MAX_PASTE_CHARS`` and its end was not read.
+    above; ``over``: links beyond ``MAX_PLAN_ITEMS``; ``cut``: the text had more than
+    ``MAX_PASTE_CHARS`` characters or ``MAX_LINES`` non-empty lines, and its end was not read.
     """
 
     views: list[View] = field(default_factory=list)
@@ -59,10 +62,15 @@ def parse_links(text: object) -> Pasted:
         return result
     if len(text) > MAX_PASTE_CHARS:
         text, result.cut = text[:MAX_PASTE_CHARS], True
+    read = 0
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()
         if not line:
             continue
+        if read == MAX_LINES:
+            result.cut = True
+            break
+        read += 1
         view = _view_of_line(line, result)
         if view is None:
             result.skipped.append(number)

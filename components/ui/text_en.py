@@ -243,7 +243,7 @@ TEXT: dict[str, str] = {
     "plan.fill_fixed": "Invalid values ({names}) were replaced by the default or the nearest allowed value.",
     "plan.fill_repeated": "{count} repeated {count|view was|views were} added once.",
     "plan.fill_over": "{count} more {count|view|views} did not fit: a plan holds at most {limit}.",
-    "plan.fill_cut": "The pasted text was too long: only its first {chars} {chars|character|characters} were read.",
+    "plan.fill_cut": "The pasted text was too long: only its first {lines} {lines|line|lines} (at most {chars} {chars|character|characters}) were read.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② Gradients with autograd",
     "gradients.intro": (

@@ -242,7 +242,7 @@ TEXT: dict[str, str] = {
     "plan.fill_fixed": "잘못된 값({names})은 기본값이나 가장 가까운 허용값으로 바꿨습니다.",
     "plan.fill_repeated": "겹치는 화면 {count}개는 한 번만 넣었습니다.",
     "plan.fill_over": "계획에는 화면을 {limit}개까지만 넣을 수 있어 {count}개는 넣지 못했습니다.",
-    "plan.fill_cut": "붙여 넣은 글이 너무 길어 앞의 {chars}자만 읽었습니다.",
+    "plan.fill_cut": "붙여 넣은 글이 너무 길어 앞의 {lines}줄({chars}자 이내)만 읽었습니다.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② autograd로 기울기 구하기",
     "gradients.intro": (
