@@ -103,8 +103,9 @@ def test_next_and_previous_open_another_lesson_with_its_values(store):
     assert at.title[0].value == t("accumulation.title", "en")
     assert at.slider(key="calls").value == 7 and at.toggle(key="zero").value
     assert at.query_params["calls"] == "7" and at.query_params["zero"] == "1"
-    # The instructor's own session goes on: class, key and presenter view.
-    assert at.query_params["key"] == new.key and at.query_params["present"] == "1"
+    # The instructor's own session goes on (class, key and presenter view are carried):
+    # still the instructor's panel, still presenting.
+    assert at.query_params["present"] == "1" and at.query_params["class"] == new.code
     assert _panel_line(at).endswith("2 / 3")
     at.button(key="plan_next").click().run()
     assert at.title[0].value == t("optimizer.title", "en")
@@ -155,11 +156,6 @@ def test_class_lists_reorders_removes_and_presents_the_plan(store, lang, monkeyp
     assert t("plan.defaults", lang) in lines[1] and "lr=0.1" in lines[2]
     assert at.button(key="class_plan_up_0").disabled
     assert at.button(key="class_plan_down_2").disabled
-    # "Present" is the instructor's own link: the lesson, its values, the key, presenter view.
-    opened = [b for b in at.get("link_button") if b.proto.id.endswith("class_plan_open_1")]
-    query = parse_qs(urlsplit(opened[0].proto.url).query)
-    assert urlsplit(opened[0].proto.url).path == "/accumulation"
-    assert query["key"] == [new.key] and query["present"] == ["1"]
     assert new.key not in all_text(at)
 
     at.button(key="class_plan_down_0").click().run()
@@ -190,6 +186,7 @@ def test_export_is_student_links_without_the_key_and_reuse_fills_a_new_class(sto
         query = parse_qs(urlsplit(link).query)
         assert set(query) <= STUDENT_PARAMETERS and query["class"] == [old.code]
     download = at.get("download_button")
+    assert old.key not in all_text(at)  # nor in the "Present" links (markdown here)
     assert len(download) == 1 and old.key not in str(download[0].proto)
 
     new = store.create_class()
@@ -247,7 +244,34 @@ def test_the_plan_is_not_shown_without_the_key_or_in_presenter_view(store):
     at = run_page("class", {"class": new.code, "key": other.key}, lang="en")
     assert_no_exception(at)
     assert not [b for b in at.button if b.key.startswith("class_plan")]
-    assert not at.get("link_button") and not at.get("text_area")
+    assert not at.get("page_link") and not at.get("text_area")
     at = run_page("class", {"class": new.code, "key": new.key, "present": "1"}, lang="en")
     assert_no_exception(at)
     assert not [b for b in at.button if b.key.startswith("class_plan")]
+
+
+def test_present_opens_the_item_in_presenter_view_in_this_session(store):
+    new = store.create_class()
+    ClassPlans(store).extend(new.code, new.key, [_view("gradients", a1=-1),
+                                                 _view("optimizer", lr=0.1, objective="q")])
+    at = _router({"class": new.code, "key": new.key, "lang": "en"})
+    at.switch_page("pages/class.py").run()
+    assert_no_exception(at)
+    links = at.get("page_link")
+    presents = [link.proto for link in links if link.proto.label == t("plan.open", "en")]
+    assert len(presents) == 2
+    query = parse_qs(presents[1].query_string)
+    # The view and presenter view only: the session holds the class and the key.
+    assert presents[1].page == "optimizer"
+    assert query["lr"] == ["0.1"] and query["objective"] == ["q"] and query["present"] == ["1"]
+    assert not {"key", "class"} & set(query)
+    at.query_params.clear()
+    for name, values in query.items():
+        at.query_params[name] = values[0]
+    at.switch_page("pages/optimizer.py").run()  # what the link does
+    assert_no_exception(at)
+    assert at.query_params["lr"] == "0.1" and at.query_params["present"] == "1"
+    assert _panel_line(at).endswith("2 / 2")
+    at.button(key="plan_prev").click().run()
+    assert_no_exception(at)
+    assert at.title[0].value == t("gradients.title", "en") and at.query_params["a1"] == "-1"

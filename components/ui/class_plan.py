@@ -44,19 +44,21 @@ PASTE_KEY = "class_plan_paste"
 _SHOWN_LINES = 8
 
 
-def _instructor_on_lesson(state: PageState) -> bool:
-    """Whether this run is a lesson page opened by the instructor with a verified key.
+def _instructor_on_lesson(state: PageState) -> tuple[str, str] | None:
+    """(code, key) when this run is a lesson page of a live class whose key this session
+    holds (checked with the store), else None.
 
     A private stand-in for ``components/ui/class_follow.instructor_on_lesson`` (the
-    "follow" work), with the same signature: the lead keeps one of the two.
+    "follow" work), with the same signature: the lead keeps theirs. The key is read
+    from the session (a lesson opened from /class carries it), never from a link.
     """
-    code, key = state.values.get(CLASS_CODE.name), state.values.get(KEY.name)
-    if state.page not in LESSON_PAGES or not code or not key:
-        return False  # no database read for anyone without a key
+    code, key = state.values.get(CLASS_CODE.name), st.session_state.get(KEY.name)
+    if state.page not in LESSON_PAGES or not code or not isinstance(key, str) or not key:
+        return None  # no database read for anyone without a key
     try:
-        return class_store().check_key(code, key)
+        return (code, key) if class_store().check_key(code, key) else None
     except UNAVAILABLE:
-        return False
+        return None
 
 
 def current_view(state: PageState) -> View:
@@ -108,30 +110,28 @@ def _step(code: str, key: str, page: str, delta: int, here: int | None) -> None:
         st.session_state[control.name] = parse(control, values.get(control.name)).value
 
 
-def _go_if_asked(state: PageState, code: str, key: str) -> None:
+def _go_if_asked(state: PageState) -> None:
     """Open the lesson a click on previous / next asked for, with its values in the URL
-    (the URL wins on arriving at a page) and this session's class, key and modes."""
+    (the URL wins on arriving at a page). The class, the key, the language and presenter
+    view are the session's own and go with it (they are carried): never in a link."""
     target = st.session_state.pop(GOTO_KEY, None)
     if not isinstance(target, View) or target.page == state.page:
         return
-    query = {**target.as_dict(), "lang": state.lang, CLASS_CODE.name: code, KEY.name: key}
-    if state.values.get(PRESENT.name):
-        query[PRESENT.name] = "1"
     try:
-        st.switch_page(f"pages/{target.page}.py", query_params=query)
-    except StreamlitPageNotFoundError:  # a page run on its own (no navigation): a link
-        st.link_button(t(f"nav.{target.page}", state.lang),
-                       f"./{target.page}?{urlencode(query)}", icon=":material/arrow_forward:")
+        st.switch_page(f"pages/{target.page}.py", query_params=target.as_dict())
+    except StreamlitPageNotFoundError:  # a page run on its own (no navigation): say where
+        st.caption(t(f"nav.{target.page}", state.lang))
 
 
 def plan_panel(state: PageState) -> None:
     """"Lesson plan" for the instructor on a lesson page: one compact row (the room sees
     the projector): the position, previous / next and "add this view"."""
-    if not _instructor_on_lesson(state):
+    verified = _instructor_on_lesson(state)
+    if verified is None:
         return
     lang = state.lang
-    code, key = state[CLASS_CODE.name], state[KEY.name]
-    _go_if_asked(state, code, key)
+    code, key = verified
+    _go_if_asked(state)
     view = current_view(state)
     try:
         plan = ClassPlans(class_store()).plan(code, key)
@@ -217,11 +217,17 @@ def _values_text(view: View, lang: str) -> str:
     return " ".join(literal(text) for text in changed) or t("plan.defaults", lang)
 
 
-def _present_url(base: str, view: View, code: str, key: str, lang: str) -> str:
-    """The instructor's own link that presents ``view`` (it carries the key: never shown)."""
-    query = {**view.as_dict(), "lang": lang, CLASS_CODE.name: code, KEY.name: key,
-             PRESENT.name: "1"}
-    return f"{base}/{view.page}?{urlencode(query)}"
+def _present_link(view: View, lang: str, key: str) -> None:
+    """"Present": this tab opens the item's lesson in presenter view. The session holds
+    the class and the key, so the link carries neither (only the view and ``present``)."""
+    query = {**view.as_dict(), PRESENT.name: "1"}
+    with st.container(key=key, width="content"):  # a link has no widget key: its box has
+        try:
+            st.page_link(f"pages/{view.page}.py", label=t("plan.open", lang),
+                         icon=":material/co_present:", help=t("plan.open.help", lang),
+                         query_params=query)
+        except StreamlitPageNotFoundError:  # /class run on its own (no navigation)
+            st.markdown(f"[{t('plan.open', lang)}](./{view.page}?{urlencode(query)})")
 
 
 def plan_section(store: ClassStore, code: str, key: str, lang: str) -> None:
@@ -258,7 +264,8 @@ def plan_section(store: ClassStore, code: str, key: str, lang: str) -> None:
             text.markdown(f"**{i + 1}.** {t(f'nav.{view.page}', lang)} · "
                           f"{_values_text(view, lang)}{current}")
             # The buttons in one column at the right, aligned from item to item.
-            with buttons.container(horizontal=True, horizontal_alignment="right", gap="small"):
+            with buttons.container(horizontal=True, horizontal_alignment="right",
+                                   vertical_alignment="center", gap="small"):
                 st.button(t("plan.up", lang), key=f"class_plan_up_{i}", disabled=i == 0,
                           icon=":material/arrow_upward:", on_click=_change,
                           args=(plans.move, code, key, i, -1))
@@ -268,9 +275,7 @@ def plan_section(store: ClassStore, code: str, key: str, lang: str) -> None:
                 st.button(t("plan.remove", lang), key=f"class_plan_remove_{i}",
                           icon=":material/delete:", on_click=_change,
                           args=(plans.remove, code, key, i))
-                st.link_button(t("plan.open", lang), _present_url(base, view, code, key, lang),
-                               key=f"class_plan_open_{i}", icon=":material/co_present:",
-                               help=t("plan.open.help", lang))
+                _present_link(view, lang, key=f"class_plan_open_{i}")
     if plan.items:
         root = student_root("class")
         links = export_links(root.url or base, plan.items, code, lang)

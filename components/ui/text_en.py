@@ -229,7 +229,7 @@ TEXT: dict[str, str] = {
     "plan.down": "Down",
     "plan.remove": "Remove",
     "plan.open": "Present",
-    "plan.open.help": "Opens this view in presenter view in a new tab. The link holds your key: don't send it to students.",
+    "plan.open.help": "Opens this view in presenter view in this tab. The plan's Next and Previous go on from there.",
     "plan.export_title": "Export as a link list",
     "plan.export_caption": "One student link per line, without your key: safe to send to students. Paste the list into **Reuse a plan** in your next class to get the same plan.",
     "plan.download": "Download the link list (.txt)",
