@@ -2,8 +2,9 @@
 "3 / 7", previous / next) and the plan's section on /class (reorder, remove, present an
 item, export as a link list, reuse a pasted list).
 
-Only a verified instructor (the class's key in the URL) sees either. The key is
-passed to callbacks and put in the instructor's own links, never in visible text.
+Only a verified instructor (this session holds the class's key, checked with the
+store) sees either. The key goes to the store through callbacks only: never into
+visible text or a link (the session carries it from page to page).
 """
 
 from __future__ import annotations
