@@ -16,6 +16,7 @@ from components.ui.class_panels import (
     live_answers,
     start_section,
 )
+from components.ui.class_plan import plan_section
 from components.ui.class_report import report_section
 from components.ui.class_session import class_store
 from components.ui.i18n import t
@@ -46,4 +47,6 @@ lesson = lesson_choice(lang)
 with join_slot:
     join_panel(code, lesson, lang, presenting)
 live_answers(store, code, key, lesson, lang)
+if not presenting:  # arranging the plan is the instructor's, not the room's
+    plan_section(store, code, key, lang)
 report_section(store, code, key, lang, presenting)

@@ -410,6 +410,9 @@ class ClassStore:
         Two replicas starting together may race to create the same tables; the
         loser's error is harmless, so it tries once more and finds them there.
         """
+        # The lesson plan's tables live in their own module and join ``metadata`` when imported.
+        from components.storage import class_plans  # noqa: F401
+
         for attempt in range(3):
             try:
                 metadata.create_all(self.engine, checkfirst=True)
@@ -639,6 +642,8 @@ class ClassStore:
             conn.execute(delete(answers).where(answers.c.class_code.in_(old)))
             conn.execute(delete(answers).where(answers.c.answered_at <= cutoff))
             conn.execute(delete(reveals).where(reveals.c.class_code.in_(old)))
+            for table in _plan_tables():
+                conn.execute(delete(table).where(table.c.class_code.in_(old)))
             gone = conn.execute(delete(classes).where(classes.c.created_at <= cutoff)).rowcount
         self._last_purge = self._clock()
         return gone
@@ -659,11 +664,18 @@ class ClassStore:
         """Rows per table (for tests and for an operator's curiosity)."""
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
-                    for t in (classes, answers, reveals)}
+                    for t in (classes, answers, reveals, *_plan_tables())}
 
     def dispose(self) -> None:
         """Close every pooled connection."""
         self.engine.dispose()
+
+
+def _plan_tables() -> tuple[Table, ...]:
+    """The lesson plan's tables (``class_plans`` imports this module, so it is imported late)."""
+    from components.storage.class_plans import plan_cursors, plan_items
+
+    return plan_items, plan_cursors
 
 
 class ExpiryTimer:

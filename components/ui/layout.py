@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from components.charts.graph_svg import backward_graph_description, backward_graph_svg
 from components.charts.style import PRESENT_SCALE, scaled
 from components.ui.chart_text import ChartText, markdown_escaped
+from components.ui.class_plan import plan_panel
 from components.ui.controls import (
     PageState,
     control_widget,
@@ -104,6 +105,7 @@ def start_page(page: str) -> PageState:
     # /class has its own join panel; its "share this view" would carry the key.
     if presenting and page != "class":
         share_panel(state)
+    plan_panel(state)  # the instructor's lesson plan (nothing for anyone without the key)
     return state
 
 

@@ -150,8 +150,9 @@ def controls_for(page: str) -> tuple[Control, ...]:
 
 
 def url_only_controls(page: str) -> tuple[Control, ...]:
-    """The class-mode text parameters ``page`` reads from the URL (no widget)."""
-    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE, STUDENT)
+    """The class-mode text parameters ``page`` reads from the URL (no widget). A lesson
+    reads the key too: the instructor presents it (never put in a student's link)."""
+    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE, KEY, STUDENT)
 
 
 def _snap(control: Control, number: float) -> float:
