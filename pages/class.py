@@ -15,6 +15,7 @@ from components.ui.class_panels import (
     live_answers,
     start_section,
 )
+from components.ui.class_follow import present_links
 from components.ui.class_session import class_store
 from components.ui.i18n import t
 from components.ui.layout import is_presenting, start_page
@@ -43,4 +44,5 @@ join_slot = st.container()
 lesson = lesson_choice(lang)
 with join_slot:
     join_panel(code, lesson, lang, presenting)
+present_links(code, lang)  # the room follows the lesson opened with one of them
 live_answers(store, code, key, lesson, lang)
