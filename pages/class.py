@@ -6,6 +6,7 @@ it). Everything about an existing class needs the instructor key in the URL.
 
 import streamlit as st
 
+from components.ui.class_follow import present_links
 from components.ui.class_panels import (
     database_down,
     instructor_class,
@@ -15,7 +16,6 @@ from components.ui.class_panels import (
     live_answers,
     start_section,
 )
-from components.ui.class_follow import present_links
 from components.ui.class_session import class_store
 from components.ui.i18n import t
 from components.ui.layout import is_presenting, start_page

@@ -3,9 +3,8 @@ its view, a student's lesson in the class takes it; on SQLite and PostgreSQL."""
 
 import pytest
 
-from components.storage.class_views import publish_view, published_view
+from components.storage.class_views import PublishedView, publish_view, published_view
 from components.ui.class_follow import view_values
-from components.storage.class_views import PublishedView
 from tests.support import all_text, assert_no_exception, run_page
 
 OTHER_KEY = "A" * 32  # well formed, not the class's
@@ -27,7 +26,7 @@ def test_the_instructors_lesson_publishes_its_view_without_the_key(store):
     assert not {"key", "present", "student", "follow"} & set(view.params)
     assert new.key not in str(view.params)
     assert "key" not in at.query_params and new.key not in _texts(at)
-    assert "Class **%s** follows this page" % new.code in all_text(at)
+    assert f"Class **{new.code}** follows this page" in all_text(at)
     # The presenting instructor is no student: predict mode is not locked, nothing is sent.
     assert not at.toggle(key="predict").disabled
     # A move is published (one write); a rerun without a change writes nothing new.

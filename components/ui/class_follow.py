@@ -199,8 +199,6 @@ def _follow_poll(code: str) -> None:
     ctx = get_script_run_ctx()
     if not (ctx and ctx.fragment_ids_this_run):
         return  # drawn by the page run, which has just read the view itself
-    if not st.session_state.get(FOLLOW.name, True):
-        return
     view = _read_view(code)
     if view is not None and st.session_state.get(APPLIED) != (code, view.seq):
         st.rerun(scope="app")
@@ -221,6 +219,7 @@ def _student(state: PageState, code: str) -> None:
             _take_view(state, code, view)
         if not following:
             st.query_params[FOLLOW.name] = format_value(FOLLOW, False)
+            return  # exploring: no poll at all (switching on reruns the page)
     _follow_poll(code)
 
 
