@@ -134,6 +134,6 @@ def test_three_phones_follow_the_projector(browser, server_url):
         _wait_all_show([p1], "accumulation", "calls", "6", time.monotonic())
         assert "follow" not in _query(p1)
 
-        for phone in phones:
-            _assert_no_key(phone, key)
-        _assert_no_key(teacher, key)
+        for tab in (*phones, teacher):
+            _assert_no_key(tab, key)
+            assert tab.locator("[data-testid='stException']").count() == 0
