@@ -246,7 +246,7 @@ def present_links(code: str, lang: str) -> None:
     No key in the link (it is on the projected page): the lesson finds the key
     in this browser session, where /class put it.
     """
-    st.subheader(t("class.present_title", lang))
+    st.header(t("class.present_title", lang))
     st.caption(t("class.present_how", lang))
     for slug, icon in LESSONS:
         label = t("class.present_link", lang, title=t(f"nav.{slug}", lang))
