@@ -120,3 +120,17 @@ def test_class_offers_present_links_without_the_key(store):
         links = [m.value for m in at.markdown if "present=1" in m.value]
         assert len(links) == 5 and all(f"class={new.code}" in link for link in links)
         assert not any(new.key in link for link in links)
+
+
+def test_an_expression_is_followed_and_a_hostile_one_is_refused(store):
+    """⑤'s function travels as text and goes through the whitelisting parser, never run."""
+    new = store.create_class()
+    publish_view(store, new.code, "expression", {"expr": "a**2 + b", "a1": "1"})
+    at = run_page("expression", {"class": new.code})
+    assert_no_exception(at)
+    assert at.text_input(key="expr").value == "a**2 + b" and at.query_params["expr"] == "a**2 + b"
+    assert at.slider(key="a1").value == 1.0
+    publish_view(store, new.code, "expression", {"expr": "__import__('os').system('x')"})
+    at.run()
+    assert_no_exception(at)
+    assert at.text_input(key="expr").value == "3*a**3 - b**2"  # the default, as for a URL
