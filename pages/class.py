@@ -7,6 +7,7 @@ it). Everything about an existing class needs the instructor key in the URL.
 
 import streamlit as st
 
+from components.ui.class_follow import present_links
 from components.ui.class_panels import (
     database_down,
     instructor_class,
@@ -46,6 +47,7 @@ join_slot = st.container()
 lesson = lesson_choice(lang)
 with join_slot:
     join_panel(code, lesson, lang, presenting)
+present_links(code, lang)  # the room follows the lesson opened with one of them
 live_answers(store, code, key, lesson, lang)
 if not presenting:  # arranging the plan is the instructor's, not the room's
     plan_section(store, code, key, lang)

@@ -108,7 +108,7 @@ def test_an_unknown_or_malformed_class_gets_one_line_and_plain_predict_mode(stor
     at.button(key="reveal_a1_grad").click().run()
     assert len(at.success) == 1  # revealed at once, as in predict mode on one's own
     assert store.table_counts() == {"classes": 0, "answers": 0, "reveals": 0,
-                                    "class_plan_items": 0, "class_plan_cursors": 0}
+                                    "class_plan_items": 0, "class_plan_cursors": 0, "class_views": 0}
 
 
 def test_a_huge_guess_is_refused_by_the_class_and_stays_unsent(store):

@@ -113,8 +113,9 @@ def test_axe_finds_no_serious_violation(tabs, server_url, slug, lang, size, pres
 
 
 def test_axe_on_class_mode_instructor_and_student(tabs, server_url):
-    """/class after "start a class" (QR code, live answers) and a lesson as a student
-    who joined with the code (predict mode, answer sent to the class)."""
+    """/class after "start a class" (QR code, live answers), a lesson as a student
+    who joined with the code (predict mode, answer sent to the class), the lesson the
+    instructor presents and a student's with the "follow the projector" toggle."""
     page = tabs["laptop"]
     open_page(page, server_url, "class", "lang=en")
     page.locator(".st-key-start_class button").click()
@@ -122,8 +123,17 @@ def test_axe_on_class_mode_instructor_and_student(tabs, server_url):
     page.wait_for_selector(".st-key-class_join", timeout=60_000)
     wait_idle(page)
     problems = axe_problems(page)
-    code = parse_qs(urlsplit(page.url).query)["class"][0]
+    query = parse_qs(urlsplit(page.url).query)
+    code, key = query["class"][0], query["key"][0]
     open_page(page, server_url, "gradients", f"lang=ko&class={code}&predict=1")
+    wait_idle(page)
+    problems += axe_problems(page)
+    # The instructor presents ② (the room follows it), then a student with "follow the projector".
+    open_page(page, server_url, "gradients", f"lang=en&class={code}&key={key}&present=1")
+    wait_idle(page)
+    problems += axe_problems(page)
+    open_page(page, server_url, "gradients", f"lang=ko&class={code}&predict=1")
+    page.wait_for_selector(".st-key-follow", timeout=60_000)
     wait_idle(page)
     problems += axe_problems(page)
     assert not problems, "\n".join(problems)

@@ -155,27 +155,47 @@ def shoot(page, name: str) -> None:
     page.set_viewport_size(size)
 
 
-def assert_swipes_scroll(phone, lesson: str) -> None:
+def record_reruns(page) -> list[bool]:
+    """Every rerun request ``page`` sends on its websocket, in order: True for a
+    timer's (an ``st.fragment(run_every=...)``: a class page asks the database
+    every second whether the projector moved), False for one a user action sent."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+
+    sent: list[bool] = []
+
+    def on_frame(payload) -> None:
+        message = BackMsg()
+        try:
+            message.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+        except Exception:  # noqa: BLE001 - not a BackMsg: nothing to record
+            return
+        if message.WhichOneof("type") == "rerun_script":
+            sent.append(message.rerun_script.is_auto_rerun)
+
+    page.on("websocket", lambda socket: socket.on("framesent", on_frame))
+    return sent
+
+
+def assert_swipes_scroll(phone, lesson: str, reruns: list[bool]) -> None:
     """A thumb scrolling the page with 10 px of sideways drift, starting on a drag
-    slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)."""
-    from tests.support import WATCH_RUNS
+    slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)
+    and sends no rerun (``reruns``: the phone's, from :func:`record_reruns`; the
+    class page's own timers keep polling meanwhile, and are not the swipe's)."""
     from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, _swipe_from
 
     cdp = phone.context.new_cdp_session(phone)
     url = phone.url
     drag = phone.locator(DRAG_RANGE.format("a1"))
     if drag.count():
-        before = drag.get_attribute("aria-valuenow")
-        phone.evaluate(WATCH_RUNS)
+        before, start = drag.get_attribute("aria-valuenow"), len(reruns)
         assert _swipe_from(phone, cdp, DRAG_RANGE.format("a1"), 0.5, 10, 300) > 100
         assert drag.get_attribute("aria-valuenow") == before
-        assert phone.evaluate("window.__states") == [], f"a swipe on {lesson} reran the page"
+        assert False not in reruns[start:], f"a swipe on {lesson} reran the page"
     knob = phone.locator(ST_RANGE.format("b2"))
-    before = knob.get_attribute("aria-valuetext")
-    phone.evaluate(WATCH_RUNS)
+    before, start = knob.get_attribute("aria-valuetext"), len(reruns)
     assert _swipe_from(phone, cdp, KNOB.format("b2"), 0.5, 10, 300) > 100
     assert knob.get_attribute("aria-valuetext") == before
-    assert phone.evaluate("window.__states") == [], f"a swipe on {lesson} reran the page"
+    assert False not in reruns[start:], f"a swipe on {lesson} reran the page"
     assert phone.url == url
 
 
@@ -289,13 +309,14 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
 
         # Five phones scan it (host swapped for loopback: see the module's docstring).
         link = urlunsplit((join.scheme, f"127.0.0.1:{port}", join.path, join.query, ""))
-        phones = []
+        phones, phone_reruns = [], []
         for index in range(PHONES):
             phone_lang = lang if index % 2 == 0 else other
             phone_context = stack.enter_context(contextlib.closing(
                 browser.new_context(locale=LOCALES[phone_lang],
                                     **PHONE)))
             phone = phone_context.new_page()
+            phone_reruns.append(record_reruns(phone))
             phone.goto(link, wait_until="domcontentloaded")
             phone.wait_for_selector("h1", timeout=180_000)
             wait_idle(phone, timeout=180_000)
@@ -355,7 +376,7 @@ def test_a_class_rehearsal_from_the_projector_to_five_phones(browser, lan_server
                 shoot(phones[1][0], f"phone_{checkpoint.id}_{other}")
             if lesson == "gradients":  # revealed: the drag sliders are on the page now
                 phones[0][0].bring_to_front()
-                assert_swipes_scroll(phones[0][0], lesson)
+                assert_swipes_scroll(phones[0][0], lesson, phone_reruns[0])
             if position + 1 < len(lessons):
                 for phone, phone_lang in phones:
                     phone.bring_to_front()

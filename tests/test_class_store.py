@@ -186,7 +186,7 @@ def test_classes_and_answers_expire_after_the_time_to_live(store, clock):
         == "unknown_class"
     assert store.purge_expired() == 1
     assert store.table_counts() == {"classes": 1, "answers": 1, "reveals": 0,
-                                    "class_plan_items": 0, "class_plan_cursors": 0}
+                                    "class_plan_items": 0, "class_plan_cursors": 0, "class_views": 0}
     assert store.class_exists(recent.code)
 
 
@@ -222,7 +222,7 @@ def test_hostile_input_is_refused_and_changes_nothing(store):
     for guess in (math.nan, math.inf, -math.inf, 1e300, "36", None):
         assert store.submit_answer(new.code, "a1_grad", me, guess, 36.0).status == "invalid"
     assert store.table_counts() == {"classes": 1, "answers": 0, "reveals": 0,
-                                    "class_plan_items": 0, "class_plan_cursors": 0}
+                                    "class_plan_items": 0, "class_plan_cursors": 0, "class_views": 0}
     with store.engine.connect() as conn:
         assert conn.execute(select(class_store.classes.c.code)).scalars().all() == [new.code]
 

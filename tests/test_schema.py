@@ -127,7 +127,6 @@ def test_class_code_and_key_are_text_parameters_checked_against_their_pattern():
         assert len(parsed.raw) <= 33
     assert format_value(CLASS_CODE, None) == "" and format_value(CLASS_CODE, "ACDEFG") == "ACDEFG"
     assert url_only_controls("class") == (CLASS_CODE, KEY)
-    # A lesson reads the key too: the instructor presents it (issue 28); never in a student link.
-    assert url_only_controls("gradients") == (CLASS_CODE, KEY, STUDENT)
+    assert url_only_controls("gradients") == (CLASS_CODE, STUDENT)
     assert parse(STUDENT, "0123456789abcdef" * 2).problem is None
     assert parse(STUDENT, "0123456789ABCDEF" * 2).problem == "malformed"

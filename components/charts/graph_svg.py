@@ -88,7 +88,7 @@ def _spread_rows(x: dict[str, float], depth: dict[str, int],
     x = dict(x)
     for level in set(depth.values()):
         row = sorted((n for n in x if depth[n] == level), key=lambda n: x[n])
-        for left, right in zip(row, row[1:]):
+        for left, right in zip(row, row[1:], strict=False):
             x[right] = max(x[right], x[left] + (sizes[left][0] + sizes[right][0]) / 2 + GAP_X)
     return x
 

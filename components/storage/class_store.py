@@ -642,7 +642,7 @@ class ClassStore:
             conn.execute(delete(answers).where(answers.c.class_code.in_(old)))
             conn.execute(delete(answers).where(answers.c.answered_at <= cutoff))
             conn.execute(delete(reveals).where(reveals.c.class_code.in_(old)))
-            for table in _plan_tables():
+            for table in (*_plan_tables(), class_views.class_views):
                 conn.execute(delete(table).where(table.c.class_code.in_(old)))
             gone = conn.execute(delete(classes).where(classes.c.created_at <= cutoff)).rowcount
         self._last_purge = self._clock()
@@ -664,7 +664,8 @@ class ClassStore:
         """Rows per table (for tests and for an operator's curiosity)."""
         with self.engine.connect() as conn:
             return {t.name: conn.execute(select(func.count()).select_from(t)).scalar()
-                    for t in (classes, answers, reveals, *_plan_tables())}
+                    for t in (classes, answers, reveals, *_plan_tables(),
+                              class_views.class_views)}
 
     def dispose(self) -> None:
         """Close every pooled connection."""
@@ -781,3 +782,8 @@ def _upsert(engine: Engine, values: dict):
         set_={"guess": statement.excluded.guess, "truth": statement.excluded.truth,
               "slip": statement.excluded.slip, "answered_at": statement.excluded.answered_at},
     )
+
+
+# Follow the projector's table lives in its own module on the same ``metadata``;
+# imported last (it imports this module) so that every ClassStore creates it.
+from components.storage import class_views  # noqa: E402

@@ -15,7 +15,6 @@ import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
 from components.storage.class_plans import (
-    LESSON_PAGES,
     MAX_PLAN_ITEMS,
     ClassPlans,
     Extended,
@@ -25,6 +24,7 @@ from components.storage.class_plans import (
 )
 from components.storage.class_store import UNAVAILABLE, ClassStore
 from components.storage.process_store import class_store
+from components.ui.class_follow import instructor_on_lesson
 from components.ui.controls import PageState
 from components.ui.i18n import t
 from components.ui.plan_links import (
@@ -34,7 +34,7 @@ from components.ui.plan_links import (
     export_links,
     parse_links,
 )
-from components.ui.schema import CLASS_CODE, KEY, PRESENT, format_value, parse
+from components.ui.schema import PRESENT, format_value, parse
 from components.ui.user_text import literal
 
 # Session keys (not widgets): a line to show once after a click, and a lesson to switch to.
@@ -43,23 +43,6 @@ GOTO_KEY = "_plan_goto"
 PASTE_KEY = "class_plan_paste"
 # At most this many line numbers in the "skipped" line; the rest are counted.
 _SHOWN_LINES = 8
-
-
-def _instructor_on_lesson(state: PageState) -> tuple[str, str] | None:
-    """(code, key) when this run is a lesson page of a live class whose key this session
-    holds (checked with the store), else None.
-
-    A private stand-in for ``components/ui/class_follow.instructor_on_lesson`` (the
-    "follow" work), with the same signature: the lead keeps theirs. The key is read
-    from the session (a lesson opened from /class carries it), never from a link.
-    """
-    code, key = state.values.get(CLASS_CODE.name), st.session_state.get(KEY.name)
-    if state.page not in LESSON_PAGES or not code or not isinstance(key, str) or not key:
-        return None  # no database read for anyone without a key
-    try:
-        return (code, key) if class_store().check_key(code, key) else None
-    except UNAVAILABLE:
-        return None
 
 
 def current_view(state: PageState) -> View:
@@ -127,7 +110,7 @@ def _go_if_asked(state: PageState) -> None:
 def plan_panel(state: PageState) -> None:
     """"Lesson plan" for the instructor on a lesson page: one compact row (the room sees
     the projector): the position, previous / next and "add this view"."""
-    verified = _instructor_on_lesson(state)
+    verified = instructor_on_lesson(state)
     if verified is None:
         return
     lang = state.lang

@@ -14,6 +14,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from components.charts.graph_svg import backward_graph_description, backward_graph_svg
 from components.charts.style import PRESENT_SCALE, scaled
 from components.ui.chart_text import ChartText, markdown_escaped
+from components.ui.class_follow import capture_url, follow_panel
 from components.ui.class_plan import plan_panel
 from components.ui.controls import (
     PageState,
@@ -91,6 +92,7 @@ def start_page(page: str) -> PageState:
     Works the same under ``dashboard.py`` and when a page runs on its own.
     """
     _leave_pages_folder_mode()
+    capture_url(page)  # before the address is rewritten: an instructor key, a student's follow
     state = init_page_state(page)
     presenting = is_presenting(state)
     st.html(f"<style>{APP_CSS}{PRESENT_CSS if presenting else ''}</style>")
@@ -102,6 +104,8 @@ def start_page(page: str) -> PageState:
     if state.problems:
         st.warning("  \n".join(problem_message(c, p, state.lang) for c, p in state.problems),
                    icon=":material/link_off:")
+    # Follow the projector: the instructor's lesson publishes, a student's follows.
+    follow_panel(state)
     # /class has its own join panel; its "share this view" would carry the key.
     if presenting and page != "class":
         share_panel(state)

@@ -349,7 +349,7 @@ def predict_mode(state: PageState, store: CheckpointStore | None = None) -> Pred
     for the instructor) and the toggle is locked on, whatever the link says;
     imported here, not at the top, because it builds on this module.
     """
-    if store is None and state.values.get("class"):
+    if store is None and state.values.get("class") and not _instructor(state):
         from components.ui.class_student import class_predict_mode
 
         in_class = class_predict_mode(state)
@@ -358,6 +358,14 @@ def predict_mode(state: PageState, store: CheckpointStore | None = None) -> Pred
             return in_class
     on = bool(control_widget(state, "predict"))
     return PredictMode(state.lang, on, store)
+
+
+def _instructor(state: PageState) -> bool:
+    """Whether the class's instructor presents this page: not a student, so no locked
+    predict mode and no answers sent (the room's phones follow it instead)."""
+    from components.ui.class_follow import instructor_on_lesson
+
+    return instructor_on_lesson(state) is not None
 
 
 def locked_predict_toggle(state: PageState) -> None:

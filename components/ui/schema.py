@@ -120,6 +120,10 @@ KEY = Control("key", "text", None, "none", pattern=KEY_REGEX, carried=True)
 # in the address bar, so a reconnect to another replica (a new session) is the
 # same student: their answers stay theirs and are never counted twice.
 STUDENT = Control("student", "text", None, "none", pattern="[0-9a-f]{32}", carried=True)
+# A class student's "follow the projector" switch (components/ui/class_follow.py):
+# on unless the address says ``follow=0``, so a reload keeps a student's choice.
+# Not a lesson control: it is never published, shared or put in a join link.
+FOLLOW = Control("follow", "bool", True, "toggle", carried=True)
 
 PAGE_CONTROLS: dict[str, tuple[Control, ...]] = {
     "home": (),
@@ -150,9 +154,8 @@ def controls_for(page: str) -> tuple[Control, ...]:
 
 
 def url_only_controls(page: str) -> tuple[Control, ...]:
-    """The class-mode text parameters ``page`` reads from the URL (no widget). A lesson
-    reads the key too: the instructor presents it (never put in a student's link)."""
-    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE, KEY, STUDENT)
+    """The class-mode text parameters ``page`` reads from the URL (no widget)."""
+    return (CLASS_CODE, KEY) if page == "class" else (CLASS_CODE, STUDENT)
 
 
 def _snap(control: Control, number: float) -> float:

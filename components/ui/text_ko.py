@@ -177,6 +177,9 @@ TEXT: dict[str, str] = {
     "class.lesson": "학생들이 풀 단원",
     "class.code_label": "참여 코드",
     "class.join_how": "학생들은 QR 코드를 찍거나 아래 링크를 엽니다. 예측 모드가 켜진 채로 이 수업에 들어옵니다.",
+    "class.present_title": "레슨 발표하기",
+    "class.present_how": "아래 링크로 레슨을 열면 프레젠터 보기로 열리고, 참여한 학생들의 화면이 그 레슨과 슬라이더 값을 따라옵니다. 링크에는 강사 키가 들어 있지 않습니다. 키는 이 브라우저 탭에만 있으니 링크를 같은 탭에서 여세요.",
+    "class.present_link": "{title} 발표하기",
     "class.qr_caption": "참여 링크의 QR 코드",
     # --- the lesson plan (instructor on a lesson page, and on /class) --------
     "plan.title": "수업 계획",
@@ -286,6 +289,12 @@ TEXT: dict[str, str] = {
     "class.student.gone": "수업이 끝나 답을 보낼 수 없습니다. 이 페이지에서 혼자 계속할 수 있습니다.",
     "class.student.local": "PyTorch의 답이 유한한 수가 아니라서 이 답은 수업 집계에 들어가지 않고 바로 공개됩니다.",
     "class.student.spread": "수업 전체의 답 분포 ({count}명). 각자의 답은 보이지 않고 막대의 높이만 보입니다.",
+    "follow.toggle": "강사 화면 따라가기",
+    "follow.toggle.help": "켜 두면 강사가 보여 주는 레슨과 값으로 이 화면이 저절로 바뀝니다. 끄면 혼자 마음대로 살펴볼 수 있고, 다시 켜면 곧바로 강사 화면으로 돌아갑니다.",
+    "follow.following": "강사 화면을 따라가는 중입니다. 강사가 레슨을 바꾸거나 값을 움직이면 이 화면도 함께 바뀝니다.",
+    "follow.exploring": "혼자 살펴보는 중입니다. ‘강사 화면 따라가기’를 켜면 강사 화면으로 돌아갑니다.",
+    "follow.presenting": "수업 **{code}**의 학생 화면이 이 페이지를 따라옵니다. 지금 보이는 레슨과 슬라이더 값이 그대로 학생들 휴대폰에 나타납니다. 강사 키는 주소창에 남기지 않았으므로, 새로 고침한 뒤에는 /class의 ‘발표하기’ 링크로 다시 여세요.",
+    "follow.publish_failed": "지금은 수업 데이터베이스가 응답하지 않아 학생 화면이 이 페이지를 따라오지 못합니다. 잠시 뒤 저절로 다시 보냅니다.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② autograd로 기울기 구하기",
     "gradients.intro": (
