@@ -106,10 +106,12 @@ def start_page(page: str) -> PageState:
                    icon=":material/link_off:")
     # Follow the projector: the instructor's lesson publishes, a student's follows.
     follow_panel(state)
+    # The instructor's lesson plan (nothing for anyone without the key), on the
+    # projector's first screen: above the share panel.
+    plan_panel(state)
     # /class has its own join panel; its "share this view" would carry the key.
     if presenting and page != "class":
         share_panel(state)
-    plan_panel(state)  # the instructor's lesson plan (nothing for anyone without the key)
     return state
 
 

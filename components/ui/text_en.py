@@ -179,7 +179,7 @@ TEXT: dict[str, str] = {
     "class.code_label": "Join code",
     "class.join_how": "Students scan the QR code or open the link below: it opens the lesson in predict mode, in this class.",
     "class.present_title": "Present a lesson",
-    "class.present_how": "Open a lesson with a link below: it opens in presenter view, and the students who joined see its lesson and slider values on their phones. The links hold no instructor key: the key stays with this browser tab, so open them in this tab.",
+    "class.present_how": "Open a lesson with a link below: it opens in presenter view, and the students who joined see its lesson and slider values on their phones. The links hold no instructor key: the key stays with this browser tab, so open them in this tab. A reload of the presented lesson stops presenting: open its link here again.",
     "class.present_link": "Present {title}",
     "class.qr_caption": "QR code of the join link",
     # --- the lesson plan (instructor on a lesson page, and on /class) --------
@@ -294,7 +294,7 @@ TEXT: dict[str, str] = {
     "follow.toggle.help": "On: this page moves to the lesson and values the instructor shows. Off: explore on your own; switch it back on to return to the instructor's view at once.",
     "follow.following": "Following the projector: when the instructor changes the lesson or moves a value, this page changes too.",
     "follow.exploring": "Exploring on your own. Switch on “Follow the projector” to return to the instructor's view.",
-    "follow.presenting": "Class **{code}** follows this page: the students' phones show this lesson with these slider values. The instructor key is kept out of the address bar, so after a reload open the page again with its “Present” link on /class.",
+    "follow.presenting": "Class **{code}** follows this page.",
     "follow.publish_failed": "The class database does not answer right now: the students' pages cannot follow this one. It is sent again by itself shortly.",
     # --- gradients ----------------------------------------------------------
     "gradients.title": "② Gradients with autograd",
