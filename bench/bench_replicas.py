@@ -28,6 +28,7 @@ import asyncio
 import contextlib
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -68,7 +69,8 @@ def proxy(ports: list[int]) -> Iterator[str]:
     tmp = Path(tempfile.mkdtemp(prefix="autograd-lab-bench-nginx-"))
     listen = free_port()
     # site_conf fills in two upstream ports; with one replica the second line goes.
-    text = site_conf(ports + ports[:1] if len(ports) == 1 else ports, listen, "cookie")
+    text = site_conf(ports + ports[:1] if len(ports) == 1 else ports, listen, "cookie",
+                     log=tmp / "access.log")
     if len(ports) == 1:
         lines = text.splitlines(keepends=True)
         first = next(i for i, line in enumerate(lines) if f"127.0.0.1:{ports[0]}" in line)
@@ -130,11 +132,12 @@ def measure(replicas: int, students: int, duration: float, seed: int,
 
         outcome = asyncio.run(go())
         streams: dict[str, int] = {}
+        time.sleep(0.5)  # let nginx write the closed websockets' lines
         if log.exists():
-            for line in log.read_text().splitlines():
-                if line.startswith("/_stcore/stream "):
-                    upstream = line.rsplit("upstream=", 1)[-1]
-                    streams[upstream] = streams.get(upstream, 0) + 1
+            # deploy/nginx.conf's log format, read as deploy/try_replicas.py reads it.
+            for upstream in re.findall(r'"GET /_stcore/stream \S+" \d+ .* upstream=(\S+)$',
+                                       log.read_text(), flags=re.M):
+                streams[upstream] = streams.get(upstream, 0) + 1
         times = [s for _, s in outcome.moves]
         return {
             "p50": percentile(times, 50), "p95": percentile(times, 95),
