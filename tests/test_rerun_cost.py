@@ -98,8 +98,8 @@ def test_back_at_seen_values_a_rerun_builds_nothing_again(monkeypatch, page, sli
 # Issue 26's targets: a light lesson's rerun ≤ 4× the bare page, ① ≤ 6×. The
 # slider and values are bench/common.lesson_specs' (each page's first slider,
 # its default and one grid step away), so this test and bench/bench_calls.py
-# count the same reruns. Measured 2026-12-08: ② 2.2×, ③ 2.0×, ④ 1.9×, ⑤ 2.0×,
-# ① 2.5× (before the change, counted the same way: 3.9×, 4.4×, 6.9×, 3.8×, 5.4×).
+# count the same reruns. Measured 2026-12-08: ② 2.2×, ③ 2.2×, ④ 1.9×, ⑤ 2.0×,
+# ① 2.5× (the code before, counted the same way: 3.2×, 4.4×, 6.9×, 2.8×, 4.9×).
 RATIO_TARGETS = {
     "gradients": ("a1", (2.0, 2.1), 4.0),
     "accumulation": ("a1", (2.0, 2.1), 4.0),
