@@ -218,9 +218,9 @@ def main() -> None:
     print_machine("ResNet memory: heavy tabs beside a class on one server",
                   extra={"variants": ", ".join(v for v, _, _ in variants),
                          "scenario 1": f"{args.light} light students + {args.heavy} heavy tabs, "
-                                       f"{args.duration:.0f} s",
+                                       f"{args.duration:.0f} s" if "1" in scenarios else "—",
                          "scenario 2": f"{args.class_size} students open ResNet at 224 px, "
-                                       f"cap {args.cap:.0f} s",
+                                       f"cap {args.cap:.0f} s" if "2" in scenarios else "—",
                          "torch threads": args.threads or "torch's default",
                          "target": f"RSS ≤ {TARGET_RSS_MB} MB"})
     rows = []
