@@ -4,13 +4,16 @@
     python bench/bench_calls.py --baseline /tmp/old      # and another checkout, same run
     python bench/bench_calls.py --pages optimizer --reruns 4 --parts --top 20
     python bench/bench_calls.py --quick                  # 2 reruns per page
+    python bench/bench_calls.py --compile-each-run       # as measured before 2026-12-08
 
 Method: each page (and ``bench/bare_app.py``) runs in AppTest in a fresh
 process; after two warm-up moves its first slider goes back and forth
 ``--reruns`` times. Per rerun we report the Python function calls cProfile
 counts in the script thread (deterministic for a given code and value pair)
 and the script thread's CPU time (``time.thread_time``: other processes'
-load does not add to it, unlike wall time). Each figure is also given as a
+load does not add to it, unlike wall time). The page is compiled once and
+reused, as a server does (AppTest alone compiles it on every run:
+``--compile-each-run``; ``tests/rerun_calls.py`` explains). Each figure is also given as a
 ratio to the bare page measured in the same process. With ``--baseline`` the
 other checkout's pages run in alternation with this one's, so both see the
 same machine. ``--parts`` adds the share of the profiled time spent under
@@ -46,67 +49,33 @@ PARTS = (
 )
 
 
-def _in_child(root: str, page: str, reruns: int) -> dict:
+def _in_child(root: str, page: str, reruns: int, compile_each_run: bool) -> dict:
     """Run in a child process: measure ``page`` of checkout ``root`` and the bare page."""
-    import cProfile
+    import importlib.util
     import logging
     import os
-    import pstats
-    import threading
-    import time
 
+    # The measuring code is this checkout's (tests/rerun_calls.py), whichever
+    # checkout's pages it measures.
+    where = HERE.parent / "tests" / "rerun_calls.py"
+    loader = importlib.util.spec_from_file_location("rerun_calls", where)
+    rerun_calls = importlib.util.module_from_spec(loader)
+    sys.modules["rerun_calls"] = rerun_calls  # (dataclasses look their module up)
+    loader.loader.exec_module(rerun_calls)
     os.chdir(root)
     sys.path.insert(0, root)
     sys.path.insert(0, str(Path(root) / "bench"))
     import torch  # noqa: F401
-    from streamlit.testing.v1 import AppTest
-    from streamlit.testing.v1.local_script_runner import LocalScriptRunner
 
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
     from common import bare_spec, lesson_specs
 
     spec = bare_spec() if page == "bare" else lesson_specs(only=[page])[0]
     script = "bench/bare_app.py" if page == "bare" else f"pages/{page}.py"
-    profiler = cProfile.Profile()
-    original = LocalScriptRunner._run_script_thread
-    active = {"on": False, "cpu": 0.0}
-
-    def measured(self) -> None:
-        if not active["on"]:
-            return original(self)
-        start = time.thread_time()
-        if active["on"] == "profile":
-            profiler.enable()
-        try:
-            return original(self)
-        finally:
-            if active["on"] == "profile":
-                profiler.disable()
-            else:
-                active["cpu"] += time.thread_time() - start
-
-    LocalScriptRunner._run_script_thread = measured
-    at = AppTest.from_file(str(Path(root) / script), default_timeout=300)
-    if page != "bare":
-        at.query_params["lang"] = "en"
-    at.run()
-    for value in spec.values[::-1]:
-        at.slider(spec.slider).set_value(value).run()
-
-    def move(i: int) -> None:
-        at.slider(spec.slider).set_value(spec.values[(i + 1) % 2]).run()
-
-    active["on"] = "cpu"
-    for i in range(reruns):
-        move(i)
-    active["on"] = "profile"
-    for i in range(reruns):
-        move(i)
-    active["on"] = False
-    assert not at.exception, [e.value for e in at.exception]
-    del threading  # (the script thread is AppTest's own)
-    stats = pstats.Stats(profiler)
-    calls = sum(nc for (_cc, nc, _tt, _ct, _callers) in stats.stats.values())
+    measured = rerun_calls.measure(script, spec.slider, spec.values, reruns,
+                                   query={} if page == "bare" else {"lang": "en"},
+                                   root=Path(root), compile_each_run=compile_each_run)
+    stats = measured.stats
     total = max(stats.total_tt, 1e-9)
     parts = {}
     for label, where, names in PARTS:
@@ -126,11 +95,12 @@ def _in_child(root: str, page: str, reruns: int) -> dict:
     own = sorted(((ct / total, f"{path.split(root + '/')[-1]}:{name}")
                   for (path, _l, name), (_cc, _nc, _tt, ct, _c) in stats.stats.items()
                   if path.startswith(root + "/") and name != "<module>"), reverse=True)
-    return dict(calls=calls / reruns, cpu=active["cpu"] / reruns, parts=parts, own=own[:40])
+    return dict(calls=measured.calls, cpu=measured.cpu, parts=parts, own=own[:40])
 
 
-def measure(root: Path, page: str, reruns: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(root), page, str(reruns)],
+def measure(root: Path, page: str, reruns: int, compile_each_run: bool = False) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(root), page, str(reruns),
+                          "compile" if compile_each_run else "cached"],
                          capture_output=True, text=True, check=False)
     lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
     if out.returncode or not lines:
@@ -140,12 +110,16 @@ def measure(root: Path, page: str, reruns: int) -> dict:
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        print(json.dumps(_in_child(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
+        print(json.dumps(_in_child(sys.argv[2], sys.argv[3], int(sys.argv[4]),
+                                   sys.argv[5] == "compile")))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", default="gradients,accumulation,optimizer,expression,resnet")
     parser.add_argument("--reruns", type=int, default=6)
     parser.add_argument("--quick", action="store_true", help="2 reruns per page: a smoke run")
+    parser.add_argument("--compile-each-run", action="store_true",
+                        help="compile the page on every rerun, as AppTest does by itself "
+                             "(a server compiles it once; this file's figures before 2026-12-08)")
     parser.add_argument("--baseline", default="", help="another checkout to compare against")
     parser.add_argument("--parts", action="store_true", help="shares of named parts")
     parser.add_argument("--top", type=int, default=0,
@@ -158,7 +132,7 @@ def main() -> None:
     results: dict[tuple[str, str], dict] = {}
     for page in ["bare", *args.pages.split(",")]:
         for label, root in (roots if page != "bare" else roots[::-1]):
-            results[(label, page)] = measure(root, page, args.reruns)
+            results[(label, page)] = measure(root, page, args.reruns, args.compile_each_run)
             r = results[(label, page)]
             print(f"  {label:8} {page:13} {r['calls']:9.0f} calls  {1000 * r['cpu']:7.1f} ms CPU",
                   flush=True)

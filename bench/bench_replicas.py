@@ -2,6 +2,8 @@
 
     python bench/bench_replicas.py                          # 60, 90, 120, 150 students, 30 s each
     python bench/bench_replicas.py --students 10,20,40 --threads 1   # a busy shared machine
+    python bench/bench_replicas.py --students 200 --replicas 2 --mix light --seconds 45  # issue 26
+    python bench/bench_replicas.py --quick                  # 10 students, 2 replicas, 10 s
 
 Both set-ups sit behind the same nginx, built from ``deploy/nginx.conf`` as
 ``deploy/try_replicas.py`` does (unprivileged, loopback, its own prefix): one
@@ -13,7 +15,8 @@ its own key, as each browser would.
 For every class size the two set-ups run back to back (one process first),
 each on fresh servers warmed up as an instructor does, with
 ``bench/bench_load.py``'s students: each opens a lesson page (ResNet
-included) and moves its first slider every 2–4 s. The machine's load average
+included; ``--mix light``: ②③④⑤ only) and moves its first slider every 2–4 s.
+``--replicas 2`` measures only the two-replica set-up. The machine's load average
 is printed with the figures: on a shared machine, compare the two columns of
 one run, not absolute numbers across runs.
 """
@@ -25,6 +28,7 @@ import asyncio
 import contextlib
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,7 +39,7 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-from bench_load import run_class, service_times
+from bench_load import MIXES, run_class, service_times
 from common import (
     ROOT,
     fmt_ms,
@@ -65,7 +69,8 @@ def proxy(ports: list[int]) -> Iterator[str]:
     tmp = Path(tempfile.mkdtemp(prefix="autograd-lab-bench-nginx-"))
     listen = free_port()
     # site_conf fills in two upstream ports; with one replica the second line goes.
-    text = site_conf(ports + ports[:1] if len(ports) == 1 else ports, listen, "cookie")
+    text = site_conf(ports + ports[:1] if len(ports) == 1 else ports, listen, "cookie",
+                     log=tmp / "access.log")
     if len(ports) == 1:
         lines = text.splitlines(keepends=True)
         first = next(i for i, line in enumerate(lines) if f"127.0.0.1:{ports[0]}" in line)
@@ -98,12 +103,12 @@ def proxy(ports: list[int]) -> Iterator[str]:
 
 
 def measure(replicas: int, students: int, duration: float, seed: int,
-            threads: int | None = None) -> dict:
+            threads: int | None = None, mix: str = "all") -> dict:
     with contextlib.ExitStack() as stack:
         apps = [stack.enter_context(server("dashboard.py", threads=threads))
                 for _ in range(replicas)]
         for app in apps:  # the instructor opens every page on every replica
-            service_times(app.ws_url, 1)
+            service_times(app.ws_url, 1, mix)
         ws_url, log = stack.enter_context(proxy([int(a.url.rsplit(":", 1)[1]) for a in apps]))
         pid_rss = {app.pid: [] for app in apps}
         load_before = os.getloadavg()[0]
@@ -120,18 +125,19 @@ def measure(replicas: int, students: int, duration: float, seed: int,
         async def go():
             stop = asyncio.Event()
             sampler = asyncio.create_task(sample(stop))
-            outcome = await run_class(ws_url, apps[0].pid, students, duration, seed)
+            outcome = await run_class(ws_url, apps[0].pid, students, duration, seed, mix)
             stop.set()
             await sampler
             return outcome
 
         outcome = asyncio.run(go())
         streams: dict[str, int] = {}
+        time.sleep(0.5)  # let nginx write the closed websockets' lines
         if log.exists():
-            for line in log.read_text().splitlines():
-                if line.startswith("/_stcore/stream "):
-                    upstream = line.rsplit("upstream=", 1)[-1]
-                    streams[upstream] = streams.get(upstream, 0) + 1
+            # deploy/nginx.conf's log format, read as deploy/try_replicas.py reads it.
+            for upstream in re.findall(r'"GET /_stcore/stream \S+" \d+ .* upstream=(\S+)$',
+                                       log.read_text(), flags=re.M):
+                streams[upstream] = streams.get(upstream, 0) + 1
         times = [s for _, s in outcome.moves]
         return {
             "p50": percentile(times, 50), "p95": percentile(times, 95),
@@ -156,7 +162,12 @@ def crossing(points: list[tuple[int, float]]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--students", default="60,90,120,150")
-    parser.add_argument("--duration", type=float, default=30.0)
+    parser.add_argument("--duration", "--seconds", dest="duration", type=float, default=30.0)
+    parser.add_argument("--replicas", default="1,2", help="set-ups to measure: 1, 2 or 1,2")
+    parser.add_argument("--mix", choices=MIXES, default="all",
+                        help="all: every lesson (ResNet included); light: ②③④⑤ (issue 26)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: 10 students, two replicas, 10 s")
     parser.add_argument("--threads", type=int, default=None,
                         help="torch threads per server (default: torch's own); 1 on a busy machine")
     parser.add_argument("--seed", type=int, default=1)
@@ -164,29 +175,36 @@ def main() -> None:
     if _nginx() is None:
         print("nginx is not installed (apt-get install -y nginx-light); nothing measured.")
         return
+    if args.quick:
+        args.students, args.replicas, args.duration = "10", "2", 10.0
     sizes = [int(n) for n in args.students.split(",") if n]
+    setups = [int(n) for n in args.replicas.split(",") if n]
     print_machine("Replicas: one process vs two behind nginx (cookie-sticky)",
                   extra={"class sizes": args.students, "seconds each": args.duration,
+                         "replicas": args.replicas, "mix": args.mix,
                          "torch threads": args.threads or "torch's default",
                          "target": f"p95 ≤ {TARGET_P95} s"})
     rows, points = [], {1: [], 2: []}
     for students in sizes:
-        for replicas in (1, 2):
+        for replicas in setups:
             print(f"## {students} students, {replicas} replica(s)")
-            found = measure(replicas, students, args.duration, args.seed, args.threads)
+            found = measure(replicas, students, args.duration, args.seed, args.threads, args.mix)
             points[replicas].append((students, found["p95"]))
             rows.append([students, replicas, found["moves"], f"{found['rate']:.1f}",
                          fmt_ms(found["p50"]), fmt_ms(found["p95"]), found["errors"],
-                         found["spread"], found["rss"], found["load"]])
+                         found["spread"], found["rss"], found["load"],
+                         "✓" if found["p95"] <= TARGET_P95 and not found["errors"] else "✗"])
             print("  " + " | ".join(str(c) for c in rows[-1]))
     print("\n## Summary")
     print_table(["students", "replicas", "moves", "reruns/s", "p50", "p95", "errors",
-                 "websockets per replica", "peak RSS MB", "load avg before"], rows)
-    for replicas in (1, 2):
+                 "websockets per replica", "peak RSS MB", "load avg before",
+                 f"p95 ≤ {TARGET_P95:.0f} s, 0 errors"], rows)
+    for replicas in setups:
         print(f"  p95 passes {TARGET_P95:.0f} s with {replicas} replica(s) at: "
               f"{crossing(points[replicas])} students")
+    both = points[1] and points[2]  # (only when both set-ups ran)
     ratios = [p1 / p2 for (_, p1), (_, p2) in zip(points[1], points[2], strict=True)
-              if p2 and not math.isnan(p1) and not math.isnan(p2)]
+              if p2 and not math.isnan(p1) and not math.isnan(p2)] if both else []
     if ratios:
         print("  p95 one process / two replicas, per class size: "
               + ", ".join(f"{r:.2f}×" for r in ratios))

@@ -4,6 +4,8 @@
     python bench/bench_resnet_memory.py --baseline /tmp/old   # and an older checkout, same run
     python bench/bench_resnet_memory.py --runs 1,2            # 1 vs 2 concurrent ResNet runs
     python bench/bench_resnet_memory.py --threads 1 --alone 2 # a busy shared machine
+    python bench/bench_resnet_memory.py --scenarios 1        # issue 26's RSS scenario only
+    python bench/bench_resnet_memory.py --quick              # smoke run: 5 + 1 tab, 15 s
 
 Make the older checkout with ``git worktree add /tmp/old <commit>`` (or
 ``git archive <commit> | tar -x -C /tmp/old``). Every variant runs the same
@@ -199,7 +201,12 @@ def main() -> None:
                         help="torch threads in every server (default: torch's own, one per "
                              "core); 1 keeps an oversubscribed machine usable")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--quick", action="store_true",
+                        help="a smoke run: scenario 1 only, 5 light students + 1 heavy tab, "
+                             "15 s, one student alone")
     args = parser.parse_args()
+    if args.quick:
+        args.scenarios, args.light, args.heavy, args.duration, args.alone = "1", 5, 1, 15.0, 1
     scenarios = {s.strip() for s in args.scenarios.split(",")}
 
     variants: list[tuple[str, Path | None, dict]] = []
@@ -211,9 +218,9 @@ def main() -> None:
     print_machine("ResNet memory: heavy tabs beside a class on one server",
                   extra={"variants": ", ".join(v for v, _, _ in variants),
                          "scenario 1": f"{args.light} light students + {args.heavy} heavy tabs, "
-                                       f"{args.duration:.0f} s",
+                                       f"{args.duration:.0f} s" if "1" in scenarios else "—",
                          "scenario 2": f"{args.class_size} students open ResNet at 224 px, "
-                                       f"cap {args.cap:.0f} s",
+                                       f"cap {args.cap:.0f} s" if "2" in scenarios else "—",
                          "torch threads": args.threads or "torch's default",
                          "target": f"RSS ≤ {TARGET_RSS_MB} MB"})
     rows = []
@@ -231,7 +238,8 @@ def main() -> None:
                 print(f"  scenario 1 … (RSS {start:.0f} MB)")
                 found = asyncio.run(scenario_one(app.ws_url, app.pid, args.light, args.heavy,
                                                  args.duration, args.seed))
-                rows.append(row(label, "1: 20 light + 3 heavy", found, start))
+                rows.append(row(label, f"1: {args.light} light + {args.heavy} heavy",
+                                found, start))
                 print("  " + " | ".join(str(c) for c in rows[-1]))
         if "2" in scenarios:
             with server("dashboard.py", env=env, cwd=cwd, threads=args.threads) as app:

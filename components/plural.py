@@ -10,6 +10,7 @@ too and import nothing from the UI.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _FORM = r"(?:[^|{}]|\{\w+\})*"
@@ -25,8 +26,18 @@ def is_one(value) -> bool:
     return isinstance(value, str) and value.strip() in ("1", "1.0")
 
 
+@functools.lru_cache(maxsize=4096)
+def _has_choice(template: str) -> bool:
+    # Templates come from the catalogues (a few thousand at most). Scanning a
+    # long one with PLURAL cost ~70 µs, 40 times per rerun of ④, mostly to find
+    # nothing; the answer per template never changes.
+    return PLURAL.search(template) is not None
+
+
 def choose(template: str, values: dict) -> str:
     """``template`` with every ``{name|one|other}`` resolved from ``values``."""
+    if not _has_choice(template):
+        return template
     return PLURAL.sub(lambda m: m.group(2) if is_one(values.get(m.group(1))) else m.group(3),
                       template)
 

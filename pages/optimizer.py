@@ -104,9 +104,12 @@ if table.open:
         every_step_table(run, lang)
 
 # Goh's momentum analysis beside the run (on Q and Rosenbrock: why it does not apply):
-# for a second reading, closed until opened.
-with go_deeper(t("optimizer.theory.title", lang), lang, key="optimizer_theory"):
-    theory_section(objective, run, a, lang)
+# for a second reading, closed until opened. Lazy, like the table above: built only
+# while open (it was a quarter of every rerun of ④, for everyone who never opens it).
+theory = go_deeper(t("optimizer.theory.title", lang), lang, key="optimizer_theory", lazy=True)
+if theory.open:
+    with theory:
+        theory_section(objective, run, a, lang)
 
 code_panel(optimizer_snippet(objective, a, b, lr, momentum, steps,
                              notes=labels_for("optimizer.code", lang)), lang)

@@ -109,6 +109,8 @@ def test_gradients_summaries_are_the_charts_numbers(lang, query):
                                         "steps": "40"}])
 def test_optimizer_summaries_are_the_charts_numbers(lang, query):
     at = run_page("optimizer", query, lang=lang)
+    at.session_state["optimizer_theory"] = True  # the α–μ map is built only while open
+    at.run()
     assert_no_exception(at)
     charts = _charts(at)
     spec, alt = charts["loss_chart"]

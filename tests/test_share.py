@@ -155,3 +155,22 @@ def test_the_link_round_trips_through_its_qr_code():
     codes = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(link))))
     assert [c.text for c in codes] == [link]
     assert "present" not in link and "expr=3%2Aa%2A%2A3+-+b%2A%2A2" in link
+
+
+def test_qr_code_made_once_per_link(monkeypatch):
+    # Issue 26: presenter view and /class redraw the same link's code on every rerun.
+    import segno
+
+    made = []
+    original = segno.make_qr
+
+    def counted(*args, **kwargs):
+        made.append(args[0])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(segno, "make_qr", counted)
+    link = "http://127.0.0.1:8501/gradients?a1=1.5&made_once=1"
+    first = qr_png(link)
+    assert qr_png(link) == first
+    assert made == [link]
+    assert qr_png(link + "&other=1") != first and len(made) == 2

@@ -25,6 +25,7 @@ from components.ui.controls import (
 )
 from components.ui.i18n import t
 from components.ui.pages import HOME, LESSONS
+from components.ui.ready_figure import ready
 from components.ui.room_link import share_panel
 from components.ui.schema import LANG, PRESENT, controls_for
 from components.ui.touch_guard import touch_guard
@@ -163,7 +164,7 @@ def chart(fig, key: str, container=None, text: ChartText | None = None) -> None:
     if st.session_state.get(PRESENT.name):
         fig = scaled(fig, PRESENT_SCALE)
     where = container if container is not None else st
-    where.plotly_chart(fig, key=key, config={"displayModeBar": False},
+    where.plotly_chart(ready(fig), key=key, config={"displayModeBar": False},
                        alt=text.summary if text is not None else None)
     if text is not None:
         chart_data(text, f"{key}_data", where)

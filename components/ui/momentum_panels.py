@@ -16,6 +16,7 @@ from components.ui.i18n import t
 from components.ui.layout import chart_data, equation
 from components.ui.memo import shared
 from components.ui.panels import labels_for
+from components.ui.ready_figure import ready
 from components.ui.schema import A1, A2, LR, LR_CHOICES, MOMENTUM, PRESENT, coerce, format_value
 
 MAP_KEY = "rate_map"
@@ -178,7 +179,7 @@ def _map_block(rates: theory.RateMap, lr: float, momentum: float, lang: str) -> 
     if st.session_state.get(PRESENT.name):  # as layout.chart: read from the back row
         figure = scaled(figure, PRESENT_SCALE)
     text = cached_map_text(rates.lrs, rates.start, lang, lr, momentum)
-    st.plotly_chart(figure, key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
+    st.plotly_chart(ready(figure), key=MAP_KEY, on_select=_on_map_select, selection_mode="points",
                     config={"displayModeBar": False, "responsive": True}, alt=text.summary)
     chart_data(text, f"{MAP_KEY}_data")
     best = rates.optimum

@@ -28,10 +28,15 @@ def _labels(prefix: str, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((k[len(start):], v) for k, v in CATALOGS[lang].items() if k.startswith(start))
 
 
-def go_deeper(topic: str, lang: str, key: str):
+def go_deeper(topic: str, lang: str, key: str, lazy: bool = False):
     """A closed "Go deeper: <topic>" expander: what a first reading can skip
-    waits there, so a lesson stays short before anything is opened (issue #27)."""
-    return st.expander(t("common.deeper", lang, topic=topic), icon=":material/school:", key=key)
+    waits there, so a lesson stays short before anything is opened (issue #27).
+
+    ``lazy``: opening or closing it reruns the page, so the caller can build
+    its content only while ``.open`` (for a costly section: issue #26).
+    """
+    return st.expander(t("common.deeper", lang, topic=topic), icon=":material/school:", key=key,
+                       on_change="rerun" if lazy else "ignore")
 
 
 def gradient_table(result, which: str, lang: str) -> str:

@@ -10,6 +10,7 @@ every case is unit-tested without a server; ``room_link.py`` gathers them.
 
 from __future__ import annotations
 
+import functools
 import io
 import ipaddress
 from collections.abc import Mapping
@@ -150,8 +151,11 @@ def page_link(root: str, page_path: str, params: Mapping[str, str]) -> str:
     return f"{root}{path}?{urlencode(student_params(params))}"
 
 
+# Process-wide, like the figure caches: presenter view and /class redraw the same
+# link's code on every rerun; a few links per class, bytes nobody changes.
+@functools.lru_cache(maxsize=64)
 def qr_png(link: str, scale: int = 6) -> bytes:
-    """The QR code of ``link`` as PNG bytes, made locally (no network).
+    """The QR code of ``link`` as PNG bytes, made locally (no network), once per link.
 
     Error correction M survives a projector's glare and a phone held at an
     angle; a 4-module quiet zone is what phone scanners expect. PNG, not SVG:
