@@ -21,7 +21,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import math
 from pathlib import Path
 
 import streamlit as st
@@ -33,8 +32,11 @@ from components.ui.schema import Control
 _STATIC = Path(__file__).parent / "static"
 DRAG_JS = (_STATIC / "drag_slider.js").read_text(encoding="utf-8")
 DRAG_CSS = (_STATIC / "drag_slider.css").read_text(encoding="utf-8")
+# Streamlit sends a component's script with every run: the component's own script is
+# a small loader, and the figure's code (DRAG_JS) an asset sent once per session.
+STUB_JS = (_STATIC / "drag_stub.js").read_text(encoding="utf-8")
 
-_component = st.components.v2.component("autograd_lab.drag_slider", js=DRAG_JS, css=DRAG_CSS)
+_component = st.components.v2.component("autograd_lab.drag_slider", js=STUB_JS, css=DRAG_CSS)
 
 # Session key: the digests of the specs and assets this browser session already has.
 SENT_KEY = "_drag_figures_sent"
@@ -57,10 +59,6 @@ def _grid(control: Control) -> tuple[float, ...]:
     return grid_of(control)
 
 
-def _decimals(step: float) -> int:
-    return max(0, -int(math.floor(math.log10(step)))) if step < 1 else 0
-
-
 def component_key(name: str) -> str:
     """The figure's widget key: the control's URL name stays the st.slider's."""
     return f"{name}_drag"
@@ -76,6 +74,9 @@ def sealed(spec: dict) -> dict:
     """``spec`` with its digest (call once where the spec is built and cached)."""
     spec["digest"] = digest_of({k: v for k, v in spec.items() if k != "digest"})
     return spec
+
+
+LIB_DIGEST = digest_of(DRAG_JS)
 
 
 def _sent() -> set[str]:
@@ -104,9 +105,10 @@ def drag_figure(state: PageState, name: str, figure: dict, hint: str = "", scale
     value = float(state[name])
     index = min(range(len(grid)), key=lambda k: abs(grid[k] - value))
     digest = figure.get("digest") or digest_of(figure)
+    assets = {LIB_DIGEST: DRAG_JS, **(assets or {})}
     sent = _sent()
     to_send = {}
-    for key, content in (assets or {}).items():
+    for key, content in assets.items():
         if key not in sent:
             to_send[key] = content
     if digest not in sent:
@@ -115,7 +117,7 @@ def drag_figure(state: PageState, name: str, figure: dict, hint: str = "", scale
     _component(
         key=component_key(name),
         data=dict(name=name, choice=control.kind == "choice", grid=grid, index=index,
-                  hint=hint, scale=scale, digest=digest, needs=sorted(assets or ()),
+                  hint=hint, scale=scale, digest=digest, lib=LIB_DIGEST, needs=sorted(assets),
                   assets=to_send),
         on_missing_change=lambda: _missing(name),
     )

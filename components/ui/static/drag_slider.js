@@ -425,9 +425,10 @@ function figureStore() {
 function build(root) {
   const wrap = document.createElement("div");
   wrap.className = "drag-slider";
+  // The figure first, right under its slider; the hint under the figure.
   wrap.innerHTML = `
-    <div class="hint"></div>
     <div class="plot"></div>
+    <div class="hint"></div>
     <div class="announce" aria-live="polite" aria-atomic="true"></div>`;
   root.appendChild(wrap);
   return wrap;
