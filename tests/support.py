@@ -283,6 +283,17 @@ def drag_components(at: AppTest) -> list:
     return [e for e in at.get("bidi_component") if e.proto.json]
 
 
+def drag_payloads(at: AppTest) -> dict[str, dict]:
+    """The live figures' data by control name; ``figure`` is the spec this run
+    sent (a session gets each spec once), else None."""
+    out = {}
+    for element in drag_components(at):
+        data = json.loads(element.proto.json)
+        data["figure"] = data["assets"].get(data["digest"])
+        out[data["name"]] = data
+    return out
+
+
 # Records every value of the app's script state from now on (a rerun shows as
 # "running"): evaluate it, act, then read ``window.__states`` (empty: no rerun).
 WATCH_RUNS = """() => {
