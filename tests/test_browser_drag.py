@@ -12,7 +12,14 @@ import struct
 
 import pytest
 
-from tests.support import WATCH_RUNS, open_page, slider_handle, wait_idle
+from tests.support import (
+    WATCH_RUNS,
+    open_page,
+    rerun_bytes,
+    slider_handle,
+    wait_idle,
+    watch_socket,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -434,3 +441,73 @@ TEXT_OUTSIDE = """(wrap) => {
             Math.round(box.top - svg.top), Math.round(svg.bottom - box.bottom)];
   }).filter(([, ...gaps]) => gaps.some(g => g < -4));
 }"""
+
+
+# Issue 26: ④ sends at most 100 KB per slider move. Counted in Chromium: the
+# websocket bytes of the one rerun after a key on the slider (a size, not a time).
+MOVE_LIMIT = 100_000
+
+
+def _move_bytes(browser, server_url, key: str) -> tuple[dict[str, int], dict[str, list]]:
+    """The bytes of one rerun after a key on ④'s slider ``key``, and the assets
+    (digests) each live figure received in it."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    try:
+        tab = context.new_page()
+        frames = watch_socket(tab)
+        open_page(tab, server_url, "optimizer", "lang=en", charts=True)
+        _following(tab, "momentum")
+        _following(tab, "lr")
+        tab.wait_for_timeout(500)
+        sent = rerun_bytes(tab, frames, key)
+        assets = {}
+        for payload in frames:
+            message = ForwardMsg()
+            message.ParseFromString(payload if isinstance(payload, bytes) else payload.encode())
+            if message.WhichOneof("type") == "delta" and \
+                    message.delta.new_element.WhichOneof("type") == "bidi_component":
+                element = message.delta.new_element.bidi_component
+                if element.json:
+                    data = json.loads(element.json)
+                    assets[data["name"]] = sorted(data["assets"])
+        return sent, assets
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("key", ["momentum", "lr"])
+def test_a_slider_move_on_lesson_4_sends_the_live_figures_only_what_changed(
+        browser, server_url, key):
+    """The figures' share of one rerun: their code and the map PNG never again, the
+    spec of the moved slider's own figure never again (its value is not in it)."""
+    from components.ui.drag_slider import DRAG_JS
+
+    sent, assets = _move_bytes(browser, server_url, key)
+    print(f"④ {key} move: {sent}")
+    other = "lr" if key == "momentum" else "momentum"
+    spec = _spec_for(other, momentum=0.89, lr=0.003)
+    # Only the other figure's new spec (the moved value is in it), nothing else.
+    assert assets == {key: [], other: [spec["digest"]]}, assets
+    # Besides that spec: the loaders, their CSS, the touch guard (~12 KB), not the code.
+    overhead = sent["bidi_component"] - len(json.dumps(spec))
+    assert 0 < overhead < min(15_000, len(DRAG_JS)), sent
+
+
+def _spec_for(name: str, momentum: float, lr: float) -> dict:
+    from components.ui.optimizer_live import cached_live_figure
+
+    return cached_live_figure(name, "valley", (2.0, 3.0), (0.0, 0.0),
+                              None if name == "lr" else lr,
+                              None if name == "momentum" else momentum, 50, "en")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "not met yet: a momentum move sends ~210 KB, an lr move ~330 KB (2026-12-08): the "
+    "plotly charts alone are ~140 KB (the map's contour 87 KB, the α–μ map in its closed "
+    "expander 44 KB) and an lr move must send the momentum figure's 100 new runs (~143 KB)"))
+@pytest.mark.parametrize("key", ["momentum", "lr"])
+def test_a_slider_move_on_lesson_4_sends_at_most_100_kb(browser, server_url, key):
+    sent, _ = _move_bytes(browser, server_url, key)
+    assert sent["total"] <= MOVE_LIMIT, sent
