@@ -156,19 +156,19 @@ def shoot(page, name: str) -> None:
 
 
 def assert_swipes_scroll(phone, lesson: str) -> None:
-    """A thumb scrolling the page with 10 px of sideways drift, starting on a drag
-    slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)."""
+    """A thumb scrolling the page with 10 px of sideways drift, starting on a live
+    figure and on a Streamlit slider's knob, moves neither (issue #24 §7)."""
     from tests.support import WATCH_RUNS
-    from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, _swipe_from
+    from tests.test_browser_phone import DRAG_FIGURE, KNOB, ST_RANGE, _swipe_from
 
     cdp = phone.context.new_cdp_session(phone)
     url = phone.url
-    drag = phone.locator(DRAG_RANGE.format("a1"))
+    drag = phone.locator(DRAG_FIGURE.format("a1"))
     if drag.count():
-        before = drag.get_attribute("aria-valuenow")
+        before = phone.locator(ST_RANGE.format("a1")).get_attribute("aria-valuetext")
         phone.evaluate(WATCH_RUNS)
-        assert _swipe_from(phone, cdp, DRAG_RANGE.format("a1"), 0.5, 10, 300) > 100
-        assert drag.get_attribute("aria-valuenow") == before
+        assert _swipe_from(phone, cdp, DRAG_FIGURE.format("a1"), 0.5, 10, 300) > 100
+        assert phone.locator(ST_RANGE.format("a1")).get_attribute("aria-valuetext") == before
         assert phone.evaluate("window.__states") == [], f"a swipe on {lesson} reran the page"
     knob = phone.locator(ST_RANGE.format("b2"))
     before = knob.get_attribute("aria-valuetext")
