@@ -54,8 +54,9 @@ with col_optim:
     control_group(state, t("optimizer.controls_optim", lang), ("steps",))
 
 # One control per value: momentum and lr each with the figure that follows its drag
-# right under it (the figures wait for predict mode's reveals, below).
-st.header(t("optimizer.live_title", lang))
+# right under it (the figures wait for predict mode's reveals, below). A bold label
+# like the control groups above, not a header: the figures start on the first screen.
+st.markdown(f"**{t('optimizer.live_title', lang)}**")
 live_places = live_sliders(state)
 
 a = (state["a1"], state["a2"])
