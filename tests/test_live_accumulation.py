@@ -1,6 +1,5 @@
 """Lesson ③'s calls figure: every frame is the real run for that number of calls."""
 
-import json
 
 import pytest
 

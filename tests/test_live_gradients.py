@@ -7,7 +7,6 @@ the slider is released there (``gradients_of_q`` for the table and bars,
 the same frame.
 """
 
-import json
 
 import pytest
 import torch
