@@ -245,6 +245,34 @@ def test_a_finger_drag_on_a_phone_moves_the_figure_under_the_slider(browser, ser
         context.close()
 
 
+# Streamlit's slider markup as if it had changed: no range input inside a widget's
+# st-key element any more (for the page's own scripts; Playwright's locators see all).
+HIDE_SLIDER_INPUTS = """(() => {
+  const original = Document.prototype.querySelector;
+  Document.prototype.querySelector = function (selector) {
+    if (/\\.st-key-[^ ]+ input\\[type='range'\\]/.test(selector)) return null;
+    return original.call(this, selector);
+  };
+})();"""
+
+
+def test_a_figure_that_cannot_find_its_slider_says_so(browser, server_url):
+    """If Streamlit's markup changed so that the slider is not where the figure
+    looks, the figure marks itself ``data-follow="missing"`` (which every test
+    above waits against) rather than silently standing still."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    context.add_init_script(HIDE_SLIDER_INPUTS)
+    try:
+        tab = context.new_page()
+        open_page(tab, server_url, "gradients", "lang=en")
+        wrap = _wrap(tab, "a1")
+        tab.wait_for_function("(w) => w.dataset.follow === 'missing'",
+                              arg=wrap.element_handle(timeout=60_000), timeout=60_000)
+        assert wrap.evaluate("w => w.querySelector('svg.figure') !== null")  # drawn, not following
+    finally:
+        context.close()
+
+
 def test_a_tab_that_lost_a_figure_asks_for_it_once_and_draws_it(page, server_url):
     """The session sends a spec once; a window without it (its store cleared) asks."""
     open_page(page, server_url, "gradients", "lang=en")
