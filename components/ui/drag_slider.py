@@ -11,7 +11,7 @@ every step of a drag, key or tap. The release reruns the page as for any slider.
 A spec (and an asset such as ④'s map PNG) is sent once per browser session:
 the session remembers the digests it sent, later runs send the digest alone,
 and the browser keeps what it got by digest. A browser that lacks one asks for
-it (the ``missing`` trigger) and the next run sends it again.
+it (the ``missing`` trigger) and the next run sends the session everything again.
 
 The JS and CSS are files beside this module, read once at import.
 """
@@ -84,11 +84,11 @@ def _sent() -> set[str]:
 
 
 def _missing(name: str) -> None:
-    """Callback: the browser lacks a spec or asset it was told it had; send it again."""
+    """Callback: the browser lacks a spec or asset it was told it had (a tab whose
+    store was lost). Forget what this session was sent: the next run sends it all."""
     result = st.session_state.get(component_key(name))
-    digest = result.get("missing") if result is not None else None
-    if isinstance(digest, str):
-        _sent().discard(digest)
+    if result is not None and isinstance(result.get("missing"), str):
+        st.session_state[SENT_KEY] = set()
 
 
 def drag_figure(state: PageState, name: str, figure: dict, hint: str = "", scale: float = 1.0,
