@@ -3,15 +3,13 @@
     python bench/bench_drag.py                      # ② and ④, 4 drags per slider
     python bench/bench_drag.py --lesson optimizer   # ④ only
     python bench/bench_drag.py --rounds 8
+    python bench/bench_drag.py --quick              # one drag each, and ④'s bytes
 
 Method. One ``streamlit run`` of the dashboard on loopback and headless Chromium
-(Debian's, driven by Playwright) at 1440×900. On each lesson two sliders of the
-same value are measured the same way:
-
-- *drag slider*: the component (``components/ui/drag_slider.py``) whose figure
-  is redrawn on every ``input`` event from the server's precomputed frames;
-- *st.slider*: today's Streamlit slider at the top of the page (Streamlit
-  reruns only on release, so its charts cannot move during a drag).
+(Debian's, driven by Playwright) at 1440×900. Each value has one control, the
+page's ``st.slider`` (Streamlit reruns only on release); the live figure under
+it (``components/ui/drag_slider.py``) redraws from the server's precomputed
+frames on every change of the slider's element while it is dragged.
 
 The lessons (``--lesson gradients|optimizer|all``, default all):
 
@@ -30,13 +28,15 @@ mouse would, then releases. Measured on the page's own clock
 - *frame interval*: the gaps between ``requestAnimationFrame`` callbacks while
   the button is held (median and p95): the browser's main thread must stay free
   for the drag to look smooth (≤ 17 ms is every frame at 60 Hz);
-- *figure updates before release*: for the drag slider its own draw counter;
-  for st.slider the DOM mutations of the lesson's plotly charts (0: nothing
-  moves until the rerun);
+- *figure updates before release*: the live figure's own draw counter;
 - *release → painted*: from the ``pointerup`` (capturing listener) until the URL
   holds the released value, the app's ``data-test-script-state`` is back to
   ``notRunning`` and one more animation frame has been painted: the rerun,
-  every chart's redraw, and the paint.
+  every chart's redraw, and the paint;
+- *bytes of the release's rerun*: the websocket frames the server sent for it.
+
+Then, on ④, the bytes of one rerun after a key on momentum and on lr (the
+issue-26 target is ≤ 100 KB), by kind of element.
 
 The load average is printed with the figures: the machine is shared.
 """
@@ -54,7 +54,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.support import launch_chromium, open_page, served, wait_idle  # noqa: E402
+from tests.support import (  # noqa: E402
+    launch_chromium,
+    open_page,
+    rerun_bytes,
+    served,
+    wait_idle,
+    watch_socket,
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ class Lesson:
 
     page: str
     query: str
-    name: str  # the control's URL name (st.slider key; the drag slider's is name_drag)
+    name: str  # the control's URL name (st.slider key; its live figure's is name_drag)
     low: float
     step: float
     last: int  # the grid's last index
@@ -127,25 +134,17 @@ def percentile(values, q):
     return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
-def drag(page, lesson: Lesson, kind: str) -> dict:
+def drag(page, lesson: Lesson, frames: list) -> dict:
     """One press-move-release across the slider's range; returns the round's figures."""
     name = lesson.name
-    if kind == "drag slider":
-        target = page.locator(f".st-key-{name}_drag input[type='range']")
-        target.scroll_into_view_if_needed()
-        box = target.bounding_box()
-        counter = page.locator(f".st-key-{name}_drag .drag-slider").element_handle()
+    target = page.locator(f".st-key-{name} [role='group'] > div").first
+    target.scroll_into_view_if_needed()
+    box = target.bounding_box()
+    counter = page.locator(f".st-key-{name}_drag .drag-slider").element_handle()
 
-        def x_of(k):
-            return box["x"] + 8 + (box["width"] - 16) * k / lesson.last
-    else:
-        target = page.locator(f".st-key-{name} [role='group'] > div").first
-        target.scroll_into_view_if_needed()
-        box = target.bounding_box()
-        counter = None
+    def x_of(k):
+        return box["x"] + box["width"] * k / lesson.last
 
-        def x_of(k):
-            return box["x"] + box["width"] * k / lesson.last
     y = box["y"] + box["height"] / 2
     page.mouse.move(x_of(lesson.start), y)
     page.mouse.down()
@@ -158,57 +157,74 @@ def drag(page, lesson: Lesson, kind: str) -> dict:
         count = page.evaluate(NEXT_FRAME, counter)
         updates += count != last
         last = count
-    released = (lesson.value_text(lesson.path[-1]) if kind == "drag slider" else
-                f"{float(page.locator(f'.st-key-{name} input[type=range]').input_value()):g}")
+    released = f"{float(page.locator(f'.st-key-{name} input[type=range]').input_value()):g}"
     page.evaluate(ARM_RELEASE, [name, released])
+    frames.clear()
     page.mouse.up()
     try:
         page.wait_for_function("() => window.__bench.release !== null", timeout=120_000)
     except Exception:
-        raise RuntimeError(f"{kind}: no rerun for {name}={released} after the release; "
+        raise RuntimeError(f"no rerun for {name}={released} after the release; "
                            f"URL {page.url}") from None
-    frames = page.evaluate("() => window.__bench.frames")
+    ticks = page.evaluate("() => window.__bench.frames")
     release = page.evaluate("() => window.__bench.release")
     wait_idle(page)
-    gaps = [b - a for a, b in zip(frames, frames[1:], strict=False)]
-    return dict(moves=len(lesson.path), updates=updates, gaps=gaps, release=release)
+    page.wait_for_timeout(300)
+    sent = sum(len(f) for f in frames)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    return dict(moves=len(lesson.path), updates=updates, gaps=gaps, release=release, sent=sent)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--lesson", choices=(*LESSONS, "all"), default="all")
+    parser.add_argument("--quick", action="store_true", help="one round, then ④'s bytes")
     args = parser.parse_args()
+    rounds = 1 if args.quick else args.rounds
     chosen = list(LESSONS) if args.lesson == "all" else [args.lesson]
-    kinds = ("drag slider", "st.slider")
-    results: dict[tuple[str, str], list[dict]] = {(n, k): [] for n in chosen for k in kinds}
+    results: dict[str, list[dict]] = {n: [] for n in chosen}
+    moves: dict[str, dict] = {}
     with served() as url, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         page = browser.new_page(viewport={"width": 1440, "height": 900})
+        frames = watch_socket(page)
         for name in chosen:
             lesson = LESSONS[name]
-            for round_number in range(args.rounds):
-                # Alternate which slider goes first: the first drag after a page
-                # load meets a browser still settling.
-                order = kinds if round_number % 2 == 0 else kinds[::-1]
-                for kind in order:
-                    # The slider at its opening value at the start of every round.
-                    open_page(page, url, lesson.page, lesson.query, charts=True)
-                    page.wait_for_selector(lesson.ready, timeout=120_000)
-                    page.evaluate(INSTRUMENT, lesson.charts)
-                    results[name, kind].append(drag(page, lesson, kind))
+            for _ in range(rounds):
+                # The slider at its opening value at the start of every round.
+                open_page(page, url, lesson.page, lesson.query, charts=True)
+                page.wait_for_selector(lesson.ready, timeout=120_000)
+                page.evaluate(INSTRUMENT, lesson.charts)
+                results[name].append(drag(page, lesson, frames))
+        for key in ("momentum", "lr"):
+            # A fresh tab (and session) each: the first move after opening ④.
+            tab = browser.new_page(viewport={"width": 1440, "height": 900})
+            tab_frames = watch_socket(tab)
+            open_page(tab, url, "optimizer", "lang=en", charts=True)
+            tab.wait_for_selector(".st-key-lr_drag svg.figure", timeout=120_000)
+            tab.wait_for_timeout(500)
+            moves[key] = rerun_bytes(tab, tab_frames, key)
+            tab.close()
         browser.close()
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  "
           f"({os.cpu_count()} cores)")
-    print(f"{'lesson':<10} {'slider':<13} {'moves':>6} {'updates':>8} {'frame p50':>10} "
-          f"{'frame p95':>10} {'release→painted p50 (each)':>30}")
-    for (name, kind), rounds in results.items():
-        gaps = [g for r in rounds for g in r["gaps"]]
-        releases = [r["release"] for r in rounds]
-        print(f"{name:<10} {kind:<13} {rounds[0]['moves']:>6} "
-              f"{statistics.median([r['updates'] for r in rounds]):>8.0f} "
+    print(f"{'lesson':<10} {'moves':>6} {'updates':>8} {'frame p50':>10} {'frame p95':>10} "
+          f"{'release sent':>13} {'release→painted p50 (each)':>30}")
+    for name, rounds_done in results.items():
+        gaps = [g for r in rounds_done for g in r["gaps"]]
+        releases = [r["release"] for r in rounds_done]
+        sent = statistics.median([r["sent"] for r in rounds_done]) / 1000
+        print(f"{name:<10} {rounds_done[0]['moves']:>6} "
+              f"{statistics.median([r['updates'] for r in rounds_done]):>8.0f} "
               f"{statistics.median(gaps):>8.1f}ms {percentile(gaps, 95):>8.1f}ms "
+              f"{sent:>10.0f} KB "
               f"{statistics.median(releases):>10.0f}ms ({', '.join(f'{r:.0f}' for r in releases)})")
+    print("④ one rerun after a key on the slider (target ≤ 100 KB):")
+    for key, sent in moves.items():
+        parts = sorted(((v, k) for k, v in sent.items() if k != "total"), reverse=True)[:4]
+        print(f"  {key:<9} {sent['total'] / 1000:>6.0f} KB  "
+              + ", ".join(f"{k} {v / 1000:.0f} KB" for v, k in parts))
 
 
 if __name__ == "__main__":

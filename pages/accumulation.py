@@ -13,7 +13,7 @@ from components.core.accumulation_snippet import (
     retain_code,
 )
 from components.numbers import format_number, format_vector
-from components.ui.accumulation_live import calls_drag_slider
+from components.ui.accumulation_live import calls_figure
 from components.ui.accumulation_panels import history_table, training_table, zeroing_table
 from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
@@ -25,6 +25,7 @@ from components.ui.layout import (
     end_page,
     equation,
     fragment_unless_presenting,
+    is_presenting,
     start_page,
     table,
 )
@@ -54,7 +55,16 @@ with col_a:
 with col_b:
     control_group(state, t("accumulation.controls_b", lang), ("b1", "b2"))
 with col_calls:
-    control_group(state, t("accumulation.controls_calls", lang), ("calls", "zero", "graph"))
+    st.markdown(f"**{t('accumulation.controls_calls', lang)}**")
+    control_widget(state, "calls")
+    # One control per value: the calls figure, which follows its drag, right under it
+    # (drawn once predict mode allows; in presenter view a full row under the controls).
+    if not is_presenting(state):
+        calls_place = st.empty()
+    control_widget(state, "zero")
+    control_widget(state, "graph")
+if is_presenting(state):
+    calls_place = st.empty()
 
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"])
@@ -81,8 +91,9 @@ chart_col, table_col = columns_unless_presenting(state, [5, 3], gap="medium")
 for tensor in "ab":
     figure, text = history_chart(a, b, calls, graph, zero, tensor, lang)
     chart(figure, key=f"history_{tensor}_chart", container=chart_col, text=text)
+with calls_place.container():
+    calls_figure(state)
 with table_col:
-    calls_drag_slider(state)
     st.markdown(f"**{t('accumulation.table_zero' if zero else 'accumulation.table_accumulate', lang)}**")
     table(history_table(current, "a", lang), lang)
     table(history_table(current, "b", lang), lang)

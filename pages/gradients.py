@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components.core.snippets import gradients_snippet
-from components.ui.controls import control_group, set_values
-from components.ui.gradients_live import live_section
+from components.ui.controls import set_values
+from components.ui.gradients_live import live_figures, slots_under_sliders
 from components.ui.i18n import t
 from components.ui.layout import (
     backward_graph,
@@ -32,12 +32,12 @@ st.markdown(t("gradients.intro", lang))
 predict = predict_mode(state)
 
 col_a, col_b, col_v = st.columns(3, gap="large")
-with col_a:
-    control_group(state, t("gradients.controls_a", lang), ("a1", "a2"))
-with col_b:
-    control_group(state, t("gradients.controls_b", lang), ("b1", "b2"))
+# One control per value: each slider's live figure sits right under it.
+places = slots_under_sliders(state, (
+    (col_a, t("gradients.controls_a", lang), ("a1", "a2")),
+    (col_b, t("gradients.controls_b", lang), ("b1", "b2")),
+    (col_v, t("gradients.controls_v", lang), ("v1", "v2"))))
 with col_v:
-    control_group(state, t("gradients.controls_v", lang), ("v1", "v2"))
     st.button(t("gradients.preset_ones", lang), key="preset_ones", width="stretch",
               help=t("gradients.preset_ones_help", lang),
               on_click=set_values, kwargs=dict(v1=1.0, v2=1.0))
@@ -66,6 +66,8 @@ if predict.on:
     hand_derivation()
 # Everything below shows a.grad: in predict mode it waits for the reveal.
 predict.stop_unless_revealed("a1_grad")
+live_figures(state, places)
+st.caption(t("gradients.live_intro", lang) + " " + t("gradients.tangent_caption", lang))
 st.header(t("gradients.bars_title", lang))
 # One figure per tensor and per element: a slider redraws only the ones it changes.
 for tensor, column in zip("ab", st.columns(2, gap="large"), strict=True):
@@ -80,11 +82,6 @@ table(gradient_table(result, "a", lang), lang)
 table(gradient_table(result, "b", lang), lang)
 st.caption(t("gradients.check_caption", lang,
              exact_a=list(result.a_exact), exact_b=list(result.b_exact)))
-
-st.header(t("gradients.tangent_title", lang))
-st.markdown(t("gradients.live_intro", lang))
-live_section(state, columns_unless_presenting(state, [1, 1]))
-st.caption(t("gradients.tangent_caption", lang))
 
 st.header(t("gradients.graph_title", lang))
 graph_col, graph_text = columns_unless_presenting(state, [3, 2])

@@ -9,7 +9,7 @@ from components.ui.controls import control_group, control_widget
 from components.ui.i18n import t
 from components.ui.layout import chart, code_panel, end_page, equation, start_page
 from components.ui.momentum_panels import theory_section
-from components.ui.optimizer_live import live_section
+from components.ui.optimizer_live import live_figures, live_sliders
 from components.ui.optimizer_panels import (
     cached_comparison,
     curve_caption,
@@ -51,7 +51,13 @@ with col_start:
         control_widget(state, "b1")
         control_widget(state, "b2")
 with col_optim:
-    control_group(state, t("optimizer.controls_optim", lang), ("lr", "momentum", "steps"))
+    control_group(state, t("optimizer.controls_optim", lang), ("steps",))
+
+# One control per value: momentum and lr each with the figure that follows its drag
+# right under it (the figures wait for predict mode's reveals, below). A bold label
+# like the control groups above, not a header: the figures start on the first screen.
+st.markdown(f"**{t('optimizer.live_title', lang)}**")
+live_places = live_sliders(state)
 
 a = (state["a1"], state["a2"])
 b = (state["b1"], state["b2"]) if not on_landscape else (0.0, 0.0)
@@ -62,9 +68,8 @@ predict.ask(optimizer_checkpoints, objective, a, b, lr, momentum)
 # Everything below shows the first step: in predict mode it waits for the reveals.
 predict.stop_unless_revealed("a1_after_step", "momentum_first_loss")
 
-# The drag figure first: the picture that teaches momentum is on the first screen.
-st.header(t("optimizer.live_title", lang))
-live_section(state)
+# The drag figures first: the picture that teaches momentum is on the first screen.
+live_figures(state, live_places)
 st.markdown(t("optimizer.live_intro", lang, steps=steps))
 st.caption(t("optimizer.live_how", lang))
 

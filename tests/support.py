@@ -283,6 +283,52 @@ def drag_components(at: AppTest) -> list:
     return [e for e in at.get("bidi_component") if e.proto.json]
 
 
+def watch_socket(page) -> list:
+    """Every websocket frame the page receives from now on (call before opening it)."""
+    frames: list = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: frames.append(payload)))
+    return frames
+
+
+def rerun_bytes(page, frames: list, key: str, press: str = "ArrowLeft") -> dict[str, int]:
+    """Bytes the server sends for one rerun after a key on slider ``key``: ``total``
+    and by element kind (``plotly_chart``, ``bidi_component`` ...), summed over the
+    websocket frames (one ForwardMsg each, ``frames`` from ``watch_socket``) from
+    the key until the run is over. The page must be open and idle."""
+    from collections import Counter
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    page.evaluate(WATCH_RUNS)
+    slider_handle(page, key).focus()
+    frames.clear()
+    page.keyboard.press(press)
+    page.wait_for_function("() => window.__states.includes('running')", timeout=30_000)
+    wait_idle(page)
+    page.wait_for_timeout(500)  # the run's last messages after the state flips
+    by_kind: Counter = Counter()
+    for payload in frames:
+        data = payload if isinstance(payload, bytes) else payload.encode()
+        message = ForwardMsg()
+        message.ParseFromString(data)
+        kind = message.WhichOneof("type")
+        if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            kind = message.delta.new_element.WhichOneof("type")
+        by_kind[kind] += len(data)
+    return {"total": sum(by_kind.values()), **by_kind}
+
+
+def drag_payloads(at: AppTest) -> dict[str, dict]:
+    """The live figures' data by control name; ``figure`` is the spec this run
+    sent (a session gets each spec once), else None."""
+    out = {}
+    for element in drag_components(at):
+        data = json.loads(element.proto.json)
+        data["figure"] = data["assets"].get(data["digest"])
+        out[data["name"]] = data
+    return out
+
+
 # Records every value of the app's script state from now on (a rerun shows as
 # "running"): evaluate it, act, then read ``window.__states`` (empty: no rerun).
 WATCH_RUNS = """() => {

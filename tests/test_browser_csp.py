@@ -99,6 +99,12 @@ def test_page_renders_behind_the_csp_without_violations(browser, proxied_url, sl
     wait_idle(page, timeout=120_000)
     if slug != HOME[0]:
         page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+        if slug in ("gradients", "accumulation", "optimizer"):
+            # The live figures' code is imported from a blob: URL: allowed, and drawn.
+            page.wait_for_function(
+                "() => [...document.querySelectorAll('*')].some(e => e.shadowRoot &&"
+                " e.shadowRoot.querySelector(\".drag-slider[data-follow='ok'] svg.figure\"))",
+                timeout=120_000)
         page.wait_for_timeout(500)  # fonts, KaTeX and images finish loading
     broken_images = page.evaluate(
         "() => [...document.images].filter(i => i.complete && i.naturalWidth === 0)"

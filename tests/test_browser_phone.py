@@ -15,7 +15,8 @@ from tests.support import WATCH_RUNS, open_page, wait_idle
 pytestmark = pytest.mark.browser
 
 SCROLL_TOP = "() => document.querySelector('[data-testid=stMain]').scrollTop"
-DRAG_RANGE = ".st-key-{}_drag input[type='range']"
+# The live figure under a slider (it follows the slider; it has no slider of its own).
+DRAG_FIGURE = ".st-key-{}_drag .drag-slider"
 KNOB = ".st-key-{} [role='group'] > div > div:has(input[type='range'])"
 ST_RANGE = ".st-key-{} input[type='range']"
 
@@ -76,14 +77,13 @@ def test_a_vertical_swipe_on_any_slider_scrolls_and_leaves_its_value(browser, se
     with _phone(browser) as (tab, cdp):
         open_page(tab, server_url, "gradients", "lang=ko&a1=-1.2&b2=4")
         url = tab.url
-        # ②'s drag slider, from several points of its track (the knob sits at 30 %):
-        # the browser's own range input would jump to the finger.
-        for share in (0.1, 0.3, 0.6, 0.9):
+        # ②'s live figure of a₁, from several points across it, and a₁'s own knob.
+        for selector, share in [(DRAG_FIGURE.format("a1"), s) for s in (0.1, 0.5, 0.9)] + \
+                [(KNOB.format("a1"), 0.5)]:
             tab.evaluate(WATCH_RUNS)
-            assert _swipe_from(tab, cdp, DRAG_RANGE.format("a1"), share, drift, 300) > 100, \
-                "the page scrolled"
-            assert tab.locator(DRAG_RANGE.format("a1")).get_attribute("aria-valuenow") == "-1.2"
-            assert tab.locator(".st-key-a1_drag .drag-slider").get_attribute("data-value") \
+            assert _swipe_from(tab, cdp, selector, share, drift, 300) > 100, "the page scrolled"
+            assert tab.locator(ST_RANGE.format("a1")).get_attribute("aria-valuetext") == "-1.2"
+            assert tab.locator(DRAG_FIGURE.format("a1")).get_attribute("data-value") \
                 == "-1.2", "the figure stayed on a₁ = −1.2"
             assert tab.evaluate("window.__states") == [], "no rerun"
         # A Streamlit slider's knob (18 px of drift moved b₂ 4.0 → 4.1 before). Up to
@@ -96,26 +96,21 @@ def test_a_vertical_swipe_on_any_slider_scrolls_and_leaves_its_value(browser, se
         assert tab.url == url
 
 
-def test_a_horizontal_drag_moves_either_slider_and_a_tap_still_sets_one(browser, server_url):
+def test_a_horizontal_drag_moves_either_slider_and_the_figure_follows(browser, server_url):
     with _phone(browser) as (tab, cdp):
         open_page(tab, server_url, "gradients", "lang=ko&a1=-1.2&b2=4")
-        # The drag slider follows the finger once the move is plainly sideways.
-        _swipe_from(tab, cdp, DRAG_RANGE.format("a1"), 0.3, 120, 8)
+        # The slider (and the figure under it) follows the finger once the move is
+        # plainly sideways.
+        _swipe_from(tab, cdp, KNOB.format("a1"), 0.5, 120, 8)
         tab.wait_for_function("() => new URLSearchParams(location.search).get('a1') !== '-1.2'",
                               timeout=30_000)
         wait_idle(tab)
-        value = float(tab.locator(DRAG_RANGE.format("a1")).get_attribute("aria-valuenow"))
+        value = float(tab.locator(ST_RANGE.format("a1")).get_attribute("aria-valuetext"))
         assert value > 0.0  # 120 px of a ~330 px track for −3 … 3: about +2
         assert f"a1={value:g}" in tab.url
+        assert float(tab.locator(DRAG_FIGURE.format("a1")).get_attribute("data-value")) == value
         _swipe_from(tab, cdp, KNOB.format("b2"), 0.5, -100, 6)
         tab.wait_for_function("() => new URLSearchParams(location.search).get('b2') !== '4'",
                               timeout=30_000)
         wait_idle(tab)
         assert float(tab.locator(ST_RANGE.format("b2")).get_attribute("aria-valuetext")) < 4.0
-        # A tap is deliberate too: the knob goes where it landed (v₁'s middle is 0).
-        slider = tab.locator(DRAG_RANGE.format("v1"))
-        slider.evaluate("e => e.scrollIntoView({block: 'center'})")
-        box = slider.bounding_box()
-        tab.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        tab.wait_for_function("() => new URLSearchParams(location.search).get('v1') === '0'",
-                              timeout=30_000)

@@ -177,19 +177,20 @@ def record_reruns(page) -> list[bool]:
 
 
 def assert_swipes_scroll(phone, lesson: str, reruns: list[bool]) -> None:
-    """A thumb scrolling the page with 10 px of sideways drift, starting on a drag
-    slider's track and on a Streamlit slider's knob, moves neither (issue #24 §7)
+    """A thumb scrolling the page with 10 px of sideways drift, starting on a live
+    figure and on a Streamlit slider's knob, moves neither (issue #24 §7)
     and sends no rerun (``reruns``: the phone's, from :func:`record_reruns`; the
     class page's own timers keep polling meanwhile, and are not the swipe's)."""
-    from tests.test_browser_phone import DRAG_RANGE, KNOB, ST_RANGE, _swipe_from
+    from tests.test_browser_phone import DRAG_FIGURE, KNOB, ST_RANGE, _swipe_from
 
     cdp = phone.context.new_cdp_session(phone)
     url = phone.url
-    drag = phone.locator(DRAG_RANGE.format("a1"))
+    drag = phone.locator(DRAG_FIGURE.format("a1"))
     if drag.count():
-        before, start = drag.get_attribute("aria-valuenow"), len(reruns)
-        assert _swipe_from(phone, cdp, DRAG_RANGE.format("a1"), 0.5, 10, 300) > 100
-        assert drag.get_attribute("aria-valuenow") == before
+        a1 = phone.locator(ST_RANGE.format("a1"))
+        before, start = a1.get_attribute("aria-valuetext"), len(reruns)
+        assert _swipe_from(phone, cdp, DRAG_FIGURE.format("a1"), 0.5, 10, 300) > 100
+        assert a1.get_attribute("aria-valuetext") == before
         assert False not in reruns[start:], f"a swipe on {lesson} reran the page"
     knob = phone.locator(ST_RANGE.format("b2"))
     before, start = knob.get_attribute("aria-valuetext"), len(reruns)

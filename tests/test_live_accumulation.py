@@ -1,6 +1,5 @@
-"""Lesson ③'s calls drag slider: every frame is the real run for that number of calls."""
+"""Lesson ③'s calls figure: every frame is the real run for that number of calls."""
 
-import json
 
 import pytest
 
@@ -9,7 +8,7 @@ from components.numbers import format_number, format_vector
 from components.ui.accumulation_live import live_history
 from components.ui.controls import PageState
 from components.ui.schema import controls_for
-from tests.support import assert_no_exception, drag_components, run_page
+from tests.support import assert_no_exception, drag_components, drag_payloads, run_page
 
 POINT = dict(a1=-1.5, a2=0.5, b1=2.0, b2=-6.0)
 
@@ -39,10 +38,10 @@ def test_release_draws_the_same_frame_and_the_table_shows_it():
     query = {name: f"{value:g}" for name, value in POINT.items()}
     at = run_page("accumulation", {**query, "calls": "2"}, lang="en")
     assert_no_exception(at)
-    before = json.loads(drag_components(at)[0].proto.json)
-    assert before["name"] == "calls" and before["index"] == 1
+    before = drag_payloads(at)["calls"]
+    assert before["index"] == 1
     at = run_page("accumulation", {**query, "calls": "7"}, lang="en")
-    after = json.loads(drag_components(at)[0].proto.json)
+    after = drag_payloads(at)["calls"]
     assert after["index"] == 6 and after["figure"] == before["figure"]
     last = [p[1] for p in (before["figure"]["frames"]["a0_points"][6][-1],
                            before["figure"]["frames"]["a1_points"][6][-1])]

@@ -1,4 +1,4 @@
-"""Lesson ②'s drag sliders: every frame the browser draws is the page's own number.
+"""Lesson ②'s live figures: every frame the browser draws is the page's own number.
 
 The live figure of a slider holds one frame per grid point. For every grid
 point of all six sliders, the frame must equal what the page computes when
@@ -7,7 +7,6 @@ the slider is released there (``gradients_of_q`` for the table and bars,
 the same frame.
 """
 
-import json
 
 import pytest
 import torch
@@ -18,10 +17,10 @@ from components.charts.live_svg import frame_count, nice_ticks
 from components.core.gradients import gradient_sweep, gradients_of_q, q_curve
 from components.numbers import format_number
 from components.ui.controls import PageState
-from components.ui.drag_slider import component_key, grid_of, value_from_browser
+from components.ui.drag_slider import LIB_DIGEST, component_key, grid_of
 from components.ui.gradients_live import live_figure, live_labels
 from components.ui.schema import A1, A2, B1, B2, V1, V2, controls_for
-from tests.support import assert_no_exception, drag_components, run_page
+from tests.support import assert_no_exception, drag_components, drag_payloads, run_page
 
 SLIDERS = {c.name: c for c in (A1, A2, B1, B2, V1, V2)}
 # Not the tutorial's values: v ≠ 1 and negative entries, so a mix-up shows.
@@ -35,12 +34,9 @@ def _state(values: dict, lang: str = "en") -> PageState:
 
 
 def _payloads(at) -> dict[str, dict]:
-    """The drag sliders' data on the page, by control name."""
-    out = {}
-    for element in drag_components(at):
-        data = json.loads(element.proto.json)
-        out[data["name"]] = data
-    return out
+    """The live figures' data on the page, by control name (``figure``: the spec
+    this run sent, or None when the session had it already)."""
+    return drag_payloads(at)
 
 
 @pytest.mark.parametrize("name", list(SLIDERS))
@@ -93,7 +89,8 @@ def test_the_page_sends_six_sliders_at_their_values_and_release_redraws_the_same
     assert sorted(before) == sorted(SLIDERS)
     for name, data in before.items():
         assert data["grid"][data["index"]] == POINT[name]
-        assert data["text"][data["index"]] == f"{POINT[name]:.{1 if name[0] in 'ab' else 2}f}"
+    # The figure's code travels once per session, with the first figure only.
+    assert [name for name, data in before.items() if LIB_DIGEST in data["assets"]] == ["a1"]
     # Release a₁ at two grid points: the page after the rerun draws exactly the
     # frame the drag drew there, and its table shows the frame's a.grad.
     frames = before["a1"]["figure"]["frames"]
@@ -106,6 +103,27 @@ def test_the_page_sends_six_sliders_at_their_values_and_release_redraws_the_same
         assert f"**{frames['a_grad_text'][k]}**" in table
 
 
+def test_a_session_gets_each_spec_once_and_a_move_sends_only_the_specs_it_changed():
+    query = {name: f"{value:g}" for name, value in POINT.items()}
+    at = run_page("gradients", query, lang="en")
+    digests = {name: data["digest"] for name, data in _payloads(at).items()}
+    at.slider(key="a1").set_value(1.5).run()
+    assert_no_exception(at)
+    after = _payloads(at)
+    # Element 1's figures of b₁ and v₁ hold a₁: new specs, sent. a₁'s own figure
+    # (its value is not in it) and element 2's are the same: their digest alone.
+    assert {name for name, data in after.items() if data["assets"]} == {"b1", "v1"}
+    for name in ("b1", "v1"):
+        assert after[name]["digest"] != digests[name]
+        assert after[name]["figure"] == live_figure(_state({**POINT, "a1": 1.5}), name)
+    for name in ("a1", "a2", "b2", "v2"):
+        assert after[name]["digest"] == digests[name] and after[name]["figure"] is None
+    assert after["a1"]["index"] == grid_of(A1).index(1.5)
+    # Back where it was: that spec was sent in this session already.
+    at.slider(key="a1").set_value(POINT["a1"]).run()
+    assert not any(data["assets"] for data in _payloads(at).values())
+
+
 def test_predict_mode_sends_no_grid_before_the_reveal():
     at = run_page("gradients", {"predict": "1"}, lang="en")
     assert_no_exception(at)
@@ -116,17 +134,9 @@ def test_predict_mode_sends_no_grid_before_the_reveal():
 def test_korean_labels():
     at = run_page("gradients", {}, lang="ko")
     data = _payloads(at)["b2"]
-    assert data["label"] == "b₂ (b[1])"
+    assert at.slider(key="b2").label == "b₂ (b[1])"  # the one control of b₂
     titles = [p["title"] for p in data["figure"]["panels"]]
     assert titles[0] == live_labels("ko")["title_b"].format(i=2) and titles[1] == "b.grad[1]"
-
-
-@pytest.mark.parametrize("raw, expected", [
-    (1.23, 1.2), (-5, -3.0), (1e308, 3.0), (float("nan"), 2.0), (float("inf"), 2.0),
-    ("1.5", None), (None, None), ({"value": 1}, None), (True, None), ([1.0], None),
-])
-def test_a_value_from_the_browser_is_checked_like_a_url_value(raw, expected):
-    assert value_from_browser(A1, raw) == expected
 
 
 def test_keys_and_ticks():

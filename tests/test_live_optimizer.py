@@ -33,11 +33,17 @@ from components.charts.live_svg import frame_count
 from components.core import optimizer as core
 from components.numbers import format_number
 from components.ui.controls import PageState
-from components.ui.drag_slider import grid_of, value_from_browser
+from components.ui.drag_slider import digest_of, grid_of
 from components.ui.optimizer_live import cached_landscape, live_figure, live_labels
 from components.ui.optimizer_panels import cached_grid
 from components.ui.schema import LR, MOMENTUM, controls_for
-from tests.support import assert_no_exception, decode_array, drag_components, run_page
+from tests.support import (
+    assert_no_exception,
+    decode_array,
+    drag_components,
+    drag_payloads,
+    run_page,
+)
 
 # Not the page's defaults: a start off the diagonal, and for Q negative entries.
 CASES = [
@@ -204,25 +210,31 @@ def test_the_contour_background_uses_the_plotly_maps_levels():
     assert bands[50, 50] == 0 and bands[100, 100] == BANDS - 1
     colours = band_colours()
     assert sum(colours[0]) < sum(colours[-1])  # darkest at the lowest loss, as the plotly map
-    assert image["image"].startswith("data:image/png;base64,")
+    # The spec names the PNG by digest; the page sends it once per session (an asset).
+    assert image["png"].startswith("data:image/png;base64,")
+    assert image["image"] == digest_of(image["png"])
 
 
 def test_the_page_sends_both_sliders_and_release_draws_the_same_frame():
     query = dict(objective="valley", a1="2", a2="3", lr="0.01", momentum="0.9", steps="50")
     at = run_page("optimizer", query, lang="en")
     assert_no_exception(at)
-    payloads = {json.loads(e.proto.json)["name"]: json.loads(e.proto.json)
-                for e in drag_components(at)}
+    payloads = drag_payloads(at)
     assert sorted(payloads) == ["lr", "momentum"]
     assert payloads["momentum"]["index"] == 90 and payloads["lr"]["index"] == 4
-    assert payloads["lr"]["text"][4] == "0.01" and payloads["momentum"]["text"][90] == "0.90"
+    assert payloads["lr"]["grid"][4] == 0.01 and payloads["momentum"]["grid"][90] == 0.9
+    assert payloads["lr"]["choice"] and not payloads["momentum"]["choice"]
+    # The map's PNG: sent once, with the first figure, and named by both specs.
+    png = cached_landscape("valley")
+    assert payloads["momentum"]["assets"][png["image"]] == png["png"]
+    assert png["image"] not in payloads["lr"]["assets"]
+    assert all(png["image"] in data["needs"] for data in payloads.values())
     before = payloads["momentum"]["figure"]
     losses = unpacked(before["frames"]["m_loss"])
     for k in (0, 37):
         value = before["frames"]["value"][k]
         at = run_page("optimizer", {**query, "momentum": f"{value:g}"}, lang="en")
-        after = {json.loads(e.proto.json)["name"]: json.loads(e.proto.json)
-                 for e in drag_components(at)}["momentum"]
+        after = drag_payloads(at)["momentum"]
         assert after["index"] == k and after["figure"] == before
         # The page's plotly loss chart draws the frame's losses for that momentum.
         spec = next(json.loads(e.proto.spec) for e in at.get("plotly_chart")
@@ -232,12 +244,18 @@ def test_the_page_sends_both_sliders_and_release_draws_the_same_frame():
         assert [_f32(v) for v in decode_array(trace["y"])] == [v for _, v in losses[k]]
 
 
-@pytest.mark.parametrize("raw, expected", [
-    (0.03, 0.03), (0.02, 0.03), (5, 1.0), (-1, 0.0001), (float("nan"), 0.01),
-    (float("inf"), 0.01), ("0.1", None), (None, None), (True, None), ([0.1], None),
-])
-def test_an_lr_from_the_browser_is_checked_like_a_url_value(raw, expected):
-    assert value_from_browser(LR, raw) == expected
+def test_a_momentum_move_resends_only_the_lr_figure_and_no_png():
+    """In one session: moving momentum changes the lr figure (μ is in it), not the
+    momentum figure (its own value is not); neither the PNG nor the code again."""
+    at = run_page("optimizer", dict(objective="valley"), lang="en")
+    first = drag_payloads(at)
+    at.slider(key="momentum").set_value(0.5).run()
+    assert_no_exception(at)
+    after = drag_payloads(at)
+    assert after["momentum"]["assets"] == {} and after["momentum"]["index"] == 50
+    assert after["momentum"]["digest"] == first["momentum"]["digest"]
+    assert list(after["lr"]["assets"]) == [after["lr"]["digest"]]
+    assert after["lr"]["digest"] != first["lr"]["digest"]
 
 
 def test_predict_mode_sends_no_frames_before_the_reveal():
@@ -258,8 +276,8 @@ def test_extremes_draw_without_error_and_their_words_hold_no_infinity(query):
     assert_no_exception(at)
     assert len(drag_components(at)) == 2
     for element in drag_components(at):
-        data = json.loads(element.proto.json)
-        json.dumps(data, allow_nan=False)  # no Infinity or NaN: the browser's JSON has none
+        json.dumps(json.loads(element.proto.json), allow_nan=False)  # no Infinity or NaN
+    for data in drag_payloads(at).values():
         frames = data["figure"]["frames"]
         for text in frames["alt"] + frames["m_label"]:
             assert not any(word in text.lower() for word in ("nan", "inf", "∞")), text

@@ -1,4 +1,4 @@
-"""Lesson ③'s drag slider: the number of backward() calls, lines that follow the drag."""
+"""Lesson ③'s live figure: under the calls slider, lines that follow its drag."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from components.charts.live_accumulation import live_history_figure
 from components.charts.style import PRESENT_SCALE
 from components.core.accumulation import histories_over_calls
 from components.ui.controls import PageState
-from components.ui.drag_slider import drag_slider, grid_of
+from components.ui.drag_slider import drag_figure, grid_of, sealed
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
 from components.ui.memo import shared
@@ -20,7 +20,7 @@ def cached_history_figure(a: tuple[float, ...], b: tuple[float, ...], zero: bool
                           lang: str, scale: float) -> dict:
     """The calls slider's figure: one real ``repeated_backward`` per grid value, cached."""
     runs = histories_over_calls(a, b, zero, graph, grid_of(CALLS))
-    return live_history_figure(runs, labels_for("accumulation.chart.history", lang), scale)
+    return sealed(live_history_figure(runs, labels_for("accumulation.chart.history", lang), scale))
 
 
 def live_history(state: PageState) -> dict:
@@ -34,7 +34,8 @@ def live_history(state: PageState) -> dict:
                                  PRESENT_SCALE if is_presenting(state) else 1.0)
 
 
-def calls_drag_slider(state: PageState) -> None:
+def calls_figure(state: PageState) -> None:
+    """The figure that follows the calls slider (drawn where the page placed it)."""
     scale = PRESENT_SCALE if is_presenting(state) else 1.0
-    drag_slider(state, "calls", live_history(state), scale=scale,
+    drag_figure(state, "calls", live_history(state), scale=scale,
                 hint=t("accumulation.live_hint", state.lang))

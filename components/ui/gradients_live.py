@@ -1,12 +1,14 @@
-"""Lesson ②'s drag sliders: a, b and v, each with a figure that follows the drag."""
+"""Lesson ②'s live figures: under each slider of a, b and v, a figure that follows its drag."""
 
 from __future__ import annotations
+
+import streamlit as st
 
 from components.charts.live_gradients import live_gradient_figure
 from components.charts.style import PRESENT_SCALE
 from components.core.gradients import gradient_sweep, q_curve
-from components.ui.controls import PageState
-from components.ui.drag_slider import drag_slider, grid_of
+from components.ui.controls import PageState, control_widget
+from components.ui.drag_slider import drag_figure, grid_of, sealed
 from components.ui.i18n import t
 from components.ui.layout import is_presenting
 from components.ui.memo import shared
@@ -42,7 +44,7 @@ def cached_live_figure(name: str, a_i: float, b_i: float, v_i: float, lang: str)
     sweep = gradient_sweep((a_i, a_i), (b_i, b_i), (v_i, v_i), name, grid)
     curves = {"a": q_curve(a_i, b_i, "a", A1.low, A1.high),
               "b": q_curve(a_i, b_i, "b", B1.low, B1.high)}
-    return live_gradient_figure(sweep, curves, live_labels(lang))
+    return sealed(live_gradient_figure(sweep, curves, live_labels(lang)))
 
 
 def live_figure(state: PageState, name: str) -> dict:
@@ -52,14 +54,35 @@ def live_figure(state: PageState, name: str) -> dict:
                               float(state[f"v{i}"]), state.lang)
 
 
-def live_section(state: PageState, columns) -> None:
-    """The six drag sliders in two columns, one per element of Q.
+def slots_under_sliders(state: PageState, groups) -> dict:
+    """Each control of ``groups`` ((column, title, names), ...) with an empty place
+    right under its slider for its live figure; returns name → place.
+
+    The figures are drawn later (``live_figures``), once predict mode allows:
+    the bars they hold are the answer to a question. In presenter view the places
+    are full-width rows under the controls, where a figure can be read from the back.
+    """
+    presenting = is_presenting(state)
+    places = {}
+    for column, title, names in groups:
+        with column:
+            st.markdown(f"**{title}**")
+            for name in names:
+                control_widget(state, name)
+                if not presenting:
+                    places[name] = st.empty()
+    if presenting:
+        places = {name: st.empty() for names in LIVE_NAMES for name in names}
+    return places
+
+
+def live_figures(state: PageState, places: dict) -> None:
+    """Draw each slider's live figure in its place (see ``slots_under_sliders``).
 
     In presenter view each takes a whole row: the figure then fills the
     projector's width, its text PRESENT_SCALE larger (drag_slider.css).
     """
     scale = PRESENT_SCALE if is_presenting(state) else 1.0
-    for names, column in zip(LIVE_NAMES, columns, strict=True):
-        with column:
-            for name in names:
-                drag_slider(state, name, live_figure(state, name), scale=scale)
+    for name, place in places.items():
+        with place.container():
+            drag_figure(state, name, live_figure(state, name), scale=scale)

@@ -1,7 +1,9 @@
-"""Lesson ④'s drag sliders: momentum and the learning rate, with the paths on
-the loss map and the loss curve following every step of a drag."""
+"""Lesson ④'s live figures: under the momentum and learning-rate sliders, the
+paths on the loss map and the loss curve following every step of their drag."""
 
 from __future__ import annotations
+
+import streamlit as st
 
 from components.charts.contour_raster import contour_png, data_uri
 from components.charts.live_optimizer import live_optimizer_figure
@@ -9,10 +11,10 @@ from components.charts.style import PRESENT_SCALE
 from components.core import optimizer as core
 from components.numbers import format_number
 from components.ui import chart_text
-from components.ui.controls import PageState
-from components.ui.drag_slider import drag_slider, grid_of
+from components.ui.controls import PageState, control_widget
+from components.ui.drag_slider import digest_of, drag_figure, grid_of, sealed
 from components.ui.i18n import t
-from components.ui.layout import is_presenting
+from components.ui.layout import columns_unless_presenting, is_presenting
 from components.ui.memo import shared
 from components.ui.optimizer_panels import MAP_MARGIN, cached_grid
 from components.ui.panels import labels_for
@@ -28,8 +30,10 @@ def cached_landscape(objective: str) -> dict:
     """The map panel's background and frame for a landscape: once per landscape."""
     low, high = A1.low - MAP_MARGIN, A1.high + MAP_MARGIN
     fine = core.landscape_grid(objective, low, high, points=MAP_PIXELS)
-    return dict(image=data_uri(contour_png(fine, cached_grid(objective))), x=(low, high),
-                y=(low, high), minimum=core.MINIMUM[objective])
+    image = data_uri(contour_png(fine, cached_grid(objective)))
+    # The spec names the PNG by its digest: it travels once per session, not per figure.
+    return dict(image=digest_of(image), png=image, x=(low, high), y=(low, high),
+                minimum=core.MINIMUM[objective])
 
 
 def live_labels(name: str, momentum: float, lang: str) -> dict[str, str]:
@@ -70,9 +74,9 @@ def cached_live_figure(name: str, objective: str, a: tuple, b: tuple, lr: float 
     if objective in core.LANDSCAPES:
         landscape = dict(cached_landscape(objective), start=a)
     minimum = landscape["minimum"] if landscape else None
-    return live_optimizer_figure(
+    return sealed(live_optimizer_figure(
         comparisons, name, live_labels(name, momentum or 0.0, lang), landscape=landscape,
-        alts=frame_texts(comparisons, minimum, lang))
+        alts=frame_texts(comparisons, minimum, lang)))
 
 
 def live_figure(state: PageState, name: str) -> dict:
@@ -87,13 +91,35 @@ def live_figure(state: PageState, name: str) -> dict:
                               state.lang)
 
 
-def live_section(state: PageState) -> None:
-    """The momentum and lr drag sliders, one above the other, each with its figure."""
+def live_sliders(state: PageState) -> dict:
+    """The momentum and lr sliders side by side (one row each in presenter view),
+    each with an empty place right under it for its live figure; returns name → place.
+
+    The figures come later (``live_figures``), once predict mode allows: they show
+    the first step, the answer to a question.
+    """
+    places = {}
+    columns = columns_unless_presenting(state, [1, 1])
+    for name, column in zip(("momentum", "lr"), columns, strict=True):
+        with column:
+            control_widget(state, name)
+            places[name] = st.empty()
+    return places
+
+
+def live_figures(state: PageState, places: dict) -> None:
+    """Each slider's live figure in its place (see ``live_sliders``)."""
     lang = state.lang
     scale = PRESENT_SCALE if is_presenting(state) else 1.0
     hints = {
         "momentum": t("optimizer.live.momentum_hint", lang, lr=format_number(state["lr"])),
         "lr": t("optimizer.live.lr_hint", lang, momentum=format_number(state["momentum"])),
     }
-    for name in ("momentum", "lr"):
-        drag_slider(state, name, live_figure(state, name), hint=hints[name], scale=scale)
+    assets = {}
+    if state["objective"] in core.LANDSCAPES:
+        landscape = cached_landscape(state["objective"])
+        assets[landscape["image"]] = landscape["png"]
+    for name, place in places.items():
+        with place.container():
+            drag_figure(state, name, live_figure(state, name), hint=hints[name], scale=scale,
+                        assets=assets)

@@ -335,7 +335,6 @@ TEXT: dict[str, str] = {
     "gradients.chart.bars.hand_a": "9a²·v",
     "gradients.chart.bars.hand_b": "−2b·v",
     "gradients.chart.bars.y": "gradient value",
-    "gradients.tangent_title": "A gradient is the slope of the tangent",
     "gradients.tangent_caption": (
         "Blue: Qᵢ as one element changes while everything else is held fixed. Dashed orange: the tangent at the current point. "
         "Its slope is ∂Qᵢ/∂aᵢ (or ∂Qᵢ/∂bᵢ); `.grad` holds that slope multiplied by vᵢ."
@@ -1465,9 +1464,8 @@ TEXT: dict[str, str] = {
     "charttext.choice.right": "The right option is “{option}”.",
     "charttext.choice.option": "option",
     # Issue #14: drag sliders whose figure follows the drag.
-    "drag.aria_label": "{label} — drag to see the figure follow",
     "gradients.live_intro": (
-        "Drag a slider below and watch: the tangent turns and the bars grow and shrink while you drag. "
+        "Drag a slider and watch the figure right under it: the tangent turns and the bars grow and shrink while you drag. "
         "Every frame is PyTorch's own number, computed on the server for the slider's whole range in one "
         "batched `backward()` call; the rest of the page follows when you let go."
     ),

@@ -334,7 +334,6 @@ TEXT: dict[str, str] = {
     "gradients.chart.bars.hand_a": "9a²·v",
     "gradients.chart.bars.hand_b": "−2b·v",
     "gradients.chart.bars.y": "기울기 값",
-    "gradients.tangent_title": "`.grad`와 접선의 기울기(편미분)",
     "gradients.tangent_caption": (
         "파란 곡선은 다른 값을 고정하고 한 요소만 바꿀 때의 Qᵢ이고, 주황 점선은 현재 점에서의 접선입니다. "
         "접선의 기울기가 곧 ∂Qᵢ/∂aᵢ (또는 ∂Qᵢ/∂bᵢ)이며, `.grad`에는 여기에 vᵢ를 곱한 값이 들어갑니다."
@@ -1392,9 +1391,8 @@ TEXT: dict[str, str] = {
     "charttext.choice.right": "정답은 “{option}”입니다.",
     "charttext.choice.option": "보기",
     # Issue #14: 끄는 동안 그림이 따라 움직이는 슬라이더.
-    "drag.aria_label": "{label} — 끌면 그림이 따라 움직입니다",
     "gradients.live_intro": (
-        "아래 슬라이더를 끌어 보세요. 끄는 동안 접선이 돌아가고 막대가 늘었다 줄었다 합니다. "
+        "슬라이더를 끌면서 바로 아래 그림을 보세요. 끄는 동안 접선이 돌아가고 막대가 늘었다 줄었다 합니다. "
         "그림의 값은 모두 서버의 PyTorch가 미리 계산해 둔 것입니다. 슬라이더의 전체 범위를 한 묶음으로 만들어 "
         "`backward()`를 한 번만 호출했습니다. 손을 떼면 페이지의 나머지도 바뀝니다."
     ),

@@ -1,17 +1,21 @@
-// A range slider whose figure follows every step of a drag, without a rerun.
+// The figure under a slider that follows every step of a drag, without a rerun.
 //
-// Python sends the slider's whole grid and, for every grid point, the numbers
-// of the figure (computed by PyTorch on the server); this file only maps them
-// to pixels. `input` (each step of a drag, each key) redraws at once;
-// `change` (release, or a key) sends the value to Python: one rerun.
+// The value has one control: Streamlit's own st.slider (widget key = URL name).
+// This figure follows it. Python sends the slider's grid and, for every grid
+// point, the numbers of the figure (computed by PyTorch on the server); this
+// file only maps them to pixels. It watches the slider's element in the page
+// (`.st-key-<name> input[type=range]`: its value changes on every step of a
+// mouse drag, key or tap, before the release reruns the script) and draws the
+// frame of that value at once. If the slider cannot be found (Streamlit's DOM
+// changed), the figure says so in `data-follow="missing"`: a browser test fails.
+//
+// A figure spec and its assets (the map's PNG) travel once per browser tab:
+// they are kept here by digest, and later runs send only the digest. A figure
+// that is not here (a remount in a fresh window) asks Python for it once.
 const SVG = "http://www.w3.org/2000/svg";
 const ANNOUNCE_AFTER_MS = 700;
-// A touch moves the slider only once it has gone this far sideways, and more
-// sideways than up or down (a thumb scrolling the page drifts a few pixels).
-const LOCK_PX = 10;
-// After a touch, the browser's own late `input` and `change` events (and a
-// tap's mouse events) are undone for this long: the touch has decided the value.
-const SETTLE_MS = 400;
+// How long a mounted figure looks for its slider before it says it is missing.
+const FIND_FOR_MS = 10000;
 
 function make(tag, attrs, parent) {
   const node = document.createElementNS(SVG, tag);
@@ -188,7 +192,7 @@ function drawItem(layer, item, panel, frames) {
   }
   if (item.kind === "image") {
     // A static background (the contour map), stretched over its data range.
-    make("image", { href: item.href, x: s.x(item.x0), y: s.y(item.y1),
+    make("image", { href: figureStore().get(item.href) || item.href, x: s.x(item.x0), y: s.y(item.y1),
                     width: s.x(item.x1) - s.x(item.x0), height: s.y(item.y0) - s.y(item.y1),
                     preserveAspectRatio: "none", "aria-hidden": "true" }, layer);
     return () => {};
@@ -411,188 +415,148 @@ function drawFigure(holder, spec, instanceKey) {
   };
 }
 
+
+// Kept for the life of the browser tab: specs and assets by digest (see the top).
+function figureStore() {
+  if (!window.__autogradLabFigures) window.__autogradLabFigures = new Map();
+  return window.__autogradLabFigures;
+}
+
 function build(root) {
   const wrap = document.createElement("div");
   wrap.className = "drag-slider";
+  // The figure first, right under its slider; the hint under the figure.
   wrap.innerHTML = `
-    <div class="head"><label class="name"></label><output class="readout"></output></div>
-    <input type="range" class="range">
-    <div class="hint"></div>
     <div class="plot"></div>
+    <div class="hint"></div>
     <div class="announce" aria-live="polite" aria-atomic="true"></div>`;
   root.appendChild(wrap);
   return wrap;
 }
 
+// The slider this figure follows, and the grid index of its current value. A
+// select slider's input holds the option's index; a plain slider its value.
+function sliderInput(name) {
+  return document.querySelector(`.st-key-${name} input[type='range']`);
+}
+
+function indexOf(input, data) {
+  const raw = Number(input.value);
+  if (!Number.isFinite(raw)) return null;
+  if (data.choice) return Math.min(Math.max(Math.round(raw), 0), data.grid.length - 1);
+  let best = 0;
+  data.grid.forEach((v, k) => { if (Math.abs(v - raw) < Math.abs(data.grid[best] - raw)) best = k; });
+  return best;
+}
+
 export default function (component) {
   const { data, parentElement, setTriggerValue, key } = component;
+  const store = figureStore();
+  for (const [digest, value] of Object.entries(data.assets || {})) store.set(digest, value);
   let wrap = parentElement.querySelector(".drag-slider");
   if (!wrap) wrap = build(parentElement);
-  // The input element survives reruns: a keyboard user keeps the focus.
-  const input = wrap.querySelector("input");
-  const label = wrap.querySelector("label");
-  const readout = wrap.querySelector("output");
-  const inputId = `${key}-range`;
-  input.id = inputId;
-  label.htmlFor = inputId;
-  label.textContent = data.label;
-  label.title = data.help || "";
+  if (wrap.cleanup) wrap.cleanup();
+  wrap.dataset.name = data.name;
   wrap.querySelector(".hint").textContent = data.hint || "";
-  const last = data.grid.length - 1;
-  input.min = "0";
-  input.max = String(last);
-  input.step = "1";
-  input.setAttribute("aria-valuemin", data.grid[0]);
-  input.setAttribute("aria-valuemax", data.grid[last]);
-  input.setAttribute("aria-label", data.aria_label || data.label);
+  const spec = store.get(data.digest);
+  const missing = [data.digest, ...(data.needs || [])].filter((d) => !store.has(d));
+  if (!spec || missing.length) {
+    // Not in this tab (a fresh window, a cleared store): ask for it, once per digest.
+    if (wrap.asked !== missing[0]) {
+      wrap.asked = missing[0];
+      setTriggerValue("missing", missing[0]);
+    }
+    return undefined;
+  }
   if (data.scale) wrap.style.setProperty("--scale", data.scale);
   // A figure may ask for more room than the default 560 px (④'s two panels).
-  if (data.figure.maxwidth) wrap.style.setProperty("--max", `${data.figure.maxwidth}px`);
+  if (spec.maxwidth) wrap.style.setProperty("--max", `${spec.maxwidth}px`);
   else wrap.style.removeProperty("--max");
   const plot = wrap.querySelector(".plot");
-  const narrowAt = (width) => Boolean(data.figure.narrow) && width > 0 &&
-    width < data.figure.narrow.below;
+  const narrowAt = (width) => Boolean(spec.narrow) && width > 0 && width < spec.narrow.below;
   // A rerun that brings the same figure (the released slider's own figure: the
   // swept value is not in its data) keeps the drawn SVG and moves it to the frame.
-  const signature = JSON.stringify(data.figure);
-  if (wrap.figureSignature !== signature || !wrap.draw) {
+  if (wrap.digest !== data.digest || !wrap.draw) {
     wrap.narrow = narrowAt(wrap.clientWidth);
-    wrap.draw = drawFigure(plot, layoutFor(data.figure, wrap.clientWidth), key);
-    wrap.figureSignature = signature;
+    wrap.draw = drawFigure(plot, layoutFor(spec, wrap.clientWidth), key);
+    wrap.digest = data.digest;
   }
-  let index = data.index;
-  let sent = data.index;
-
+  let index = null;
   const show = (k) => {
+    if (k === null || k === index) return;
     index = k;
-    input.value = String(k);
-    input.setAttribute("aria-valuenow", data.grid[k]);
-    input.setAttribute("aria-valuetext", data.text[k]);
-    readout.textContent = data.text[k];
     wrap.dataset.value = data.grid[k];
     wrap.draw(k);
     wrap.dataset.draws = String(Number(wrap.dataset.draws || 0) + 1);
+    announce(k);
   };
-  show(data.index);
-
   // A screen reader hears the frame's sentence once the slider rests (not on every
   // step of a drag): the same text as the figure's aria-label, set after a pause.
-  // The timer outlives the rerun a release starts: this slider's own figure, and so
-  // the sentence for that frame, is the same after it.
   const announce = (k) => {
-    const alt = data.figure.frames.alt;
+    const alt = spec.frames.alt;
     if (!alt) return;
     clearTimeout(wrap.announceTimer);
     wrap.announceTimer = setTimeout(() => {
       wrap.querySelector(".announce").textContent = alt[k];
     }, ANNOUNCE_AFTER_MS);
   };
-  const onInput = () => {
-    const k = Number(input.value);
-    if (k !== index) show(k);
-    announce(k);
-  };
-  const onChange = () => {
-    const k = Number(input.value);
-    if (k !== index) show(k);
-    announce(k);
-    if (k !== sent) {
-      sent = k;
-      setTriggerValue("value", data.grid[k]);
+  show(data.index);
+
+  // Follow the slider: every change of its element (the value on a drag step,
+  // a key, a tap; a new element after Streamlit redraws it) redraws the frame.
+  let observer = null;
+  let input = null;
+  const follow = () => {
+    const found = sliderInput(data.name);
+    if (found) {
+      input = found;
+      wrap.dataset.follow = "ok";
+      show(indexOf(found, data));
     }
+    return found;
   };
-  // Phones: a swipe that starts on the track scrolls the page and leaves the
-  // value alone; only a deliberate horizontal drag (or a tap) moves it.
-  // `touch-action: pan-y` (drag_slider.css) lets the browser scroll, but the
-  // native range input still reacts to the same touch: in Chromium it jumped to
-  // the finger on touch start and followed its sideways drift while the page
-  // scrolled (a₁ 2.0 → 1.9, then a rerun). So during a touch this script owns
-  // the value: every value the browser gives the input is put back before this
-  // component's own listeners see it (capture phase on the wrapper), and the
-  // value follows the finger only once the gesture is decided horizontal.
-  const touchOf = (event) => event.touches[0] || event.changedTouches[0];
-  const THUMB_PX = 16;  // the range input's thumb: its centre travels width − 16 px
-  const indexAt = (clientX) => {
-    const box = input.getBoundingClientRect();
-    const share = (clientX - box.left - THUMB_PX / 2) / Math.max(box.width - THUMB_PX, 1);
-    return Math.min(Math.max(Math.round(share * last), 0), last);
+  const attach = () => {
+    const holder = document.querySelector(`.st-key-${data.name}`);
+    if (!holder || !follow()) return false;
+    observer = new MutationObserver(follow);
+    observer.observe(holder, { subtree: true, childList: true, attributes: true,
+                               attributeFilter: ["value", "aria-valuetext"] });
+    return true;
   };
-  const follow = (k) => {
-    wrap.touch.index = k;
-    if (k !== index) show(k);
-    announce(k);
-  };
-  const onTouchStart = (event) => {
-    clearTimeout(wrap.touchTimer);
-    wrap.touch = null;
-    if (event.touches.length !== 1) return;
-    const point = touchOf(event);
-    wrap.touch = { x: point.clientX, y: point.clientY, start: index, index, mode: "undecided" };
-  };
-  const onTouchMove = (event) => {
-    const gesture = wrap.touch;
-    if (!gesture || event.touches.length !== 1) return;
-    const point = touchOf(event);
-    if (gesture.mode === "undecided") {
-      const dx = Math.abs(point.clientX - gesture.x);
-      const dy = Math.abs(point.clientY - gesture.y);
-      if (dx > LOCK_PX && dx > dy) gesture.mode = "horizontal";
-      else if (dy > LOCK_PX && dy >= dx) gesture.mode = "vertical";
-    }
-    if (gesture.mode === "horizontal") follow(indexAt(point.clientX));
-  };
-  const onTouchEnd = (event) => {
-    const gesture = wrap.touch;
-    if (!gesture || gesture.mode === "settling") return;
-    // A touch that never left its spot is a tap: the knob goes where it landed.
-    if (gesture.mode === "undecided" && event.type === "touchend") {
-      follow(indexAt(touchOf(event).clientX));
-    }
-    // A cancelled touch (the browser took it over) leaves the value where it was.
-    if (event.type === "touchcancel") follow(gesture.start);
-    input.value = String(gesture.index);
-    const moved = gesture.mode !== "vertical" && event.type === "touchend";
-    gesture.mode = "settling";
-    // The browser's own late `input`/`change` (and a tap's mouse events) come
-    // after this: they stay undone for a moment.
-    wrap.touchTimer = setTimeout(() => { wrap.touch = null; }, SETTLE_MS);
-    if (moved) onChange();
-  };
-  const holdBack = (event) => {
-    const gesture = wrap.touch;
-    if (!gesture || event.target !== input) return;
-    input.value = String(gesture.index);
-    event.stopImmediatePropagation();
-  };
-  // The previous run's listeners go first, whether or not Streamlit already
-  // called the cleanup below: one change must send one value.
-  if (wrap.cleanup) wrap.cleanup();
-  const guards = [["touchstart", onTouchStart], ["touchmove", onTouchMove],
-                  ["touchend", onTouchEnd], ["touchcancel", onTouchEnd],
-                  ["input", holdBack], ["change", holdBack]];
-  for (const [type, listener] of guards) {
-    wrap.addEventListener(type, listener, { capture: true, passive: true });
+  // The value property can change without its attribute (React keeps both in
+  // step today); input events on the slider catch that case too.
+  const onInput = (event) => { if (event.target === input) follow(); };
+  document.addEventListener("input", onInput, true);
+  let finder = null;
+  if (!attach()) {
+    wrap.dataset.follow = "missing";
+    // The slider may be drawn a moment later than this figure: look for a while.
+    const started = Date.now();
+    finder = setInterval(() => {
+      if (attach() || Date.now() - started > FIND_FOR_MS) {
+        clearInterval(finder);
+        if (!observer) console.error(`drag figure: no slider .st-key-${data.name} to follow`);
+      }
+    }, 100);
   }
-  input.addEventListener("input", onInput);
-  input.addEventListener("change", onChange);
   // A phone turned sideways (or a resized window) may cross the narrow layout's width.
-  const resize = data.figure.narrow && typeof ResizeObserver !== "undefined"
+  const resize = spec.narrow && typeof ResizeObserver !== "undefined"
     ? new ResizeObserver(() => {
       const width = wrap.clientWidth;
       if (narrowAt(width) === wrap.narrow) return;
       wrap.narrow = narrowAt(width);
-      wrap.draw = drawFigure(plot, layoutFor(data.figure, width), key);
-      show(index);
+      wrap.draw = drawFigure(plot, layoutFor(spec, width), key);
+      const k = index;
+      index = null;
+      show(k);
     })
     : null;
   if (resize) resize.observe(wrap);
   wrap.cleanup = () => {
     if (resize) resize.disconnect();
-    for (const [type, listener] of guards) {
-      wrap.removeEventListener(type, listener, { capture: true });
-    }
-    input.removeEventListener("input", onInput);
-    input.removeEventListener("change", onChange);
+    if (observer) observer.disconnect();
+    clearInterval(finder);
+    document.removeEventListener("input", onInput, true);
     wrap.cleanup = null;
   };
   return wrap.cleanup;
