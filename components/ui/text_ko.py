@@ -250,6 +250,7 @@ TEXT: dict[str, str] = {
     "class.report.col.wrong_count": "오답 인원",
     "class.report.col.misconception": "오개념",
     "class.report.wrong_item": "{answer} ({count}명): {misconception}",
+    "class.report.wrong_sep": " · ",
     "class.report.none_wrong": "틀린 학생 없음",
     "class.report.why.a1_grad.forgot_v": "v를 곱하지 않음(9a₁²)",
     "class.report.why.a1_grad.q_value": "기울기 대신 Q₁의 값을 답함",
