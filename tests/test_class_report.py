@@ -185,3 +185,16 @@ def test_two_replicas_migrating_a_schema_1_database_at_once_both_start(db_url):
         "a1_grad": [Answer(4.0, 36.0, "forgot_v")]}
     for replica_store in started:
         replica_store.dispose()
+
+
+def test_the_korean_report_separates_wrong_answers_the_korean_way():
+    # "; " between a cell's wrong answers is English punctuation: Korean uses " · ".
+    from components.ui.class_report import report_markdown
+
+    rows = [Answer(12.0, 36.0, "power_rule")] * 2 + [Answer(4.0, 36.0, "forgot_v")]
+    report = class_report({"a1_grad": rows}, ASKED)
+    korean = report_markdown(report, "ko")
+    assert ("**12** (2명): 거듭제곱 미분에서 계수 3을 빠뜨림 · **4** (1명): v를 곱하지 않음(9a₁²)"
+            in korean)
+    assert "; " not in korean
+    assert "power rule; **4** (1): forgot" in report_markdown(report, "en")

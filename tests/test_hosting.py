@@ -264,3 +264,18 @@ def test_the_korean_documents_are_written_in_korean():
         hangul = len(re.findall(r"[\uac00-\ud7a3]", prose))
         latin = len(re.findall(r"[A-Za-z]", prose))
         assert hangul > 2 * latin, (korean, hangul, latin)
+
+
+def test_the_korean_documents_use_the_apps_words():
+    """One word per idea, as in the catalogue: a lesson is a 단원, the projector view is the
+    발표 화면, and the labels the README quotes are the ones on the screen."""
+    from components.ui.i18n import t
+
+    for korean in KOREAN_DOCS:
+        text = (ROOT / korean).read_text()
+        for variant in ("레슨", "프레젠터", "계획 다시 쓰기"):
+            assert variant not in text, (korean, variant)
+    readme = (ROOT / "README.ko.md").read_text()
+    for key in ("plan.reuse_title", "plan.add", "plan.export_title", "follow.toggle",
+                "class.report.download", "plan.open"):
+        assert f"‘{t(key, 'ko')}’" in readme or f"**{t(key, 'ko')}**" in readme, key

@@ -155,6 +155,9 @@ BANNED_KO = {
     "학급": "수업 (the class session; a lesson is a 단원)",
     "수업 목록": "단원 목록",
     "다음 수업": "다음 단원",
+    "레슨": "단원 (the app's one word for a lesson)",
+    "프레젠터": "발표 화면 (the presenter toggle's own name)",
+    "계획 다시 쓰기": "지난 계획 불러오기 (다시 쓰기 reads as 'rewrite')",
     "부분 기울기": "서브그래디언트",
     "반지름": "스펙트럼 반경",
     "넘침": "오버플로",
@@ -193,9 +196,19 @@ def test_korean_banned_variants_do_not_return():
 def test_the_banned_list_bites():
     # The check is not vacuous: the old sentences it was written against fail it.
     old = ("공개를 누르면 답이 강사에게 전송되고", "이 대시보드는 GPU 없이 CPU만으로 동작합니다.",
-           "= **{loss}** 입니다.", "측정한 수렴 속도")
+           "= **{loss}** 입니다.", "측정한 수렴 속도", "아래 링크로 레슨을 열면 프레젠터 보기로 열리고",
+           "‘지난 계획 다시 쓰기’에 붙여 넣으면")
     for text in old:
         assert any(variant in text for variant in BANNED_KO), text
+
+
+def test_one_word_for_a_layer():
+    """A layer is 레이어 throughout; 층 on its own (not inside a word like 계층) crept in once."""
+    alone = re.compile(r"(?<![가-힣])층")
+    for key, text in _korean_prose():
+        assert not alone.search(text), key
+    assert alone.search("첫 층의 기울기가 가장 크다고 생각함")
+    assert not alone.search("계층 구조")
 
 
 # A particle whose form depends on the last sound of the word before it: after a

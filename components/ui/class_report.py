@@ -64,7 +64,7 @@ def report_markdown(reports: list[QuestionReport], lang: str) -> str:
     for report in reports:
         lesson, label = _question(report, lang)
         # The answers in bold: the eye finds them between the misconception names.
-        wrong = "; ".join(
+        wrong = t("class.report.wrong_sep", lang).join(
             t("class.report.wrong_item", lang, answer=f"**{_answer_text(report, w, lang)}**",
               count=w.count,
               misconception=misconception_name(report.checkpoint, w.misconception, lang))

@@ -251,6 +251,7 @@ TEXT: dict[str, str] = {
     "class.report.col.wrong_count": "students",
     "class.report.col.misconception": "misconception",
     "class.report.wrong_item": "{answer} ({count}): {misconception}",
+    "class.report.wrong_sep": "; ",
     "class.report.none_wrong": "nobody wrong",
     "class.report.why.a1_grad.forgot_v": "forgot the factor v (9a₁²)",
     "class.report.why.a1_grad.q_value": "the value of Q₁, not its gradient",
