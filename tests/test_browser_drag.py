@@ -538,9 +538,9 @@ def _spec_for(name: str, momentum: float, lr: float) -> dict:
 
 
 @pytest.mark.xfail(strict=True, reason=(
-    "not met yet: a momentum move sends ~210 KB, an lr move ~330 KB (2026-12-08): the "
-    "plotly charts alone are ~140 KB (the map's contour 87 KB, the α–μ map in its closed "
-    "expander 44 KB) and an lr move must send the momentum figure's 100 new runs (~143 KB)"))
+    "not met yet (2026-12-08): a momentum move sends ~115 KB, an lr move ~235 KB. The "
+    "plotly charts are ~52 KB (the map's levels as int16, 30 KB) and an lr move must send "
+    "the momentum figure's 100 new runs (~143 KB: paths and losses as float32, alt texts)"))
 @pytest.mark.parametrize("key", ["momentum", "lr"])
 def test_a_slider_move_on_lesson_4_sends_at_most_100_kb(browser, server_url, key):
     sent, _ = _move_bytes(browser, server_url, key)

@@ -4,15 +4,18 @@ with axis titles, in both languages."""
 import json
 import math
 
+import numpy as np
 import pytest
 
 from components.charts.optimizer import (
+    LEVEL_SCALE,
     axis_scale,
     contour_figure,
     loss_figure,
     parameters_figure,
 )
 from components.core import optimizer as core
+from components.numbers import format_number
 from components.ui.panels import labels_for
 
 
@@ -107,7 +110,17 @@ def test_contour_draws_the_recorded_paths():
     fig = contour_figure(grid, comparison, _labels("map"))
     contour = next(tr for tr in fig.data if tr.type == "contour")
     top = max(max(row) for row in grid.z)
-    assert contour.z[10][20] == pytest.approx(math.log10(grid.z[10][20] + top * 1e-6), abs=6e-4)
+    # Thousandths of log₁₀ as 16-bit integers (half of float32's bytes), levels scaled alike.
+    assert contour.z.dtype == np.int16
+    level = math.log10(grid.z[10][20] + top * 1e-6)
+    assert contour.z[10][20] / LEVEL_SCALE == pytest.approx(level, abs=6e-4)
+    lowest = math.log10(min(min(row) for row in grid.z) + top * 1e-6)
+    assert contour.contours.start / LEVEL_SCALE == pytest.approx(lowest, abs=6e-4)
+    assert contour.contours.end / LEVEL_SCALE == pytest.approx(math.log10(top * (1 + 1e-6)),
+                                                               abs=6e-4)
+    ticks = contour.colorbar.tickvals
+    assert [format_number(10.0 ** (v / LEVEL_SCALE), 2) for v in ticks] \
+        == list(contour.colorbar.ticktext)
     for run, name in ((comparison.with_momentum, "momentum 0.9"),
                       (comparison.plain, "momentum 0 (plain SGD)")):
         path = _line(fig, name)

@@ -218,6 +218,27 @@ def _compute_levels(grid):
     return x, y, z, floor
 
 
+# The map's levels go to the browser as 16-bit integers, in thousandths of log₁₀:
+# the three decimals they are rounded to, exactly, in half the bytes of float32
+# (the 101 × 101 grid was 87 KB of every slider move on ④; issue 26: ≤ 100 KB).
+LEVEL_SCALE = 1000
+
+
+def _milli_levels(grid) -> np.ndarray:
+    """``_contour_levels``'s z in thousandths, as int16 (float32 if one would not fit)."""
+    key = ("milli", grid.objective, grid.x[0], grid.x[-1], len(grid.x), grid.y[0], grid.y[-1],
+           len(grid.y))
+    cached = _LEVELS.get(key)
+    if cached is None:
+        z = _contour_levels(grid)[2]
+        milli = np.round(z.astype(np.float64) * LEVEL_SCALE)
+        fits = np.abs(milli).max() < np.iinfo(np.int16).max
+        cached = milli.astype(np.int16 if fits else np.float32)
+        cached.setflags(write=False)
+        _LEVELS[key] = cached
+    return cached
+
+
 def contour_figure(grid, comparison, labels: dict[str, str]):
     """Both runs' paths over the landscape's contour map (as in Distill's
     "Why Momentum Really Works"). Axes are the parameters a₁ and a₂, fixed to
@@ -230,10 +251,12 @@ def contour_figure(grid, comparison, labels: dict[str, str]):
     low, high = float(z.min()), float(z.max())
     ticks = [k for k in range(math.ceil(low), math.floor(high) + 1)]
     traces = [go.Contour(
-        x=x, y=y, z=z, colorscale="Blues", reversescale=True, opacity=0.55,
-        contours=dict(start=low, end=high, size=(high - low) / 18, coloring="fill"),
+        x=x, y=y, z=_milli_levels(grid), colorscale="Blues", reversescale=True, opacity=0.55,
+        contours=dict(start=low * LEVEL_SCALE, end=high * LEVEL_SCALE,
+                      size=(high - low) * LEVEL_SCALE / 18, coloring="fill"),
         line=dict(width=0.8, color="rgba(40,40,40,0.35)"),
-        colorbar=dict(title=dict(text=labels["loss"], font=TITLE_FONT), tickvals=ticks,
+        colorbar=dict(title=dict(text=labels["loss"], font=TITLE_FONT),
+                      tickvals=[k * LEVEL_SCALE for k in ticks],
                       ticktext=[format_number(10.0**k, 2) for k in ticks], thickness=12,
                       len=0.85, tickfont=TICK_FONT),
         hoverinfo="skip", showscale=True,
