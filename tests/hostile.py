@@ -99,7 +99,8 @@ def _without_binary(text: str) -> str:
     def binary(key, value) -> bool:
         if not isinstance(value, str):
             return False
-        if key == "href" and value.startswith("data:image/png;base64,"):
+        # The map's PNG: an item's ``href``, or an asset sent once under its digest.
+        if value.startswith("data:image/png;base64,"):
             value = value[len("data:image/png;base64,"):]
         elif key != "f32":
             return False

@@ -250,7 +250,8 @@ def judged(phone, checkpoint_id: str) -> int:
 
 def next_lesson(phone, lang: str, slug: str) -> None:
     label = t("top.next", lang, title=t(f"nav.{slug}", lang))
-    phone.get_by_role("link", name=label).last.click()
+    # Under load (two test workers) ③ can take more than the default 30 s to draw its end.
+    phone.get_by_role("link", name=label).last.click(timeout=120_000)
     phone.wait_for_url(re.compile(rf"/{slug}\?"), timeout=120_000)
     phone.wait_for_selector("h1", timeout=120_000)
     wait_idle(phone, timeout=120_000)
