@@ -22,6 +22,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # Several devices of one class (an instructor and phones) share one browser here,
+    # each in its own context; a real phone is always in the foreground, so its timers
+    # (the class pages' polls) must not be throttled while another context is in front.
+    "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+    "--disable-backgrounding-occluded-windows",
 ]
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
