@@ -12,14 +12,7 @@ from components.storage.class_views import (
     publish_view,
     published_view,
 )
-
-
-class Clock:
-    def __init__(self, now: float = 1_800_000_000.0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
+from tests.test_class_store import Clock
 
 
 @pytest.fixture
