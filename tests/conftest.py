@@ -86,6 +86,14 @@ def store_options():
 
 
 @pytest.fixture
+def clock():
+    """A wall clock the test moves by hand (a module's ``store_options`` may give it to the store)."""
+    from tests.support import Clock
+
+    return Clock()
+
+
+@pytest.fixture
 def store(db_url, monkeypatch, store_options):
     """A fresh class database that the pages open (``AUTOGRAD_LAB_DB``), and a
     ``ClassStore`` on it for the test's own checks."""

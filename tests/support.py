@@ -382,3 +382,13 @@ class Heartbeat:
     def __exit__(self, *exc):
         self._stop.set()
         self._thread.join()
+
+
+class Clock:
+    """A wall clock a test moves by hand (the ``clock`` fixture, tests/conftest.py)."""
+
+    def __init__(self, now: float = 1_800_000_000.0):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now

@@ -21,12 +21,6 @@ from components.storage.class_store import (
     TooManyClasses,
     new_student_id,
 )
-from tests.test_class_store import Clock
-
-
-@pytest.fixture
-def clock():
-    return Clock()
 
 
 def _store(db_url, clock, **limits) -> ClassStore:

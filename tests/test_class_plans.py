@@ -16,12 +16,6 @@ from components.storage.class_plans import (
     plan_items,
 )
 from components.storage.class_store import ClassStore
-from tests.test_class_store import Clock
-
-
-@pytest.fixture
-def clock():
-    return Clock()
 
 
 @pytest.fixture

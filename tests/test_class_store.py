@@ -16,21 +16,7 @@ from components.storage.class_store import (
     new_student_id,
 )
 from components.storage.codes import CODE_ALPHABET, KEY_LENGTH, normalise_code
-
-
-class Clock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self, now: float = 1_800_000_000.0):
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock():
-    return Clock()
+from tests.support import Clock
 
 
 @pytest.fixture

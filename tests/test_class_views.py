@@ -12,12 +12,6 @@ from components.storage.class_views import (
     publish_view,
     published_view,
 )
-from tests.test_class_store import Clock
-
-
-@pytest.fixture
-def clock():
-    return Clock()
 
 
 @pytest.fixture
